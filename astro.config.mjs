@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// Static site: every page is rendered at build time; the only client script is the
+// eligibility checker island (and the search page), bundled as hashed files.
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
+  output: 'static',
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  // Content-Security-Policy as a <meta> tag on every page: scripts and styles only from this
+  // origin or hashed by Astro; no third-party origin anywhere; patient facts cannot be posted away.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+      ],
+    },
+  },
+  vite: { build: { assetsInlineLimit: 0 } },
+});

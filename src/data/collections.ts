@@ -1,0 +1,74 @@
+/**
+ * Astro-side access to the content collections, shared by every page: reads each collection
+ * once, sorts it, and compiles the policies for the engine. Pages call this, then src/lib.
+ */
+import { getCollection } from 'astro:content';
+import { compilePolicies } from '../lib/engine/compile.ts';
+import type { EvaluablePolicy } from '../lib/engine/types.ts';
+import type { Article } from '../lib/schema/article.ts';
+import type { Claim } from '../lib/schema/claim.ts';
+import type { Guideline } from '../lib/schema/guideline.ts';
+import type { Payer } from '../lib/schema/payer.ts';
+import type { Policy } from '../lib/schema/policy.ts';
+import type { Source } from '../lib/schema/source.ts';
+import type { Study } from '../lib/schema/study.ts';
+
+export interface Entry<T> {
+  id: string;
+  data: T;
+}
+
+export interface SiteContent {
+  sources: Entry<Source>[];
+  payers: Entry<Payer>[];
+  policies: Entry<Policy>[];
+  studies: Entry<Study>[];
+  guidelines: Entry<Guideline>[];
+  claims: Entry<Claim>[];
+  articles: Entry<Article>[];
+  sourceById: ReadonlyMap<string, Source>;
+  payerById: ReadonlyMap<string, Payer>;
+  /** Every evaluable line (current versions by line id, superseded as `line@policy`). */
+  lines: EvaluablePolicy[];
+}
+
+let cached: Promise<SiteContent> | undefined;
+
+const byId = <T,>(a: Entry<T>, b: Entry<T>) => a.id.localeCompare(b.id);
+
+async function load(): Promise<SiteContent> {
+  const [sources, payers, policies, studies, guidelines, claims, articles] = await Promise.all([
+    getCollection('sources'),
+    getCollection('payers'),
+    getCollection('policies'),
+    getCollection('studies'),
+    getCollection('guidelines'),
+    getCollection('claims'),
+    getCollection('articles'),
+  ]);
+  const plain = <T,>(entries: { id: string; data: T }[]) => entries.map(({ id, data }) => ({ id, data })).sort(byId);
+  const policyEntries = plain<Policy>(policies);
+  return {
+    sources: plain<Source>(sources),
+    payers: plain<Payer>(payers),
+    policies: policyEntries,
+    studies: plain<Study>(studies),
+    guidelines: plain<Guideline>(guidelines),
+    claims: plain<Claim>(claims),
+    articles: plain<Article>(articles),
+    sourceById: new Map(sources.map((s) => [s.id, s.data as Source])),
+    payerById: new Map(payers.map((p) => [p.id, p.data as Payer])),
+    lines: compilePolicies(policyEntries),
+  };
+}
+
+/** The whole site's content, loaded once per build. */
+export function siteContent(): Promise<SiteContent> {
+  cached ??= load();
+  return cached;
+}
+
+/** Current evaluable lines only (the ones the checker and comparisons use by default). */
+export async function currentLines(): Promise<EvaluablePolicy[]> {
+  return (await siteContent()).lines.filter((line) => !line.id.includes('@'));
+}

@@ -1,0 +1,300 @@
+/**
+ * Validates the whole content tree: each file against its collection's schema, then every
+ * cross-reference (source ids, section locators, payers, lines, facts, concepts). Pure: it takes
+ * parsed files and returns errors, each naming the file, the field and what was expected.
+ * The content check script, the Astro build, the CLI and the tests all call this.
+ */
+import type { z } from 'astro/zod';
+import { facts, itemFields, type ItemKind } from '../facts/catalog.ts';
+import { conceptById } from '../criteria/concepts.ts';
+import { borrowSpec } from '../criteria/prune.ts';
+import { walkCriteria } from '../criteria/walk.ts';
+import { articleSchema } from '../schema/article.ts';
+import { claimSchema, type Claim } from '../schema/claim.ts';
+import type { Citation } from '../schema/common.ts';
+import type { CriterionNode } from '../schema/criteria.ts';
+import { guidelineSchema, type Guideline } from '../schema/guideline.ts';
+import { payerSchema, type Payer } from '../schema/payer.ts';
+import { policySchema, type Policy } from '../schema/policy.ts';
+import { sourceSchema, type Source } from '../schema/source.ts';
+import { studySchema, type Study } from '../schema/study.ts';
+import type { Article } from '../schema/article.ts';
+
+/** One content file as read from disk. */
+export interface ContentFile {
+  /** Collection folder name, e.g. `policies`. */
+  collection: string;
+  /** Entry id: the file name without extension. */
+  id: string;
+  /** Path relative to the project root, used in messages. */
+  path: string;
+  /** Parsed data (frontmatter for MDX). */
+  data: unknown;
+  /** MDX body, for citation components. */
+  body?: string;
+  /** Set when the file could not be parsed. */
+  error?: string;
+}
+
+/** A problem in one file. */
+export interface ContentError {
+  path: string;
+  field: string;
+  message: string;
+}
+
+export interface ValidContent {
+  sources: Map<string, Source>;
+  payers: Map<string, Payer>;
+  policies: Map<string, Policy>;
+  studies: Map<string, Study>;
+  guidelines: Map<string, Guideline>;
+  claims: Map<string, Claim>;
+  articles: Map<string, Article & { body: string }>;
+}
+
+const schemas: Record<keyof ValidContent, z.ZodType> = {
+  sources: sourceSchema,
+  payers: payerSchema,
+  policies: policySchema,
+  studies: studySchema,
+  guidelines: guidelineSchema,
+  claims: claimSchema,
+  articles: articleSchema,
+};
+
+/** Formats a zod issue path as `lines[0].criteria.children[3].citation.source`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('') || '(entry)';
+}
+
+/** Formats errors one per line: `file: field: message`. */
+export function formatErrors(errors: readonly ContentError[]): string {
+  return errors.map((e) => `${e.path}: ${e.field}: ${e.message}`).join('\n');
+}
+
+/** Validates every file and every cross-reference. */
+export function validateContent(files: readonly ContentFile[]): { errors: ContentError[]; content: ValidContent } {
+  const errors: ContentError[] = [];
+  const content: ValidContent = {
+    sources: new Map(),
+    payers: new Map(),
+    policies: new Map(),
+    studies: new Map(),
+    guidelines: new Map(),
+    claims: new Map(),
+    articles: new Map(),
+  };
+  const pathOf = new Map<string, string>();
+
+  for (const file of files) {
+    if (!(file.collection in schemas)) {
+      errors.push({ path: file.path, field: '(file)', message: `unknown collection "${file.collection}"` });
+      continue;
+    }
+    const collection = file.collection as keyof ValidContent;
+    if (file.error) {
+      errors.push({ path: file.path, field: '(file)', message: file.error });
+      continue;
+    }
+    const key = `${collection}/${file.id}`;
+    if (pathOf.has(key)) {
+      errors.push({ path: file.path, field: '(id)', message: `duplicate id "${file.id}": also used by ${pathOf.get(key)}` });
+      continue;
+    }
+    pathOf.set(key, file.path);
+    const result = schemas[collection].safeParse(file.data);
+    if (!result.success) {
+      for (const issue of result.error.issues)
+        errors.push({ path: file.path, field: formatPath(issue.path), message: issue.message });
+      continue;
+    }
+    const data = collection === 'articles' ? { ...(result.data as Article), body: file.body ?? '' } : result.data;
+    (content[collection] as Map<string, unknown>).set(file.id, data);
+  }
+
+  const where = (collection: string, id: string) => pathOf.get(`${collection}/${id}`) ?? `${collection}/${id}`;
+  errors.push(...checkReferences(content, where));
+  return { errors, content };
+}
+
+/** Cross-reference checks over schema-valid content. */
+function checkReferences(content: ValidContent, where: (collection: string, id: string) => string): ContentError[] {
+  const errors: ContentError[] = [];
+
+  const checkCitation = (path: string, field: string, c: Citation) => {
+    const source = content.sources.get(c.source);
+    if (!source) {
+      errors.push({ path, field: `${field}.source`, message: `unknown source "${c.source}" (expected the id of a file in src/content/sources)` });
+      return;
+    }
+    if (c.section && source.sections && !source.sections.includes(c.section))
+      errors.push({
+        path,
+        field: `${field}.section`,
+        message: `source "${c.source}" has no section "${c.section}" (expected one of: ${source.sections.join('; ')})`,
+      });
+  };
+  /** Finds every citation-shaped object inside an entry and checks it. */
+  const checkAllCitations = (path: string, value: unknown, field: string) => {
+    if (Array.isArray(value)) value.forEach((v, i) => checkAllCitations(path, v, `${field}[${i}]`));
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (typeof record.source === 'string' && ('section' in record || 'page' in record || 'table' in record))
+        checkCitation(path, field, record as unknown as Citation);
+      for (const [k, v] of Object.entries(record)) if (k !== 'source') checkAllCitations(path, v, field ? `${field}.${k}` : k);
+    }
+  };
+  const requireSource = (path: string, field: string, id: string) => {
+    if (!content.sources.has(id))
+      errors.push({ path, field, message: `unknown source "${id}" (expected the id of a file in src/content/sources)` });
+  };
+
+  for (const [id, source] of content.sources)
+    source.related?.forEach((r, i) => requireSource(where('sources', id), `related[${i}]`, r));
+
+  // Policies: payers, versions, lines, criteria.
+  const lineOwner = new Map<string, { policy: string; index: number }>();
+  for (const [id, policy] of content.policies) {
+    const path = where('policies', id);
+    checkAllCitations(path, policy, '');
+    if (!content.payers.has(policy.payer))
+      errors.push({ path, field: 'payer', message: `unknown payer "${policy.payer}" (expected the id of a file in src/content/payers)` });
+    if (policy.supersedes && !content.policies.has(policy.supersedes))
+      errors.push({ path, field: 'supersedes', message: `unknown policy "${policy.supersedes}"` });
+    policy.lines.forEach((line, index) => {
+      if (policy.status !== 'current') return;
+      const other = lineOwner.get(line.id);
+      if (other)
+        errors.push({ path, field: `lines[${index}].id`, message: `duplicate line id "${line.id}": also used by ${where('policies', other.policy)}` });
+      else lineOwner.set(line.id, { policy: id, index });
+    });
+    const nodeIds = new Map<string, string>();
+    policy.lines.forEach((line, index) => {
+      if (!line.criteria) return;
+      walkCriteria(line.criteria, (node, context) => {
+        const field = `lines[${index}].criteria${context.path}`;
+        const seen = nodeIds.get(node.id);
+        if (seen) errors.push({ path, field: `${field}.id`, message: `duplicate criterion id "${node.id}" (also at ${seen})` });
+        else nodeIds.set(node.id, field);
+        errors.push(...checkNode(path, field, node, context.item));
+      });
+    });
+  }
+  for (const [id, policy] of content.policies) {
+    const path = where('policies', id);
+    policy.lines.forEach((line, index) => {
+      if (line.criteriaFrom) {
+        const spec = borrowSpec(line.criteriaFrom);
+        const owner = lineOwner.get(spec.line);
+        const target = owner && content.policies.get(owner.policy)?.lines[owner.index];
+        const field = `lines[${index}].criteriaFrom`;
+        if (!target) errors.push({ path, field, message: `unknown line "${spec.line}" (expected the id of a current policy line)` });
+        else if (!target.criteria) errors.push({ path, field, message: `line "${spec.line}" has no criteria of its own to reuse` });
+        else {
+          const ids = new Set<string>();
+          walkCriteria(target.criteria, (node) => ids.add(node.id));
+          for (const id of spec.without)
+            if (!ids.has(id)) errors.push({ path, field: `${field}.without`, message: `line "${spec.line}" has no criterion "${id}"` });
+        }
+      }
+      line.lcd?.candidates.forEach((candidate, i) => {
+        const owner = lineOwner.get(candidate);
+        const lcdPolicy = owner && content.policies.get(owner.policy);
+        if (!lcdPolicy) errors.push({ path, field: `lines[${index}].lcd.candidates[${i}]`, message: `unknown line "${candidate}" (expected the line id of an LCD policy)` });
+        else if (!lcdPolicy.jurisdiction)
+          errors.push({ path, field: `lines[${index}].lcd.candidates[${i}]`, message: `"${candidate}" is not an LCD line (its policy has no jurisdiction)` });
+      });
+    });
+  }
+
+  for (const [id, study] of content.studies) {
+    const path = where('studies', id);
+    checkAllCitations(path, study, '');
+    requireSource(path, 'source', study.source);
+    study.relatedSources.forEach((s, i) => requireSource(path, `relatedSources[${i}]`, s));
+    if (study.parent && !content.studies.has(study.parent))
+      errors.push({ path, field: 'parent', message: `unknown study "${study.parent}" (expected the id of a file in src/content/studies)` });
+  }
+  for (const [id, guideline] of content.guidelines) {
+    const path = where('guidelines', id);
+    checkAllCitations(path, guideline, '');
+    requireSource(path, 'source', guideline.source);
+  }
+  for (const [id, claim] of content.claims) {
+    const path = where('claims', id);
+    checkAllCitations(path, claim, '');
+    requireSource(path, 'claimant', claim.claimant);
+  }
+  for (const [id, article] of content.articles) {
+    const path = where('articles', id);
+    for (const cite of citeComponents(article.body)) {
+      if (!cite.source) errors.push({ path, field: `body (line ${cite.line})`, message: '<Cite> needs a source="…" attribute' });
+      else if (!cite.section && !cite.page && !cite.table)
+        errors.push({ path, field: `body (line ${cite.line})`, message: '<Cite> needs a locator: section, page or table' });
+      else checkCitation(path, `body (line ${cite.line})`, cite as Citation);
+    }
+  }
+  return errors;
+}
+
+/** The `<Cite … />` components in an MDX body, with their attributes and line numbers. */
+export function citeComponents(body: string): (Partial<Record<'source' | 'section' | 'page' | 'table', string>> & { line: number })[] {
+  const found: (Partial<Record<'source' | 'section' | 'page' | 'table', string>> & { line: number })[] = [];
+  for (const match of body.matchAll(/<Cite\b([^>]*)\/?>/g)) {
+    const attributes: Record<string, string> = {};
+    for (const a of (match[1] ?? '').matchAll(/(\w+)="([^"]*)"/g)) attributes[a[1]!] = a[2]!;
+    found.push({ ...attributes, line: body.slice(0, match.index).split('\n').length });
+  }
+  return found;
+}
+
+/** Checks one criterion node against the fact catalogue and the concept registry. */
+function checkNode(path: string, field: string, node: CriterionNode, item: ItemKind | undefined): ContentError[] {
+  const errors: ContentError[] = [];
+  if (node.concept && !conceptById.has(node.concept))
+    errors.push({ path, field: `${field}.concept`, message: `unknown concept "${node.concept}" (expected an id from src/lib/criteria/concepts.ts)` });
+  if (node.concept && !node.citation)
+    errors.push({ path, field: `${field}.citation`, message: `criterion "${node.id}" has a concept and needs a citation of the policy text` });
+
+  if (node.kind === 'compare' || node.kind === 'count' || node.kind === 'some' || node.kind === 'every') {
+    const spec = lookupFact(node.fact, item);
+    if (!spec) {
+      const known = item ? Object.keys(itemFields[item]) : Object.keys(facts);
+      errors.push({ path, field: `${field}.fact`, message: `unknown fact "${node.fact}" (expected one of: ${known.join(', ')})` });
+      return errors;
+    }
+    const isList = (spec.schema as { _zod: { def: { type: string } } })._zod.def.type === 'array';
+    if (node.kind === 'compare') {
+      if (isList) errors.push({ path, field: `${field}.fact`, message: `"${node.fact}" is a list: compare its items with some/every, or its length with count` });
+      const values = node.op === 'present' ? [] : Array.isArray(node.value) ? node.value : [node.value];
+      values.forEach((value) => {
+        if (!safeParseMini(spec.schema, value)) errors.push({ path, field: `${field}.value`, message: `${JSON.stringify(value)} is not a possible value of "${node.fact}"` });
+      });
+    } else if (!isList) {
+      errors.push({ path, field: `${field}.fact`, message: `"${node.fact}" is not a list; ${node.kind} needs a list-valued fact` });
+    }
+  }
+  return errors;
+}
+
+interface FactLike {
+  schema: unknown;
+  item?: ItemKind;
+}
+
+function lookupFact(key: string, item: ItemKind | undefined): FactLike | undefined {
+  if (item) return (itemFields[item] as Record<string, FactLike>)[key];
+  return (facts as Record<string, FactLike>)[key];
+}
+
+/** The list-item catalogue a list-valued fact uses. */
+export function itemKindOf(fact: string): ItemKind | undefined {
+  return (facts as Record<string, FactLike>)[fact]?.item;
+}
+
+function safeParseMini(schema: unknown, value: unknown): boolean {
+  return (schema as { safeParse(v: unknown): { success: boolean } }).safeParse(value).success;
+}

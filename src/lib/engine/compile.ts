@@ -1,0 +1,73 @@
+/**
+ * Compiling policy entries into evaluable lines: resolve `criteriaFrom`, link LCD candidates with
+ * the states they apply in, and attach the caveats every result must carry.
+ */
+import type { Policy } from '../schema/policy.ts';
+import { verificationLabel } from '../schema/common.ts';
+import { borrowSpec, pruneCriteria } from '../criteria/prune.ts';
+import type { EvaluablePolicy, LcdCandidate } from './types.ts';
+
+/** A policy entry with its id (the file name). */
+export interface PolicyEntry {
+  id: string;
+  data: Policy;
+}
+
+/** Line id used for a superseded version's line: `mgb-commercial@mgb-097-2025-10`. */
+export function versionedLineId(lineId: string, policyId: string): string {
+  return `${lineId}@${policyId}`;
+}
+
+/**
+ * Every evaluable line. Lines of current versions keep their own id; lines of superseded
+ * versions are addressed as `line@policy` so versions can be compared with the same engine.
+ */
+export function compilePolicies(entries: readonly PolicyEntry[]): EvaluablePolicy[] {
+  const current = entries.filter((e) => e.data.status === 'current');
+  const lineById = new Map(current.flatMap((e) => e.data.lines.map((line) => [line.id, { entry: e, line }] as const)));
+  const compiled: EvaluablePolicy[] = [];
+  for (const entry of entries) {
+    const policy = entry.data;
+    for (const line of policy.lines) {
+      const id = policy.status === 'current' ? line.id : versionedLineId(line.id, entry.id);
+      let criteria = line.criteria;
+      if (line.criteriaFrom) {
+        const spec = borrowSpec(line.criteriaFrom);
+        const borrowed = lineById.get(spec.line)?.line.criteria;
+        if (!borrowed) throw new Error(`${entry.id}: line ${line.id} borrows criteria from unknown line ${spec.line}`);
+        criteria = pruneCriteria(borrowed, spec.without);
+      }
+      const candidates: LcdCandidate[] = (line.lcd?.candidates ?? []).map((candidateId) => {
+        const lcd = lineById.get(candidateId);
+        if (!lcd) throw new Error(`${entry.id}: line ${line.id} names unknown LCD line ${candidateId}`);
+        const j = lcd.entry.data.jurisdiction;
+        return { id: candidateId, states: j?.states ?? [], verification: j?.verification ?? 'not-found' };
+      });
+      compiled.push({
+        id,
+        policyId: entry.id,
+        policyName: policy.shortName,
+        label: line.label,
+        productLines: line.productLines,
+        position: line.position,
+        citation: line.citation,
+        criteria,
+        nonPublic: line.nonPublic ? { name: line.nonPublic.name, citation: line.nonPublic.citation } : undefined,
+        lcd: line.lcd ? { choose: line.lcd.choose, candidates, citation: line.lcd.citation } : undefined,
+        completeness: line.completeness,
+        caveats: caveatsFor(policy, line),
+      });
+    }
+  }
+  return compiled;
+}
+
+function caveatsFor(policy: Policy, line: Policy['lines'][number]): string[] {
+  const caveats: string[] = [];
+  if (policy.verification !== 'verified')
+    caveats.push(`${policy.shortName}: the policy text is ${verificationLabel[policy.verification].toLowerCase()}; check it before relying on this result.`);
+  if (line.completeness === 'partial')
+    caveats.push(`Only part of ${policy.shortName}’s criteria could be read: ${(line.gaps ?? []).join('; ')}.`);
+  if (policy.status !== 'current') caveats.push(`${policy.shortName} version ${policy.version} is superseded.`);
+  return caveats;
+}

@@ -1,0 +1,251 @@
+/**
+ * The criteria engine: one pure, three-valued evaluator used by every page, the browser checker,
+ * the CLI and the tests. A fact is documented true, documented false, or undocumented (absent);
+ * an undocumented fact is never read as met nor as failed (Kleene's three-valued logic).
+ * No Astro, DOM, clock or I/O in here.
+ */
+import type { CriterionNode } from '../schema/criteria.ts';
+import type { PatientFacts } from '../facts/schema.ts';
+import { describeMissing } from './missing.ts';
+import { explain } from './findings.ts';
+import {
+  type EvaluablePolicy,
+  type Evaluation,
+  type FactUse,
+  type Outcome,
+  type Status,
+  type TraceNode,
+} from './types.ts';
+
+type Record_ = Readonly<Record<string, unknown>>;
+
+export interface EvaluateOptions {
+  /** Every evaluable line by id; needed for lines that defer to an LCD. */
+  policies?: ReadonlyMap<string, EvaluablePolicy>;
+}
+
+/** Evaluates one criteria tree against a fact record (a patient, or one list item inside some/every). */
+export function evaluateNode(node: CriterionNode, record: Record_, negated = false, prefix = ''): TraceNode {
+  const base = {
+    id: node.id,
+    kind: node.kind,
+    concept: node.concept,
+    label: node.label,
+    citation: node.citation,
+    note: node.note,
+    negated,
+  };
+  switch (node.kind) {
+    case 'compare': {
+      const value = record[node.fact];
+      return { ...base, status: compare(node.op, value, node.value), facts: [{ path: prefix + node.fact, value }], children: [] };
+    }
+    case 'count': {
+      const list = record[node.fact];
+      const status: Status = Array.isArray(list) ? (order(node.op, list.length, node.value) ? 'met' : 'failed') : 'undocumented';
+      return { ...base, status, facts: [{ path: prefix + node.fact, value: list }], children: [] };
+    }
+    case 'some':
+    case 'every': {
+      const list = record[node.fact];
+      const facts: FactUse[] = [{ path: prefix + node.fact, value: list }];
+      if (!Array.isArray(list)) return { ...base, status: 'undocumented', facts, children: [] };
+      const children = list.map((item, i) => ({
+        ...evaluateNode(node.where, item as Record_, negated, `${prefix}${node.fact}[${i}].`),
+        item: i,
+      }));
+      const statuses = children.map((c) => c.status);
+      const status = node.kind === 'some' ? anyOf(statuses) : allOf(statuses);
+      return { ...base, status, facts, children };
+    }
+    case 'all':
+    case 'any':
+    case 'at-least': {
+      const children = node.children.map((child) => evaluateNode(child, record, negated, prefix));
+      const statuses = children.map((c) => c.status);
+      const status =
+        node.kind === 'all' ? allOf(statuses) : node.kind === 'any' ? anyOf(statuses) : atLeast(node.min, statuses);
+      return { ...base, status, facts: [], children };
+    }
+    case 'not': {
+      const child = evaluateNode(node.child, record, !negated, prefix);
+      const status: Status = child.status === 'met' ? 'failed' : child.status === 'failed' ? 'met' : 'undocumented';
+      return { ...base, status, facts: [], children: [child] };
+    }
+  }
+}
+
+function compare(op: string, value: unknown, expected: unknown): Status {
+  if (op === 'present') return value === undefined ? 'failed' : 'met';
+  if (value === undefined) return 'undocumented';
+  switch (op) {
+    case 'eq':
+      return value === expected ? 'met' : 'failed';
+    case 'in':
+      return (expected as unknown[]).includes(value as never) ? 'met' : 'failed';
+    default:
+      return typeof value === 'number' && order(op, value, expected as number) ? 'met' : 'failed';
+  }
+}
+
+function order(op: string, value: number, threshold: number): boolean {
+  switch (op) {
+    case 'gte':
+      return value >= threshold;
+    case 'gt':
+      return value > threshold;
+    case 'lte':
+      return value <= threshold;
+    case 'lt':
+      return value < threshold;
+    default:
+      return value === threshold;
+  }
+}
+
+/** Three-valued AND: any failed → failed; else any undocumented → undocumented; else met. */
+function allOf(statuses: Status[]): Status {
+  if (statuses.includes('failed')) return 'failed';
+  return statuses.includes('undocumented') ? 'undocumented' : 'met';
+}
+
+/** Three-valued OR: any met → met; else any undocumented → undocumented; else failed. */
+function anyOf(statuses: Status[]): Status {
+  if (statuses.includes('met')) return 'met';
+  return statuses.includes('undocumented') ? 'undocumented' : 'failed';
+}
+
+/** At least `min` met: decided once enough are met, or once too few can still be. */
+function atLeast(min: number, statuses: Status[]): Status {
+  const met = statuses.filter((s) => s === 'met').length;
+  const open = statuses.filter((s) => s === 'undocumented').length;
+  if (met >= min) return 'met';
+  return met + open < min ? 'failed' : 'undocumented';
+}
+
+/** Evaluates one policy line for one patient. */
+export function evaluatePolicy(policy: EvaluablePolicy, facts: PatientFacts, options: EvaluateOptions = {}): Evaluation {
+  const common = { policy: policy.id, citation: policy.citation, caveats: [...policy.caveats] };
+  switch (policy.position) {
+    case 'not-medically-necessary':
+    case 'experimental-investigational':
+    case 'not-payable':
+      return {
+        ...common,
+        outcome: 'not-covered',
+        summary: `${policy.policyName} does not pay for BVNA for ${policy.label.toLowerCase()} (${positionWords[policy.position]}), whatever the patient’s facts.`,
+        failed: [],
+        undocumented: [],
+        missing: [],
+      };
+    case 'defers-to-lcd':
+      return evaluateThroughLcd(policy, facts, options);
+    default:
+      return evaluateCriteria(policy, facts);
+  }
+}
+
+const positionWords = {
+  'not-medically-necessary': 'considered not medically necessary',
+  'experimental-investigational': 'considered experimental or investigational',
+  'not-payable': 'not payable',
+} as const;
+
+/** Evaluates a line's own criteria (and non-public criteria, if any). */
+function evaluateCriteria(policy: EvaluablePolicy, facts: PatientFacts): Evaluation {
+  const common = { policy: policy.id, citation: policy.citation, caveats: [...policy.caveats] };
+  if (!policy.criteria) {
+    // Only non-public criteria: nothing public can fail or be missing.
+    return {
+      ...common,
+      outcome: 'needs-proprietary-review',
+      summary: `${policy.policyName} decides by ${policy.nonPublic?.name ?? 'criteria that are not public'}; no public criterion applies.`,
+      failed: [],
+      undocumented: [],
+      missing: [],
+    };
+  }
+  const trace = evaluateNode(policy.criteria, facts as Record_);
+  const failed = trace.status === 'failed' ? explain(trace, 'failed') : [];
+  const undocumented = trace.status === 'undocumented' ? explain(trace, 'undocumented') : [];
+  const missing = describeMissing(undocumented);
+  let outcome: Outcome;
+  let summary: string;
+  if (trace.status === 'failed') {
+    outcome = 'fails';
+    summary = `${count(failed.length, 'criterion is', 'criteria are')} documented as not met or excluded.`;
+  } else if (trace.status === 'undocumented') {
+    outcome = 'needs-documentation';
+    summary = `Nothing documented fails, but ${count(undocumented.length, 'criterion needs', 'criteria need')} documentation.`;
+  } else if (policy.nonPublic) {
+    outcome = 'needs-proprietary-review';
+    summary = `Every public criterion is met; the request is then reviewed against ${policy.nonPublic.name}, which is not public.`;
+  } else if (policy.completeness === 'partial') {
+    outcome = 'needs-proprietary-review';
+    summary = 'Every criterion the editors could read is met, but part of this policy’s criteria is not available, so it cannot be shown to be met.';
+  } else {
+    outcome = 'meets';
+    summary = 'Every criterion is documented as met and no exclusion is present.';
+  }
+  return { ...common, outcome, summary, failed, undocumented, missing, trace };
+}
+
+/** Evaluates a Medicare-following line: the applicable LCD, else the line's own criteria. */
+function evaluateThroughLcd(policy: EvaluablePolicy, facts: PatientFacts, options: EvaluateOptions): Evaluation {
+  const lcd = policy.lcd!;
+  const lookup = (id: string) => {
+    const found = options.policies?.get(id);
+    if (!found) throw new Error(`evaluatePolicy: ${policy.id} defers to ${id}, which was not passed in options.policies`);
+    return found;
+  };
+  const viaLcd = (candidate: string): Evaluation => {
+    const applied = evaluatePolicy(lookup(candidate), facts, options);
+    return {
+      ...applied,
+      policy: policy.id,
+      appliedPolicy: candidate,
+      citation: policy.citation,
+      summary: `Applies ${lookup(candidate).policyName}: ${applied.summary}`,
+      caveats: [...policy.caveats, ...applied.caveats],
+    };
+  };
+  if (lcd.choose === 'named') return viaLcd(lcd.candidates[0]!.id);
+
+  const own = (): Evaluation => {
+    const result = evaluateCriteria(policy, facts);
+    return { ...result, summary: `No LCD is known to apply in this state, so the plan’s own criteria apply. ${result.summary}` };
+  };
+  const state = facts.state;
+  if (state !== undefined) {
+    const match = lcd.candidates.find((c) => c.states.includes(state));
+    if (!match) return own();
+    const result = viaLcd(match.id);
+    if (match.verification !== 'verified')
+      result.caveats.push(`That ${match.id.toUpperCase()} applies in ${state} is ${match.verification === 'inference' ? 'the editors’ inference' : 'not verified'}.`);
+    return result;
+  }
+  // The state is undocumented: evaluate every branch; if they agree the state does not matter.
+  const branches = [...lcd.candidates.filter((c) => c.states.length > 0).map((c) => viaLcd(c.id)), own()];
+  const outcomes = new Set(branches.map((b) => b.outcome));
+  const fallback = branches[branches.length - 1]!;
+  const branchList = branches.map((b) => ({ policy: b.appliedPolicy ?? policy.id, outcome: b.outcome }));
+  if (outcomes.size === 1) return { ...fallback, branches: branchList, summary: `Whichever rules apply in the state of care: ${fallback.summary}` };
+  const stateMissing = describeMissing([{ nodeId: 'state', label: 'State of care', exclusion: false, facts: [{ path: 'state', value: undefined }], reason: '' }]);
+  return {
+    ...fallback,
+    outcome: 'needs-documentation',
+    summary: 'The outcome depends on which LCD applies, which depends on the state where the procedure is done.',
+    missing: [...new Set([...stateMissing, ...branches.flatMap((b) => b.missing)])],
+    branches: branchList,
+  };
+}
+
+function count(n: number, one: string, many: string): string {
+  return n === 1 ? `1 ${one}` : `${n} ${many}`;
+}
+
+/** Evaluates every line for one patient, in the order given. */
+export function evaluateAll(policies: readonly EvaluablePolicy[], facts: PatientFacts): Evaluation[] {
+  const byId = new Map(policies.map((p) => [p.id, p]));
+  return policies.map((p) => evaluatePolicy(p, facts, { policies: byId }));
+}

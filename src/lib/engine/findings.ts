@@ -1,0 +1,86 @@
+/**
+ * Explaining an outcome: which criteria made a tree fail, or left it undecided. The walk stops
+ * at the first node that carries a concept (a rule as the policy states it), so findings read
+ * like the policy's own items rather than like the tree's plumbing.
+ */
+import type { Finding, Status, TraceNode } from './types.ts';
+
+/** The criteria that explain why `trace` has status `want`. */
+export function explain(trace: TraceNode, want: 'failed' | 'undocumented'): Finding[] {
+  const found: TraceNode[] = [];
+  if (want === 'failed') whyFailed(trace, found);
+  else whyUndocumented(trace, found);
+  const seen = new Set<string>();
+  return found
+    .filter((node) => (seen.has(node.id) ? false : (seen.add(node.id), true)))
+    .map((node) => toFinding(node, want));
+}
+
+const isReportable = (node: TraceNode) => node.concept !== undefined || node.children.length === 0;
+const withStatus = (nodes: TraceNode[], status: Status) => nodes.filter((n) => n.status === status);
+
+function whyFailed(node: TraceNode, out: TraceNode[]): void {
+  if (isReportable(node)) return void out.push(node);
+  switch (node.kind) {
+    case 'not':
+      return whyMet(node.children[0]!, out);
+    case 'all':
+    case 'every':
+    case 'at-least':
+      return withStatus(node.children, 'failed').forEach((c) => whyFailed(c, out));
+    default:
+      return node.children.forEach((c) => whyFailed(c, out));
+  }
+}
+
+function whyMet(node: TraceNode, out: TraceNode[]): void {
+  if (isReportable(node)) return void out.push(node);
+  switch (node.kind) {
+    case 'not':
+      return whyFailed(node.children[0]!, out);
+    case 'any':
+    case 'some':
+    case 'at-least':
+      return withStatus(node.children, 'met').forEach((c) => whyMet(c, out));
+    default:
+      return node.children.forEach((c) => whyMet(c, out));
+  }
+}
+
+function whyUndocumented(node: TraceNode, out: TraceNode[]): void {
+  if (isReportable(node)) return void out.push(node);
+  withStatus(node.children, 'undocumented').forEach((c) => whyUndocumented(c, out));
+}
+
+/** Every fact read in a subtree. */
+export function factsIn(node: TraceNode): TraceNode['facts'] {
+  return [...node.facts, ...node.children.flatMap(factsIn)];
+}
+
+function toFinding(node: TraceNode, want: 'failed' | 'undocumented'): Finding {
+  const exclusion = node.negated;
+  const facts = factsIn(node);
+  const documented = facts.filter((f) => f.value !== undefined);
+  const shown = documented.map((f) => `${f.path} = ${formatValue(f.value)}`).join(', ');
+  let reason: string;
+  if (want === 'undocumented') reason = exclusion ? 'Not documented whether this exclusion applies.' : 'Not documented whether this is met.';
+  else if (exclusion) reason = `Exclusion documented as present${shown ? ` (${shown})` : ''}.`;
+  else reason = `Documented as not met${shown ? ` (${shown})` : ''}.`;
+  return {
+    nodeId: node.id,
+    concept: node.concept,
+    label: node.label,
+    citation: node.citation,
+    exclusion,
+    facts: want === 'undocumented' ? facts.filter((f) => f.value === undefined) : facts,
+    reason,
+  };
+}
+
+/** A fact value as a short string: lists as their length, objects as JSON. */
+export function formatValue(value: unknown): string {
+  if (value === undefined) return 'undocumented';
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : `${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+}

@@ -1,0 +1,18 @@
+/** Formatting reported numbers: the value with its unit, SD, CI and p, or "unknown" when not found. */
+import type { ReportedNumber } from '../schema/study.ts';
+
+/** A number as printed on the site; every digit shown comes from the entry's data. */
+export function formatReportedNumber(n: Pick<ReportedNumber, 'value' | 'unit' | 'sd' | 'ci95' | 'p'>): string {
+  if (n.value === null) return 'unknown';
+  const unit = n.unit === '%' ? '%' : n.unit ? ` ${n.unit}` : '';
+  let text = `${formatNumber(n.value)}${unit}`;
+  if (n.sd !== undefined) text = `${formatNumber(n.value)} ± ${formatNumber(n.sd)}${unit}`;
+  if (n.ci95) text += ` (95% CI ${formatNumber(n.ci95[0])} to ${formatNumber(n.ci95[1])})`;
+  if (n.p) text += `, p ${/^[<>=]/.test(n.p) ? n.p.replace(/^([<>=])\s?/, '$1 ') : `= ${n.p}`}`;
+  return text;
+}
+
+/** A number with a true minus sign and no trailing zeros beyond what the source printed. */
+export function formatNumber(value: number): string {
+  return String(value).replace('-', '−');
+}

@@ -1,0 +1,32 @@
+/** A factual claim made by a seed document (an AI answer page), checked against the sources. */
+import { z } from 'astro/zod';
+import { citation, entryId, isoDate } from './common.ts';
+
+export const claimVerdict = z.enum(['supported', 'partly-supported', 'contradicted', 'unverifiable']);
+export type ClaimVerdict = z.infer<typeof claimVerdict>;
+
+export const claimSchema = z
+  .object({
+    /** The seed document (a `sources` id of kind `seed`) or other page that makes the claim. */
+    claimant: entryId,
+    /** Where in that document the claim is made. */
+    claimedAt: citation,
+    /** The claim, paraphrased in the project's own words (a few words of a term of art may be quoted). */
+    claim: z.string().min(1),
+    /** The topic, for grouping, e.g. "guidelines", "trial results", "procedure". */
+    topic: z.string().min(1),
+    /** The verdict. */
+    verdict: claimVerdict,
+    /** One line on why, in the project's own words. */
+    reason: z.string().min(1),
+    /** The sources that decide the verdict, with locators; empty only when unverifiable. */
+    decidedBy: z.array(citation),
+    /** Date the editors last reviewed this claim. */
+    lastReviewed: isoDate,
+  })
+  .strict()
+  .refine((c) => c.verdict === 'unverifiable' || c.decidedBy.length > 0, {
+    message: 'a claim with a verdict other than unverifiable needs at least one deciding citation',
+    path: ['decidedBy'],
+  });
+export type Claim = z.infer<typeof claimSchema>;

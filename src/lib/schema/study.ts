@@ -1,0 +1,154 @@
+/**
+ * A trial, follow-up, review, cohort or model about BVNA. Every number is a `reportedNumber`
+ * carrying its own citation and verification label; a number that could not be found is stored
+ * as `value: null` with the citation of where it was looked for, and the site shows "unknown".
+ */
+import { z } from 'astro/zod';
+import { citation, citedText, entryId, isoDate, verification } from './common.ts';
+
+/** A number as a source reports it. */
+export const reportedNumber = z
+  .object({
+    /** The value; `null` when the source was checked and the number could not be found. */
+    value: z.number().nullable(),
+    /** Unit, e.g. "points", "%", "cm", "patients", "months". */
+    unit: z.string().min(1).optional(),
+    /** Standard deviation, when reported as mean ± SD. */
+    sd: z.number().nonnegative().optional(),
+    /** 95% confidence interval [lower, upper]. */
+    ci95: z.tuple([z.number(), z.number()]).optional(),
+    /** P value as printed, e.g. "0.019" or "<0.001". */
+    p: z.string().regex(/^[<>=]?\s?0?\.\d+$/, 'expected a p value such as "0.019" or "<0.001"').optional(),
+    /** Where the number is reported (or where it was looked for). */
+    citation,
+    /** How well the number is established. */
+    verification,
+    /** Short note, e.g. the analysis population. */
+    note: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((n) => !n.ci95 || n.ci95[0] <= n.ci95[1], { message: 'ci95 must be [lower, upper]', path: ['ci95'] });
+export type ReportedNumber = z.infer<typeof reportedNumber>;
+
+/** What an outcome row measures. */
+export const outcomeMeasure = z.enum([
+  'odi',
+  'vas',
+  'nps',
+  'sf36-pcs',
+  'eq5d',
+  'responder-rate',
+  'pain-reduction-50',
+  'pain-free',
+  'opioid-use',
+  'injections',
+  'icer',
+  'qaly',
+  'probability-cost-effective',
+  'other',
+]);
+
+const arm = z
+  .object({
+    /** Arm id used by outcome rows, e.g. `bvna`, `sham`, `standard-care`. */
+    id: entryId,
+    /** Arm name, e.g. "Radiofrequency ablation". */
+    label: z.string().min(1),
+    /** Treatment or comparator. */
+    role: z.enum(['treatment', 'comparator']),
+    /** Number of patients in the arm. */
+    n: reportedNumber,
+  })
+  .strict();
+
+const outcome = z
+  .object({
+    /** Stable id, unique within the study. */
+    id: entryId,
+    /** What is measured. */
+    measure: outcomeMeasure,
+    /** How the number is expressed. */
+    statistic: z.enum(['mean', 'mean-change', 'percent-change', 'between-arm-difference', 'proportion', 'ratio', 'other']),
+    /** Plain-language name of the row, e.g. "Mean change in ODI from baseline". */
+    label: z.string().min(1),
+    /** Months after treatment (0 = baseline). */
+    timepointMonths: z.number().min(0),
+    /** Arm id, or `between-arms` for a difference between arms, or `pooled` for a review's estimate. */
+    arm: z.string().min(1),
+    /** For responder rates: what counted as a response, e.g. "ODI improved by 10 points or more". */
+    responderDefinition: z.string().min(1).optional(),
+    /** Analysis population, e.g. "per protocol", "intention to treat", "completers". */
+    population: z.string().min(1).optional(),
+    /** The number. */
+    result: reportedNumber,
+  })
+  .strict();
+
+export const studySchema = z
+  .object({
+    /** Display name, e.g. "SMART trial (Fischgrund 2018)". */
+    title: z.string().min(1),
+    /** Short name, e.g. "SMART". */
+    shortName: z.string().min(1),
+    /** Study design. */
+    design: z.enum([
+      'sham-controlled-rct',
+      'open-label-rct',
+      'single-arm-trial',
+      'rct-follow-up',
+      'systematic-review',
+      'scoping-review',
+      'cohort',
+      'case-series',
+      'economic-model',
+      'pooled-analysis',
+    ]),
+    /** Id of the parent study for follow-ups and extensions. */
+    parent: entryId.optional(),
+    /** Primary publication in `src/content/sources`. */
+    source: entryId,
+    /** Further publications of the same study. */
+    relatedSources: z.array(entryId).default([]),
+    /** Trial registration, e.g. "NCT01446419". */
+    registration: z.string().regex(/^NCT\d{8}$/, 'expected a ClinicalTrials.gov id such as NCT01446419').optional(),
+    /** Blinding, in words, e.g. "double-blind (patients and assessors)"; cited. */
+    blinding: citedText.optional(),
+    /** Comparator, in words; cited. */
+    comparator: citedText.optional(),
+    /** Arms with their sizes. */
+    arms: z.array(arm).default([]),
+    /** Who was enrolled: age, Modic type, levels, duration; each statement cited. */
+    population: z.array(citedText).default([]),
+    /** Sites and countries; cited. */
+    setting: citedText.optional(),
+    /** Follow-up schedule; cited. */
+    followUp: citedText.optional(),
+    /** The primary endpoint; cited. */
+    primaryEndpoint: citedText.optional(),
+    /** Outcome rows by measure, arm and timepoint. */
+    outcomes: z.array(outcome).default([]),
+    /** Crossover between arms; cited. */
+    crossover: z.array(citedText).default([]),
+    /** Adverse events, including "not found" where the tallies could not be read; cited. */
+    adverseEvents: z.array(citedText).default([]),
+    /** Funding and sponsor; cited. */
+    funding: z.array(citedText).default([]),
+    /** Limitations the editors or sources point out; cited. */
+    limitations: z.array(citedText).default([]),
+    /** Two or three sentences on what the study shows, in the project's own words. */
+    summary: z.string().min(1),
+    /** Date the editors last reviewed this entry. */
+    lastReviewed: isoDate,
+  })
+  .strict()
+  .superRefine((study, ctx) => {
+    const armIds = new Set(study.arms.map((a) => a.id));
+    const outcomeIds = new Set<string>();
+    study.outcomes.forEach((row, i) => {
+      if (outcomeIds.has(row.id)) ctx.addIssue({ code: 'custom', path: ['outcomes', i, 'id'], message: `duplicate outcome id "${row.id}"` });
+      outcomeIds.add(row.id);
+      if (!['between-arms', 'pooled'].includes(row.arm) && !armIds.has(row.arm))
+        ctx.addIssue({ code: 'custom', path: ['outcomes', i, 'arm'], message: `unknown arm "${row.arm}" (expected one of: ${[...armIds, 'between-arms', 'pooled'].join(', ')})` });
+    });
+  });
+export type Study = z.infer<typeof studySchema>;

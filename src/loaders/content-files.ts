@@ -1,0 +1,59 @@
+/**
+ * Reading content files from disk: the one place that parses YAML/JSON entries and MDX
+ * frontmatter, shared by the Astro loader, the content check, the CLI and the tests.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { ContentFile } from '../lib/content/validate.ts';
+
+const DATA = /\.(ya?ml|json)$/;
+const MDX = /\.mdx?$/;
+
+/** Parses a YAML or JSON document (YAML 1.2 core schema: dates stay strings). */
+export function parseData(raw: string): unknown {
+  return parse(raw, { schema: 'core', prettyErrors: true, uniqueKeys: true });
+}
+
+/** Splits an MDX file into frontmatter data and body. */
+export function parseMdx(raw: string): { data: unknown; body: string } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(raw);
+  if (!match) return { data: undefined, body: raw };
+  return { data: parseData(match[1] ?? ''), body: raw.slice(match[0].length) };
+}
+
+/** Every entry file of one collection folder, parsed; a parse failure is reported, not thrown. */
+export async function readContentFolder(root: string, folder: string): Promise<(ContentFile & { raw: string })[]> {
+  const dir = join(root, folder);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => !n.startsWith('_')).sort();
+  const collection = folder.split('/').pop() ?? folder;
+  const files: (ContentFile & { raw: string })[] = [];
+  for (const name of names) {
+    const isData = DATA.test(name);
+    const isMdx = MDX.test(name);
+    if (!isData && !isMdx) continue;
+    const path = `${folder}/${name}`;
+    const raw = await readFile(join(dir, name), 'utf8');
+    const id = name.replace(isData ? DATA : MDX, '');
+    try {
+      if (isData) files.push({ collection, id, path, raw, data: parseData(raw) });
+      else {
+        const { data, body } = parseMdx(raw);
+        files.push({ collection, id, path, raw, data, body });
+      }
+    } catch (error) {
+      files.push({ collection, id, path, raw, data: undefined, error: `cannot be parsed: ${(error as Error).message}` });
+    }
+  }
+  return files;
+}
+
+/** The content collections and their folders. */
+export const collectionFolders = ['sources', 'payers', 'policies', 'studies', 'guidelines', 'claims', 'articles'] as const;
+
+/** Reads every collection under `contentRoot` (default src/content). */
+export async function readAllContent(root: string, contentRoot = 'src/content') {
+  const all: (ContentFile & { raw: string })[] = [];
+  for (const folder of collectionFolders) all.push(...(await readContentFolder(root, `${contentRoot}/${folder}`)));
+  return all;
+}

@@ -1,0 +1,23 @@
+/**
+ * Content loader for one folder of YAML or JSON entries (one entry per file, id = file name).
+ * Astro's own glob loader parses YAML with js-yaml, which silently turns an impossible date such
+ * as 2025-13-45 into a real one; this loader uses the same `yaml` parser as the CLI and the
+ * content check, so every tool reads a file the same way.
+ */
+import type { Loader } from 'astro/loaders';
+import { readContentFolder } from './content-files.ts';
+
+export function dataFiles(folder: string): Loader {
+  return {
+    name: 'data-files',
+    load: async ({ store, parseData, generateDigest, config }) => {
+      const root = new URL('.', config.root).pathname;
+      store.clear();
+      for (const file of await readContentFolder(root, folder)) {
+        if (file.error) throw new Error(`${file.path}: ${file.error}`);
+        const data = await parseData({ id: file.id, data: file.data as Record<string, unknown>, filePath: file.path });
+        store.set({ id: file.id, data, filePath: file.path, digest: generateDigest(file.raw) });
+      }
+    },
+  };
+}

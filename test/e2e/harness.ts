@@ -1,0 +1,79 @@
+/**
+ * Shared set-up for browser tests: the built site served on a free loopback port and the
+ * system Chromium driven by playwright-core. Chromium is never downloaded; when it is missing
+ * the tests fail with instructions (they never skip, in CI or out of it).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { serveStatic } from '../../scripts/serve.ts';
+
+export const DIST = 'dist';
+
+/** The Chromium binary: $CHROME_PATH, else Debian's /usr/bin/chromium. */
+export function chromePath(): string {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path))
+    throw new Error(
+      `Chromium not found at ${path}. Install it with \`apt-get install -y chromium\` (or set CHROME_PATH to a Chromium binary); browser tests do not download browsers.`,
+    );
+  return path;
+}
+
+/** Flags for a quiet, offline, headless Chromium (playwright gives it a fresh temporary --user-data-dir). */
+export const chromeArgs = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromePath(), args: chromeArgs, headless: true });
+}
+
+/** Serves dist/ on a free port; fails clearly when the site has not been built. */
+export async function startSite() {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` before the browser tests.');
+  return serveStatic(DIST, 0);
+}
+
+/** Every built HTML page as a URL path ("/policies/cohere-ma-v3/"). */
+export function builtPages(dir = DIST): string[] {
+  const pages: string[] = [];
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const full = join(folder, name);
+      if (statSync(full).isDirectory()) {
+        if (name !== 'pagefind' && name !== '_astro') walk(full);
+      } else if (name.endsWith('.html')) {
+        const rel = relative(dir, full).split(sep).join('/');
+        pages.push(rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`);
+      }
+    }
+  };
+  walk(dir);
+  return pages.sort();
+}
+
+/** Runs `task` over `items` with at most `limit` in flight. */
+export async function inBatches<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await task(items[index]!);
+      }
+    }),
+  );
+  return results;
+}
+
+/** axe-core tags for WCAG 2.2 level AA. */
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -1,0 +1,72 @@
+/**
+ * Every built page in Chromium: no console errors or failed requests, no request to another
+ * origin, zero axe-core violations for WCAG 2.2 AA, and no client JavaScript except on the
+ * interactive pages.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtPages, inBatches, launchBrowser, startSite, wcagTags } from './harness.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** Pages that are interactive islands and may load scripts. */
+const interactive = [/^\/check\//, /^\/search\//];
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof startSite>>;
+beforeAll(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+interface PageReport {
+  path: string;
+  errors: string[];
+  foreign: string[];
+  violations: string[];
+  scripts: number;
+}
+
+async function inspect(path: string): Promise<PageReport> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const origin = new URL(site.url).origin;
+  const report: PageReport = { path, errors: [], foreign: [], violations: [], scripts: 0 };
+  page.on('console', (m) => m.type() === 'error' && report.errors.push(m.text()));
+  page.on('pageerror', (e) => report.errors.push(e.message));
+  page.on('requestfailed', (r) => report.errors.push(`request failed: ${r.url()}`));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) report.foreign.push(r.url());
+  });
+  const response = await page.goto(new URL(path, site.url).href, { waitUntil: 'load' });
+  if (!response?.ok() && path !== '/404.html') report.errors.push(`HTTP ${response?.status()}`);
+  report.scripts = await page.locator('script:not([type="application/json"]):not([type="application/ld+json"])').count();
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: tags } }),
+    wcagTags,
+  );
+  report.violations = result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  await context.close();
+  return report;
+}
+
+describe('every built page', () => {
+  it('loads without console errors, foreign requests or axe violations, and content pages carry no script', async () => {
+    const pages = builtPages();
+    expect(pages.length).toBeGreaterThan(20);
+    const reports = await inBatches(pages, 4, inspect);
+    const problems = reports.flatMap((r) => [
+      ...r.errors.map((e) => `${r.path}: console: ${e}`),
+      ...r.foreign.map((u) => `${r.path}: request to another origin: ${u}`),
+      ...r.violations.map((v) => `${r.path}: axe: ${v}`),
+      ...(r.scripts > 0 && !interactive.some((re) => re.test(r.path)) ? [`${r.path}: ${r.scripts} script element(s) on a content page`] : []),
+    ]);
+    expect(problems).toEqual([]);
+  });
+});
