@@ -3,7 +3,7 @@
  * frontmatter, shared by the Astro loader, the content check, the CLI and the tests.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { ContentFile } from '../lib/content/validate.ts';
 
@@ -16,15 +16,15 @@ export function parseData(raw: string): unknown {
 }
 
 /** Splits an MDX file into frontmatter data and body. */
-export function parseMdx(raw: string): { data: unknown; body: string } {
+export function parseMdx(raw: string): { data: unknown; body: string; bodyLine: number } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(raw);
-  if (!match) return { data: undefined, body: raw };
-  return { data: parseData(match[1] ?? ''), body: raw.slice(match[0].length) };
+  if (!match) return { data: undefined, body: raw, bodyLine: 1 };
+  return { data: parseData(match[1] ?? ''), body: raw.slice(match[0].length), bodyLine: match[0].split('\n').length };
 }
 
 /** Every entry file of one collection folder, parsed; a parse failure is reported, not thrown. */
 export async function readContentFolder(root: string, folder: string): Promise<(ContentFile & { raw: string })[]> {
-  const dir = join(root, folder);
+  const dir = resolve(root, folder);
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => !n.startsWith('_')).sort();
   const collection = folder.split('/').pop() ?? folder;
   const files: (ContentFile & { raw: string })[] = [];
@@ -38,8 +38,8 @@ export async function readContentFolder(root: string, folder: string): Promise<(
     try {
       if (isData) files.push({ collection, id, path, raw, data: parseData(raw) });
       else {
-        const { data, body } = parseMdx(raw);
-        files.push({ collection, id, path, raw, data, body });
+        const { data, body, bodyLine } = parseMdx(raw);
+        files.push({ collection, id, path, raw, data, body, bodyLine });
       }
     } catch (error) {
       files.push({ collection, id, path, raw, data: undefined, error: `cannot be parsed: ${(error as Error).message}` });
@@ -56,4 +56,18 @@ export async function readAllContent(root: string, contentRoot = 'src/content') 
   const all: (ContentFile & { raw: string })[] = [];
   for (const folder of collectionFolders) all.push(...(await readContentFolder(root, `${contentRoot}/${folder}`)));
   return all;
+}
+
+/**
+ * Reads and validates all content, and compiles the policies for the engine: what the CLI,
+ * the benchmarks and the tests use instead of Astro's collections. Throws with every problem
+ * listed (file: field: message) when the content is invalid.
+ */
+export async function loadCompiledContent(root: string, contentRoot = 'src/content') {
+  const { validateContent, formatErrors } = await import('../lib/content/validate.ts');
+  const { compilePolicies } = await import('../lib/engine/compile.ts');
+  const { errors, content } = validateContent(await readAllContent(root, contentRoot));
+  if (errors.length) throw new Error(`Invalid content in ${contentRoot}:\n${formatErrors(errors)}`);
+  const lines = compilePolicies([...content.policies].map(([id, data]) => ({ id, data })));
+  return { content, lines };
 }

@@ -32,6 +32,8 @@ export interface ContentFile {
   data: unknown;
   /** MDX body, for citation components. */
   body?: string;
+  /** Line number in the file where the MDX body starts (1-based), for messages. */
+  bodyLine?: number;
   /** Set when the file could not be parsed. */
   error?: string;
 }
@@ -50,7 +52,7 @@ export interface ValidContent {
   studies: Map<string, Study>;
   guidelines: Map<string, Guideline>;
   claims: Map<string, Claim>;
-  articles: Map<string, Article & { body: string }>;
+  articles: Map<string, Article & { body: string; bodyLine: number }>;
 }
 
 const schemas: Record<keyof ValidContent, z.ZodType> = {
@@ -108,10 +110,14 @@ export function validateContent(files: readonly ContentFile[]): { errors: Conten
     const result = schemas[collection].safeParse(file.data);
     if (!result.success) {
       for (const issue of result.error.issues)
-        errors.push({ path: file.path, field: formatPath(issue.path), message: issue.message });
+        errors.push(
+          issue.code === 'unrecognized_keys'
+            ? { path: file.path, field: formatPath([...issue.path, issue.keys.join(', ')]), message: 'unknown field (not in the schema: check the spelling)' }
+            : { path: file.path, field: formatPath(issue.path), message: issue.message },
+        );
       continue;
     }
-    const data = collection === 'articles' ? { ...(result.data as Article), body: file.body ?? '' } : result.data;
+    const data = collection === 'articles' ? { ...(result.data as Article), body: file.body ?? '', bodyLine: file.bodyLine ?? 1 } : result.data;
     (content[collection] as Map<string, unknown>).set(file.id, data);
   }
 
@@ -127,13 +133,13 @@ function checkReferences(content: ValidContent, where: (collection: string, id: 
   const checkCitation = (path: string, field: string, c: Citation) => {
     const source = content.sources.get(c.source);
     if (!source) {
-      errors.push({ path, field: `${field}.source`, message: `unknown source "${c.source}" (expected the id of a file in src/content/sources)` });
+      errors.push({ path, field: field.startsWith('<Cite>') ? field : `${field}.source`, message: `unknown source "${c.source}" (expected the id of a file in src/content/sources)` });
       return;
     }
     if (c.section && source.sections && !source.sections.includes(c.section))
       errors.push({
         path,
-        field: `${field}.section`,
+        field: field.startsWith('<Cite>') ? field : `${field}.section`,
         message: `source "${c.source}" has no section "${c.section}" (expected one of: ${source.sections.join('; ')})`,
       });
   };
@@ -144,7 +150,8 @@ function checkReferences(content: ValidContent, where: (collection: string, id: 
       const record = value as Record<string, unknown>;
       if (typeof record.source === 'string' && ('section' in record || 'page' in record || 'table' in record))
         checkCitation(path, field, record as unknown as Citation);
-      for (const [k, v] of Object.entries(record)) if (k !== 'source') checkAllCitations(path, v, field ? `${field}.${k}` : k);
+      // A citation's own `source` is an id string; any other object-valued field may hold citations.
+      for (const [k, v] of Object.entries(record)) if (typeof v === 'object') checkAllCitations(path, v, field ? `${field}.${k}` : k);
     }
   };
   const requireSource = (path: string, field: string, id: string) => {
@@ -231,10 +238,10 @@ function checkReferences(content: ValidContent, where: (collection: string, id: 
   for (const [id, article] of content.articles) {
     const path = where('articles', id);
     for (const cite of citeComponents(article.body)) {
-      if (!cite.source) errors.push({ path, field: `body (line ${cite.line})`, message: '<Cite> needs a source="…" attribute' });
-      else if (!cite.section && !cite.page && !cite.table)
-        errors.push({ path, field: `body (line ${cite.line})`, message: '<Cite> needs a locator: section, page or table' });
-      else checkCitation(path, `body (line ${cite.line})`, cite as Citation);
+      const where = `<Cite> on line ${cite.line + article.bodyLine - 1}`;
+      if (!cite.source) errors.push({ path, field: where, message: 'needs a source="…" attribute' });
+      else if (!cite.section && !cite.page && !cite.table) errors.push({ path, field: where, message: 'needs a locator: section, page or table' });
+      else checkCitation(path, where, cite as Citation);
     }
   }
   return errors;

@@ -3,7 +3,7 @@
  * the states they apply in, and attach the caveats every result must carry.
  */
 import type { Policy } from '../schema/policy.ts';
-import { verificationLabel } from '../schema/common.ts';
+import type { Verification } from '../schema/common.ts';
 import { borrowSpec, pruneCriteria } from '../criteria/prune.ts';
 import type { EvaluablePolicy, LcdCandidate } from './types.ts';
 
@@ -62,10 +62,19 @@ export function compilePolicies(entries: readonly PolicyEntry[]): EvaluablePolic
   return compiled;
 }
 
+/** How far a policy's text could be read, as a clause. */
+const textStatus: Record<Exclude<Verification, 'verified'>, string> = {
+  secondary: 'the policy is known only from a third party’s summary',
+  'seed-only': 'the policy text is known only from a seed document',
+  unverified: 'the policy text is unverified',
+  inference: 'this version is the editors’ reconstruction',
+  'not-found': 'the policy text was not found',
+};
+
 function caveatsFor(policy: Policy, line: Policy['lines'][number]): string[] {
   const caveats: string[] = [];
   if (policy.verification !== 'verified')
-    caveats.push(`${policy.shortName}: the policy text is ${verificationLabel[policy.verification].toLowerCase()}; check it before relying on this result.`);
+    caveats.push(`${policy.shortName}: ${textStatus[policy.verification]}; check it before relying on this result.`);
   if (line.completeness === 'partial')
     caveats.push(`Only part of ${policy.shortName}’s criteria could be read: ${(line.gaps ?? []).join('; ')}.`);
   if (policy.status !== 'current') caveats.push(`${policy.shortName} version ${policy.version} is superseded.`);

@@ -84,3 +84,32 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'object' && value !== null) return JSON.stringify(value);
   return String(value);
 }
+
+/**
+ * The facts that make a met tree met: for each met node, the children that carry it (all of an
+ * `all`, the met ones of an `any`), down to the leaves. The checker and packet show these as
+ * "the fact that decides it"; every one of them is documented when a tree is met.
+ */
+export function supportingFacts(trace: TraceNode): TraceNode['facts'] {
+  if (trace.status !== 'met') return [];
+  const leaves: TraceNode[] = [];
+  const collect = (node: TraceNode, want: Status) => {
+    if (node.children.length === 0) return void leaves.push(node);
+    switch (node.kind) {
+      case 'not':
+        return collect(node.children[0]!, want === 'met' ? 'failed' : 'met');
+      case 'any':
+      case 'some':
+        return want === 'met'
+          ? withStatus(node.children, 'met').forEach((c) => collect(c, 'met'))
+          : node.children.forEach((c) => collect(c, 'failed'));
+      case 'at-least':
+        return withStatus(node.children, want).forEach((c) => collect(c, want));
+      default:
+        // all / every: met through every child; failed through the failing ones.
+        return want === 'met' ? node.children.forEach((c) => collect(c, 'met')) : withStatus(node.children, 'failed').forEach((c) => collect(c, 'failed'));
+    }
+  };
+  collect(trace, 'met');
+  return leaves.flatMap((leaf) => leaf.facts);
+}

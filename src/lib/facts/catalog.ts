@@ -54,7 +54,7 @@ export const itemFields = {
     /** Which endplate of that body. */
     endplate: field(z.enum(['superior', 'inferior']), { label: 'Endplate', description: 'Superior or inferior endplate of that vertebral body.', document: 'which endplate shows the Modic change' }),
     /** Modic type as read by the radiologist (1 oedema/inflammation, 2 fatty marrow, 3 sclerosis). */
-    type: field(z.union([z.literal(1), z.literal(2), z.literal(3)]), { label: 'Modic type', description: 'Modic type 1 (oedema, inflammation), 2 (fatty marrow replacement) or 3 (sclerosis), per the radiology report.', document: 'the Modic type in the radiology report' }),
+    type: field(z.literal([1, 2, 3]), { label: 'Modic type', description: 'Modic type 1 (oedema, inflammation), 2 (fatty marrow replacement) or 3 (sclerosis), per the radiology report.', document: 'the Modic type in the radiology report' }),
   },
   discFinding: {
     /** Disc level of the finding. */
@@ -159,7 +159,7 @@ export const facts = {
   /** The pain causes a functional deficit. */
   functionalDeficit: fact(z.boolean(), { group: 'pain', label: 'Functional deficit', description: 'The pain causes a documented functional deficit (difficulty with physical tasks or daily life).', document: 'whether the pain causes a functional deficit' }),
   /** Oswestry Disability Index score. */
-  odi: fact(measure(0, 100), { group: 'pain', label: 'ODI', unit: 'points (0–100)', description: 'Oswestry Disability Index, 0 (no disability) to 100.', document: 'the Oswestry Disability Index score' }),
+  odi: fact(measure(0, 100), { group: 'pain', label: 'ODI', unit: 'points', description: 'Oswestry Disability Index, 0 (no disability) to 100.', document: 'the Oswestry Disability Index score' }),
   /** The predominant (primary) pain pattern. */
   predominantPain: fact(z.enum(['axial', 'radicular', 'neurogenic-claudication']), { group: 'pain', label: 'Predominant pain pattern', description: 'The primary symptom: axial low back pain, radicular pain, or neurogenic claudication.', document: 'the predominant pain pattern (axial, radicular or neurogenic claudication)' }),
   /** Radicular pain or radiculopathy is present at all, even if not predominant. */

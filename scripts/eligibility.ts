@@ -1,0 +1,92 @@
+/**
+ * Command line: evaluate one patient's facts against every encoded policy, with the same engine
+ * the site uses.
+ *
+ *   npm run --silent eligibility -- <facts.json> [--policy <id>]… [--json]
+ *   npm run --silent eligibility -- - < facts.json        (or pipe the facts on stdin)
+ *
+ * Exit codes: 0 evaluated; 2 bad input (missing file, invalid JSON, facts that break the schema,
+ * unknown policy id). The facts format is the JSON Schema at /schema/patient-facts.json.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { loadCompiledContent } from '../src/loaders/content-files.ts';
+import { describeFactIssues } from '../src/lib/facts/errors.ts';
+import { PatientFacts } from '../src/lib/facts/schema.ts';
+import { evaluatePolicy } from '../src/lib/engine/evaluate.ts';
+import { evaluationJson, evaluationText } from '../src/lib/engine/report.ts';
+
+const usage = `Usage: npm run --silent eligibility -- <facts.json | -> [--policy <id>]... [--json]
+
+Evaluates a patient's documented facts against each encoded BVNA policy.
+  <facts.json>     a JSON file in the patient facts format (/schema/patient-facts.json); "-" or no file reads stdin
+  --policy <id>    only this policy line (repeatable), e.g. cohere-ma, mgb-commercial
+  --json           print {"results":[...]} instead of text`;
+
+function fail(message: string): never {
+  process.stderr.write(`eligibility: ${message}\n`);
+  process.exit(2);
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) fail(`no facts given.\n\n${usage}`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(usage);
+  process.exit(0);
+}
+const json = args.includes('--json');
+const policyIds: string[] = [];
+const positional: string[] = [];
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i]!;
+  if (arg === '--json') continue;
+  if (arg === '--policy') {
+    const id = args[++i];
+    if (!id) fail('--policy needs a policy id');
+    policyIds.push(id);
+  } else if (arg.startsWith('--')) fail(`unknown option ${arg}\n\n${usage}`);
+  else positional.push(arg);
+}
+if (positional.length > 1) fail(`give one facts file, not ${positional.length}\n\n${usage}`);
+
+const file = positional[0];
+const inputName = !file || file === '-' ? 'stdin' : file;
+let raw: string;
+if (!file || file === '-') raw = await readStdin();
+else
+  raw = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) =>
+    fail(error.code === 'ENOENT' ? `cannot read ${file}: no such file` : `cannot read ${file}: ${error.message}`),
+  );
+
+let data: unknown;
+try {
+  data = JSON.parse(raw);
+} catch (error) {
+  fail(`${inputName} is not valid JSON: ${(error as Error).message}`);
+}
+if (data === null || typeof data !== 'object' || Array.isArray(data))
+  fail(`${inputName}: expected a JSON object of patient facts (see /schema/patient-facts.json), got ${Array.isArray(data) ? 'a list' : JSON.stringify(data)}`);
+const parsed = PatientFacts.safeParse(data);
+if (!parsed.success) {
+  const problems = describeFactIssues(parsed.error.issues, data);
+  fail(`${inputName} does not fit the patient facts schema:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { content, lines } = await loadCompiledContent(root);
+const current = lines.filter((l) => !l.id.includes('@'));
+const byId = new Map(lines.map((l) => [l.id, l]));
+for (const id of policyIds)
+  if (!byId.has(id)) fail(`unknown policy "${id}"; known policies: ${current.map((l) => l.id).join(', ')}`);
+const selected = policyIds.length ? policyIds.map((id) => byId.get(id)!) : current;
+const title = (id: string) => content.sources.get(id)?.['title-short'] ?? id;
+const results = selected.map((policy) => evaluatePolicy(policy, parsed.data, { policies: byId }));
+
+if (json) console.log(JSON.stringify({ results: results.map((r) => evaluationJson(r, title)) }, null, 2));
+else console.log(results.map((r) => evaluationText(r, byId.get(r.policy)!.policyName, title)).join('\n\n'));

@@ -1,0 +1,110 @@
+/**
+ * Properties of the evaluator over many random valid patients (10,000 runs each):
+ * it never throws; removing a documented fact never turns a result into `meets`; documenting an
+ * exclusion as present never improves an outcome; undocumented facts never produce `meets`.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateAll, evaluatePolicy } from '../../../src/lib/engine/evaluate.ts';
+import { supportingFacts } from '../../../src/lib/engine/findings.ts';
+import { walkCriteria } from '../../../src/lib/criteria/walk.ts';
+import { PatientFacts } from '../../../src/lib/facts/schema.ts';
+import { outcomePrecedence, type EvaluablePolicy, type Outcome } from '../../../src/lib/engine/types.ts';
+import { arbitraryFacts, arbitraryNear } from '../../helpers/arbitrary-facts.ts';
+import { baseline, lines } from '../../helpers/content.ts';
+
+const RUNS = 10_000;
+const rank = (o: Outcome) => outcomePrecedence.indexOf(o);
+let current: EvaluablePolicy[];
+let byId: Map<string, EvaluablePolicy>;
+beforeAll(async () => ({ current, byId } = await lines()));
+/** Half fully random patients, half near the ideal candidate, so every outcome occurs. */
+const patients = fc.oneof(arbitraryFacts, arbitraryNear(baseline()));
+
+/** Top-level facts that appear only under an odd number of `not`s, with a value that makes the leaf hold. */
+function exclusionWitnesses(policies: EvaluablePolicy[]): [string, unknown][] {
+  const positive = new Set<string>();
+  const witnesses = new Map<string, unknown[]>();
+  for (const p of policies) {
+    if (!p.criteria) continue;
+    walkCriteria(p.criteria, (node, ctx) => {
+      if (node.kind !== 'compare' || ctx.item || node.op === 'present') return;
+      if (!ctx.negated) return void positive.add(node.fact);
+      const value = node.value as number | string | boolean | (string | number)[];
+      const witness = node.op === 'in' ? (value as unknown[])[0] : node.op === 'gt' ? (value as number) + 1 : node.op === 'lt' ? (value as number) - 1 : value;
+      witnesses.set(node.fact, [...(witnesses.get(node.fact) ?? []), witness]);
+    });
+  }
+  return [...witnesses].filter(([fact]) => !positive.has(fact)).flatMap(([fact, values]) => values.map((v) => [fact, v] as [string, unknown]));
+}
+
+describe('evaluator properties', () => {
+  it('generates valid patient facts', () => {
+    fc.assert(fc.property(arbitraryFacts, (facts) => PatientFacts.safeParse(facts).success), { numRuns: 1000 });
+  });
+
+  it('never throws and always returns one of the five outcomes', () => {
+    fc.assert(
+      fc.property(patients, (facts) => {
+        for (const result of evaluateAll(current, facts)) expect(outcomePrecedence).toContain(result.outcome);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('never turns a result into meets when a documented fact is removed', () => {
+    fc.assert(
+      fc.property(patients, fc.nat(), (facts, pick) => {
+        const keys = Object.keys(facts);
+        if (keys.length === 0) return;
+        const key = keys[pick % keys.length]!;
+        const reduced = { ...facts } as Record<string, unknown>;
+        delete reduced[key];
+        for (const policy of current) {
+          const before = evaluatePolicy(policy, facts, { policies: byId }).outcome;
+          const after = evaluatePolicy(policy, reduced, { policies: byId }).outcome;
+          if (before !== 'meets') expect(after, `${policy.id} after removing ${key}`).not.toBe('meets');
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('never improves an outcome when an exclusion is documented as present', () => {
+    const witnesses = exclusionWitnesses(current);
+    expect(witnesses.length).toBeGreaterThan(10);
+    let worsened = 0;
+    fc.assert(
+      fc.property(patients, fc.constantFrom(...witnesses), (facts, [fact, value]) => {
+        const withExclusion = { ...facts, [fact]: value } as typeof facts;
+        fc.pre(PatientFacts.safeParse(withExclusion).success);
+        for (const policy of current) {
+          const before = evaluatePolicy(policy, facts, { policies: byId }).outcome;
+          const after = evaluatePolicy(policy, withExclusion, { policies: byId }).outcome;
+          expect(rank(after), `${policy.id} with ${fact} = ${JSON.stringify(value)}: ${before} → ${after}`).toBeLessThanOrEqual(rank(before));
+          if (rank(after) < rank(before)) worsened++;
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(worsened, 'the property must see exclusions change outcomes').toBeGreaterThan(100);
+  });
+
+  it('never answers meets from undocumented facts', () => {
+    for (const result of evaluateAll(current, {})) expect(result.outcome).not.toBe('meets');
+    let met = 0;
+    fc.assert(
+      fc.property(patients, (facts) => {
+        for (const result of evaluateAll(current, facts)) {
+          if (result.outcome !== 'meets' || !result.trace) continue;
+          met++;
+          const support = supportingFacts(result.trace);
+          expect(support.length).toBeGreaterThan(0);
+          for (const use of support) expect(use.value, `${result.policy}: ${use.path}`).not.toBeUndefined();
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(met, 'the property must see patients who meet a policy').toBeGreaterThan(100);
+  });
+});
