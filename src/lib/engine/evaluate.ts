@@ -22,58 +22,101 @@ type Record_ = Readonly<Record<string, unknown>>;
 export interface EvaluateOptions {
   /** Every evaluable line by id; needed for lines that defer to an LCD. */
   policies?: ReadonlyMap<string, EvaluablePolicy>;
+  /**
+   * Reuse within one patient: traces by criteria tree (lines that share a tree, like the LCDs
+   * and MGB's Medicare products, evaluate it once) and results by line id. Only valid for the
+   * same facts; evaluateAll creates one per call.
+   */
+  memo?: { traces: WeakMap<object, TraceNode>; results: Map<string, Evaluation> };
 }
 
-/** Evaluates one criteria tree against a fact record (a patient, or one list item inside some/every). */
+/**
+ * Evaluates one criteria tree against a fact record (a patient, or one list item inside
+ * some/every). Written with plain loops and one object per node: it runs for every policy on
+ * every keystroke in the checker.
+ */
 export function evaluateNode(node: CriterionNode, record: Record_, negated = false, prefix = ''): TraceNode {
-  const base = {
+  let status: Status;
+  let facts: FactUse[] = noFacts;
+  let children: TraceNode[] = noChildren;
+  switch (node.kind) {
+    case 'compare': {
+      const value = record[node.fact];
+      status = compare(node.op, value, node.value);
+      facts = [{ path: prefix + node.fact, value }];
+      break;
+    }
+    case 'count': {
+      const list = record[node.fact];
+      status = Array.isArray(list) ? (order(node.op, list.length, node.value) ? 'met' : 'failed') : 'undocumented';
+      facts = [{ path: prefix + node.fact, value: list }];
+      break;
+    }
+    case 'some':
+    case 'every': {
+      const list = record[node.fact];
+      facts = [{ path: prefix + node.fact, value: list }];
+      if (!Array.isArray(list)) {
+        status = 'undocumented';
+        break;
+      }
+      children = new Array(list.length);
+      let met = 0;
+      let failed = 0;
+      for (let i = 0; i < list.length; i++) {
+        const child = evaluateNode(node.where, list[i] as Record_, negated, `${prefix}${node.fact}[${i}].`);
+        child.item = i;
+        children[i] = child;
+        if (child.status === 'met') met++;
+        else if (child.status === 'failed') failed++;
+      }
+      const open = list.length - met - failed;
+      status = node.kind === 'some' ? (met > 0 ? 'met' : open > 0 ? 'undocumented' : 'failed') : failed > 0 ? 'failed' : open > 0 ? 'undocumented' : 'met';
+      break;
+    }
+    case 'all':
+    case 'any':
+    case 'at-least': {
+      const n = node.children.length;
+      children = new Array(n);
+      let met = 0;
+      let failed = 0;
+      for (let i = 0; i < n; i++) {
+        const child = evaluateNode(node.children[i]!, record, negated, prefix);
+        children[i] = child;
+        if (child.status === 'met') met++;
+        else if (child.status === 'failed') failed++;
+      }
+      const open = n - met - failed;
+      if (node.kind === 'all') status = failed > 0 ? 'failed' : open > 0 ? 'undocumented' : 'met';
+      else if (node.kind === 'any') status = met > 0 ? 'met' : open > 0 ? 'undocumented' : 'failed';
+      // At least `min` met: decided once enough are met, or once too few can still be.
+      else status = met >= node.min ? 'met' : met + open < node.min ? 'failed' : 'undocumented';
+      break;
+    }
+    case 'not': {
+      const child = evaluateNode(node.child, record, !negated, prefix);
+      children = [child];
+      status = child.status === 'met' ? 'failed' : child.status === 'failed' ? 'met' : 'undocumented';
+      break;
+    }
+  }
+  return {
     id: node.id,
     kind: node.kind,
     concept: node.concept,
     label: node.label,
     citation: node.citation,
     note: node.note,
+    status,
     negated,
+    facts,
+    children,
   };
-  switch (node.kind) {
-    case 'compare': {
-      const value = record[node.fact];
-      return { ...base, status: compare(node.op, value, node.value), facts: [{ path: prefix + node.fact, value }], children: [] };
-    }
-    case 'count': {
-      const list = record[node.fact];
-      const status: Status = Array.isArray(list) ? (order(node.op, list.length, node.value) ? 'met' : 'failed') : 'undocumented';
-      return { ...base, status, facts: [{ path: prefix + node.fact, value: list }], children: [] };
-    }
-    case 'some':
-    case 'every': {
-      const list = record[node.fact];
-      const facts: FactUse[] = [{ path: prefix + node.fact, value: list }];
-      if (!Array.isArray(list)) return { ...base, status: 'undocumented', facts, children: [] };
-      const children = list.map((item, i) => ({
-        ...evaluateNode(node.where, item as Record_, negated, `${prefix}${node.fact}[${i}].`),
-        item: i,
-      }));
-      const statuses = children.map((c) => c.status);
-      const status = node.kind === 'some' ? anyOf(statuses) : allOf(statuses);
-      return { ...base, status, facts, children };
-    }
-    case 'all':
-    case 'any':
-    case 'at-least': {
-      const children = node.children.map((child) => evaluateNode(child, record, negated, prefix));
-      const statuses = children.map((c) => c.status);
-      const status =
-        node.kind === 'all' ? allOf(statuses) : node.kind === 'any' ? anyOf(statuses) : atLeast(node.min, statuses);
-      return { ...base, status, facts: [], children };
-    }
-    case 'not': {
-      const child = evaluateNode(node.child, record, !negated, prefix);
-      const status: Status = child.status === 'met' ? 'failed' : child.status === 'failed' ? 'met' : 'undocumented';
-      return { ...base, status, facts: [], children: [child] };
-    }
-  }
 }
+
+const noFacts: FactUse[] = [];
+const noChildren: TraceNode[] = [];
 
 function compare(op: string, value: unknown, expected: unknown): Status {
   if (op === 'present') return value === undefined ? 'failed' : 'met';
@@ -103,28 +146,16 @@ function order(op: string, value: number, threshold: number): boolean {
   }
 }
 
-/** Three-valued AND: any failed → failed; else any undocumented → undocumented; else met. */
-function allOf(statuses: Status[]): Status {
-  if (statuses.includes('failed')) return 'failed';
-  return statuses.includes('undocumented') ? 'undocumented' : 'met';
-}
-
-/** Three-valued OR: any met → met; else any undocumented → undocumented; else failed. */
-function anyOf(statuses: Status[]): Status {
-  if (statuses.includes('met')) return 'met';
-  return statuses.includes('undocumented') ? 'undocumented' : 'failed';
-}
-
-/** At least `min` met: decided once enough are met, or once too few can still be. */
-function atLeast(min: number, statuses: Status[]): Status {
-  const met = statuses.filter((s) => s === 'met').length;
-  const open = statuses.filter((s) => s === 'undocumented').length;
-  if (met >= min) return 'met';
-  return met + open < min ? 'failed' : 'undocumented';
-}
-
 /** Evaluates one policy line for one patient. */
 export function evaluatePolicy(policy: EvaluablePolicy, facts: PatientFacts, options: EvaluateOptions = {}): Evaluation {
+  const memo = options.memo?.results.get(policy.id);
+  if (memo) return memo;
+  const result = evaluateLine(policy, facts, options);
+  options.memo?.results.set(policy.id, result);
+  return result;
+}
+
+function evaluateLine(policy: EvaluablePolicy, facts: PatientFacts, options: EvaluateOptions): Evaluation {
   const common = { policy: policy.id, citation: policy.citation, caveats: [...policy.caveats] };
   switch (policy.position) {
     case 'not-medically-necessary':
@@ -141,7 +172,7 @@ export function evaluatePolicy(policy: EvaluablePolicy, facts: PatientFacts, opt
     case 'defers-to-lcd':
       return evaluateThroughLcd(policy, facts, options);
     default:
-      return evaluateCriteria(policy, facts);
+      return evaluateCriteria(policy, facts, options);
   }
 }
 
@@ -152,7 +183,7 @@ const positionWords = {
 } as const;
 
 /** Evaluates a line's own criteria (and non-public criteria, if any). */
-function evaluateCriteria(policy: EvaluablePolicy, facts: PatientFacts): Evaluation {
+function evaluateCriteria(policy: EvaluablePolicy, facts: PatientFacts, options: EvaluateOptions): Evaluation {
   const common = { policy: policy.id, citation: policy.citation, caveats: [...policy.caveats] };
   if (!policy.criteria) {
     // Only non-public criteria: nothing public can fail or be missing.
@@ -165,7 +196,11 @@ function evaluateCriteria(policy: EvaluablePolicy, facts: PatientFacts): Evaluat
       missing: [],
     };
   }
-  const trace = evaluateNode(policy.criteria, facts as Record_);
+  let trace = options.memo?.traces.get(policy.criteria);
+  if (!trace) {
+    trace = evaluateNode(policy.criteria, facts as Record_);
+    options.memo?.traces.set(policy.criteria, trace);
+  }
   const failed = trace.status === 'failed' ? explain(trace, 'failed') : [];
   const undocumented = trace.status === 'undocumented' ? explain(trace, 'undocumented') : [];
   const missing = describeMissing(undocumented);
@@ -212,7 +247,7 @@ function evaluateThroughLcd(policy: EvaluablePolicy, facts: PatientFacts, option
   if (lcd.choose === 'named') return viaLcd(lcd.candidates[0]!.id);
 
   const own = (): Evaluation => {
-    const result = evaluateCriteria(policy, facts);
+    const result = evaluateCriteria(policy, facts, options);
     return { ...result, summary: `No LCD is known to apply in this state, so the plan’s own criteria apply. ${result.summary}` };
   };
   const state = facts.state;
@@ -245,7 +280,11 @@ function count(n: number, one: string, many: string): string {
 }
 
 /** Evaluates every line for one patient, in the order given. */
-export function evaluateAll(policies: readonly EvaluablePolicy[], facts: PatientFacts): Evaluation[] {
-  const byId = new Map(policies.map((p) => [p.id, p]));
-  return policies.map((p) => evaluatePolicy(p, facts, { policies: byId }));
+export function evaluateAll(
+  policies: readonly EvaluablePolicy[],
+  facts: PatientFacts,
+  byId: ReadonlyMap<string, EvaluablePolicy> = new Map(policies.map((p) => [p.id, p])),
+): Evaluation[] {
+  const options: EvaluateOptions = { policies: byId, memo: { traces: new WeakMap(), results: new Map() } };
+  return policies.map((p) => evaluatePolicy(p, facts, options));
 }
