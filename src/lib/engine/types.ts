@@ -32,7 +32,7 @@ export const outcomeLabel: Record<Outcome, string> = {
   'not-covered': 'Not covered',
   fails: 'Fails criteria',
   'needs-documentation': 'Needs documentation',
-  'needs-proprietary-review': 'Needs review against non-public criteria',
+  'needs-proprietary-review': 'Needs review beyond the public criteria',
   meets: 'Meets criteria',
 };
 

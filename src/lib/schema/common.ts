@@ -43,12 +43,12 @@ export type Verification = z.infer<typeof verification>;
 
 /** Plain-language names for the verification labels, as the site shows them. */
 export const verificationLabel: Record<Verification, string> = {
-  verified: 'Verified',
-  secondary: 'Secondary source only',
-  'seed-only': 'Seed document only',
-  unverified: 'Unverified',
-  inference: 'Editors’ inference',
-  'not-found': 'Not found',
+  verified: 'verified',
+  secondary: 'secondary source',
+  'seed-only': 'seed only',
+  unverified: 'unverified',
+  inference: 'inference',
+  'not-found': 'not found',
 };
 
 /**
