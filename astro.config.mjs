@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 
 // Static site: every page is rendered at build time; the only client script is the
 // eligibility checker island (and the search page), bundled as hashed files.
@@ -8,7 +9,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
   output: 'static',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // The sitemap is also the list of pages the browser tests crawl (test/e2e/site.test.ts).
+  integrations: [mdx(), sitemap()],
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   // Content-Security-Policy as a <meta> tag on every page: scripts and styles only from this
