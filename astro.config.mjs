@@ -13,6 +13,9 @@ export default defineConfig({
   integrations: [mdx(), sitemap()],
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // The scale benchmark builds generated content with its own cache (content data store), so it
+  // never reads or overwrites the one the real site's builds use.
+  ...(process.env.BVN_CACHE_DIR ? { cacheDir: process.env.BVN_CACHE_DIR } : {}),
   // Content-Security-Policy as a <meta> tag on every page: scripts and styles only from this
   // origin or hashed by Astro; no third-party origin anywhere; patient facts cannot be posted away.
   security: {
