@@ -96,6 +96,8 @@ describe('site search', () => {
     const s = await open('/search/?q=SMART');
     await announced(s.page);
     expect((await resultPaths(s.page))[0]).toBe('/studies/smart-2018/');
+    // The snippet is the page's own text, not the hidden filter values ("study") before it.
+    expect(await s.page.textContent('#search-results li .excerpt')).toMatch(/^SMART trial/);
     await s.close();
   });
 
