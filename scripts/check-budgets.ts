@@ -28,7 +28,11 @@ else if (library.bytes > pagefindLibraryBudget)
 if (failures.length > 0) {
   console.error(`Size budgets: ${failures.length} exceeded (gzipped bytes)\n`);
   for (const f of failures)
-    console.error(`  ${f.path}: ${f.measure} ${kb(f.actual)} > budget ${kb(f.limit)} (${f.actual - f.limit} bytes over) — ${f.why}`);
+    console.error(
+      f.measure === 'js' && f.limit === 0
+        ? `  ${f.path}: runs JavaScript (${kb(f.actual)} gzipped) on a page that must have none — ${f.why}`
+        : `  ${f.path}: ${f.measure} ${kb(f.actual)} > budget ${kb(f.limit)} (${f.actual - f.limit} bytes over) — ${f.why}`,
+    );
   process.exit(1);
 }
 console.log(

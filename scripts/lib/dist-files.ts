@@ -156,8 +156,8 @@ export function filesWeight(dist: string, match: RegExp): { files: string[]; byt
   return { files: files.sort(), bytes: files.reduce((n, f) => n + gzipSize(readFileSync(join(dist, f))), 0) };
 }
 
-/** `12 345` bytes as `12.1 KB` (KiB, one decimal). */
+/** `12 345` bytes as `12.1 KB` (KiB, one decimal); under 1 KB in bytes, so `0 B` and `28 B` differ. */
 export function kb(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KB`;
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
