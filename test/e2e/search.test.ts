@@ -29,8 +29,8 @@ interface Session {
   close(): Promise<void>;
 }
 
-async function open(path: string): Promise<Session> {
-  const context = await browser.newContext();
+async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Session> {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];
   const pagefindRequests: string[] = [];
@@ -175,13 +175,29 @@ describe('site search', () => {
     await s.page.keyboard.press('Enter');
     const first = await announced(s.page);
     expect(first).toMatch(/^\d+ results? for “bmi”\.$/);
-    // Search button, then the first filter checkbox.
+    // The Search button, the "Filters" disclosure, then the first filter checkbox.
     await s.page.keyboard.press('Tab');
+    await s.page.keyboard.press('Tab');
+    expect(await s.page.evaluate(() => document.activeElement?.localName)).toBe('summary');
     await s.page.keyboard.press('Tab');
     expect(await s.page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('kind');
     await s.page.keyboard.press('Space');
     expect(await announced(s.page, first)).toMatch(/, with 1 filter\.$/);
     await s.close();
+  });
+
+  it('folds the filters away on a narrow screen, unless the URL chose some, so results come first', async () => {
+    const narrow = { width: 375, height: 800 };
+    const s = await open('/search/?q=bmi', narrow);
+    await announced(s.page);
+    expect(await s.page.isVisible('input[name="kind"]')).toBe(false);
+    expect(await s.page.isVisible('#search-results li')).toBe(true);
+    await s.page.click('summary');
+    expect(await s.page.isVisible('input[name="kind"]')).toBe(true);
+    const chosen = await open('/search/?q=bmi&kind=policy', narrow);
+    expect(await chosen.page.isVisible('input[name="kind"][value="policy"]')).toBe(true);
+    await s.close();
+    await chosen.close();
   });
 
   it('has no axe violations with results and filters shown', async () => {
