@@ -13,12 +13,15 @@ import { policySchema } from './lib/schema/policy.ts';
 import { sourceSchema } from './lib/schema/source.ts';
 import { studySchema } from './lib/schema/study.ts';
 
+/** Content folder, relative to the project root; the scale benchmark points it at generated content. */
+const root = process.env.BVN_CONTENT_DIR ?? 'src/content';
+
 export const collections = {
-  sources: defineCollection({ loader: dataFiles('src/content/sources'), schema: sourceSchema }),
-  payers: defineCollection({ loader: dataFiles('src/content/payers'), schema: payerSchema }),
-  policies: defineCollection({ loader: dataFiles('src/content/policies'), schema: policySchema }),
-  studies: defineCollection({ loader: dataFiles('src/content/studies'), schema: studySchema }),
-  guidelines: defineCollection({ loader: dataFiles('src/content/guidelines'), schema: guidelineSchema }),
-  claims: defineCollection({ loader: dataFiles('src/content/claims'), schema: claimSchema }),
-  articles: defineCollection({ loader: glob({ base: './src/content/articles', pattern: '**/[^_]*.mdx' }), schema: articleSchema }),
+  sources: defineCollection({ loader: dataFiles(`${root}/sources`), schema: sourceSchema }),
+  payers: defineCollection({ loader: dataFiles(`${root}/payers`), schema: payerSchema }),
+  policies: defineCollection({ loader: dataFiles(`${root}/policies`), schema: policySchema }),
+  studies: defineCollection({ loader: dataFiles(`${root}/studies`), schema: studySchema }),
+  guidelines: defineCollection({ loader: dataFiles(`${root}/guidelines`), schema: guidelineSchema }),
+  claims: defineCollection({ loader: dataFiles(`${root}/claims`), schema: claimSchema }),
+  articles: defineCollection({ loader: glob({ base: `./${root}/articles`, pattern: '**/[^_]*.mdx' }), schema: articleSchema }),
 };

@@ -3,7 +3,7 @@
  * system Chromium driven by playwright-core. Chromium is never downloaded; when it is missing
  * the tests fail with instructions (they never skip, in CI or out of it).
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { serveStatic } from '../../scripts/serve.ts';
@@ -77,3 +77,24 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, task: 
 
 /** axe-core tags for WCAG 2.2 level AA. */
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Built pages deliberately left out of the sitemap (not content a search engine should list). */
+export const notInSitemap = ['/404.html'];
+
+/**
+ * The page paths listed by dist/sitemap-index.xml and the sitemaps it points to, in order.
+ * The browser crawl starts from here (as Starlight's a11y test does), so a page that exists but
+ * is missing from the sitemap is noticed by comparing this list with `builtPages()`.
+ */
+export function sitemapPages(dir = DIST): string[] {
+  const index = join(dir, 'sitemap-index.xml');
+  if (!existsSync(index)) throw new Error(`${index} is missing: the @astrojs/sitemap integration did not run (check astro.config.mjs).`);
+  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&')));
+  const pages: string[] = [];
+  for (const sitemap of locs(readFileSync(index, 'utf8'))) {
+    const file = join(dir, decodeURIComponent(sitemap.pathname));
+    if (!existsSync(file)) throw new Error(`sitemap-index.xml lists ${sitemap.pathname}, which was not built.`);
+    pages.push(...locs(readFileSync(file, 'utf8')).map((url) => decodeURIComponent(url.pathname)));
+  }
+  return pages;
+}

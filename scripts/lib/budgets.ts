@@ -1,0 +1,102 @@
+/**
+ * Size budgets for the built site, in gzipped bytes, and the pure check that applies them.
+ * `npm run test:budgets` fails when a page or the search library exceeds its budget; the
+ * figures themselves are printed by `npm run bench:site`.
+ *
+ * Why these numbers: ANCHORS.md §D (Starlight budgets ≤ 7 kB HTML per page and ≤ 16.75 kB CSS;
+ * a proposed ≤ 15 kB HTML per page for this site's bigger tables; widget island ≤ 25 kB), the
+ * 14 KB "first paint in one round trip" target of issue 7 (about ten TCP segments of an initial
+ * congestion window), and principle 5: no JavaScript on content pages.
+ */
+import type { PageWeight } from './dist-files.ts';
+
+const KB = 1024;
+
+export interface Limits {
+  /** Gzipped HTML of the page. */
+  html?: number;
+  /** Gzipped CSS the page links. */
+  css?: number;
+  /** Gzipped JavaScript the page runs on load (0: no script at all). */
+  js?: number;
+  /** Gzipped HTML and CSS together: what the first paint needs. */
+  htmlPlusCss?: number;
+}
+
+export interface PageBudget {
+  /** Which URL paths the limits apply to. */
+  match: RegExp;
+  limits: Limits;
+  /** Why the limit is what it is (printed with a failure). */
+  why: string;
+}
+
+/** Later entries override earlier ones for the limits they set. */
+export const pageBudgets: readonly PageBudget[] = [
+  {
+    match: /^/,
+    limits: { html: 15 * KB, css: 6 * KB, js: 0 },
+    why: 'every page: HTML ≤ 15 KB (ANCHORS §D), one small stylesheet, and no JavaScript on content pages (principle 5)',
+  },
+  {
+    match: /^\/$|^\/studies\/[^/]+\/$/,
+    limits: { htmlPlusCss: 14 * KB },
+    why: 'home and study pages paint in one round trip: HTML + CSS ≤ 14 KB (issue 7)',
+  },
+  {
+    match: /^\/compare\/$/,
+    limits: { html: 40 * KB },
+    why: 'the criteria matrix is one table of every concept × every current policy; 40 KB keeps it under a second on a slow 3G link',
+  },
+  {
+    match: /^\/check\//,
+    limits: { js: 25 * KB, css: 10 * KB },
+    why: 'the eligibility checker is an island: its script (engine + form) ≤ 25 KB (ANCHORS §D widget budget)',
+  },
+  {
+    match: /^\/search\//,
+    limits: { js: 6 * KB },
+    why: 'the search island’s own script; pagefind itself loads only when search is used and has its own budget',
+  },
+];
+
+/** Files fetched on first use of search: pagefind's API, its worker, the WebAssembly and the index metadata. */
+export const pagefindLibrary = /^pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.en\.pagefind|pagefind-entry\.json|pagefind\.en_[^/]+\.pf_meta)$/;
+/** Pagefind's own figure for most sites (ANCHORS §D), index chunks included; the library alone must fit. */
+export const pagefindLibraryBudget = 100 * KB;
+
+/** The limits that apply to one page. */
+export function limitsFor(path: string, budgets: readonly PageBudget[] = pageBudgets): { limits: Limits; why: Partial<Record<keyof Limits, string>> } {
+  const limits: Limits = {};
+  const why: Partial<Record<keyof Limits, string>> = {};
+  for (const budget of budgets) {
+    if (!budget.match.test(path)) continue;
+    for (const [key, value] of Object.entries(budget.limits) as [keyof Limits, number][]) {
+      limits[key] = value;
+      why[key] = budget.why;
+    }
+  }
+  return { limits, why };
+}
+
+/** One exceeded limit. */
+export interface BudgetFailure {
+  path: string;
+  measure: keyof Limits;
+  actual: number;
+  limit: number;
+  why: string;
+}
+
+/** Every limit a page exceeds. */
+export function checkPage(weight: PageWeight, budgets: readonly PageBudget[] = pageBudgets): BudgetFailure[] {
+  const { limits, why } = limitsFor(weight.path, budgets);
+  const actual: Record<keyof Limits, number> = { html: weight.html, css: weight.css, js: weight.js, htmlPlusCss: weight.html + weight.css };
+  const failures: BudgetFailure[] = [];
+  for (const [measure, limit] of Object.entries(limits) as [keyof Limits, number][]) {
+    // A zero JS budget means no script element at all, not merely a tiny one.
+    const value = measure === 'js' && limit === 0 && weight.scripts > 0 ? Math.max(actual.js, 1) : actual[measure];
+    if (value > limit) failures.push({ path: weight.path, measure, actual: value, limit, why: why[measure] ?? '' });
+  }
+  return failures;
+}
