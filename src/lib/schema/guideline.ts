@@ -5,7 +5,10 @@
 import { z } from 'astro/zod';
 import { citation, citedText, entryId, isoDate } from './common.ts';
 
-/** What the document says about BVNA. */
+/**
+ * What the document says about BVNA. `rates-evidence`: an appraisal that grades the evidence
+ * without recommending for or against; `not-established`: the document's position could not be read.
+ */
 export const guidelineStance = z.enum([
   'recommends',
   'recommends-with-criteria',
@@ -14,6 +17,8 @@ export const guidelineStance = z.enum([
   'recommends-against',
   'not-addressed',
   'predates-bvna',
+  'rates-evidence',
+  'not-established',
 ]);
 export type GuidelineStance = z.infer<typeof guidelineStance>;
 
