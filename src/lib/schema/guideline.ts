@@ -30,8 +30,8 @@ export const guidelineSchema = z
     shortName: z.string().min(1),
     /** Issuing organisation, e.g. "American Society of Pain and Neuroscience". */
     organization: z.string().min(1),
-    /** Publication year. */
-    year: z.int().min(1990).max(2100),
+    /** Publication year; absent when the document's date was not captured (e.g. a payer's appraisal seen only in a summary). */
+    year: z.int().min(1990).max(2100).optional(),
     /** Kind of document. */
     documentType: z.enum(['guideline', 'policy-statement', 'draft-coverage-recommendation', 'evidence-appraisal', 'systematic-review']),
     /** The document in `src/content/sources`. */
