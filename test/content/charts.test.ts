@@ -4,13 +4,17 @@ import { layoutForest, resolveForest } from '../../src/lib/charts/forest.ts';
 import { layoutResponders, resolveResponders } from '../../src/lib/charts/responders.ts';
 import { resolveOutcome } from '../../src/lib/charts/select.ts';
 import { layoutTrajectory, resolveTrajectory } from '../../src/lib/charts/trajectory.ts';
-import { sideBySideRows } from '../../src/lib/evidence/side-by-side.ts';
+import { sideBySideIntro, sideBySideRows } from '../../src/lib/evidence/side-by-side.ts';
+import type { Source } from '../../src/lib/schema/source.ts';
 import type { Study } from '../../src/lib/schema/study.ts';
 import { loadContent } from './load.ts';
 
 let studies: Map<string, Study>;
+let sources: Map<string, Source>;
 beforeAll(async () => {
-  studies = (await loadContent()).content.studies;
+  const { content } = await loadContent();
+  studies = content.studies;
+  sources = content.sources;
 });
 
 describe('the evidence charts against the real study entries', () => {
@@ -66,5 +70,13 @@ describe('the evidence charts against the real study entries', () => {
     for (const row of rows) expect(row.cells).toHaveLength(2);
     const difference = rows.find((r) => r.label.startsWith('Difference'))!;
     expect(difference.cells.map((c) => (c.kind === 'numbers' ? c.numbers[0]!.number.value : undefined))).toEqual([-5.3, -20.3]);
+  });
+
+  it('cite the comparison’s introduction with sections its sources declare', () => {
+    for (const c of sideBySideIntro.flatMap((s) => s.citations)) {
+      const source = sources.get(c.source);
+      expect(source, c.source).toBeDefined();
+      expect(source!.sections ?? [], c.source).toContain(c.section);
+    }
   });
 });

@@ -3,11 +3,11 @@
  * origin, zero axe-core violations for WCAG 2.2 AA, and no client JavaScript except on the
  * interactive pages.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtPages, inBatches, launchBrowser, startSite, wcagTags } from './harness.ts';
+import { builtPages, DIST, inBatches, launchBrowser, startSite, wcagTags } from './harness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Pages that are interactive islands and may load scripts. */
@@ -56,6 +56,10 @@ async function inspect(path: string): Promise<PageReport> {
   return report;
 }
 
+// The crawl grows with the site (every study, guideline, claim and source has a page) and runs axe on
+// each, so its time limit grows with it: a budget per page on a shared machine, not one fixed figure.
+const crawlTimeoutMs = 60_000 + 2_500 * (existsSync(DIST) ? builtPages().length : 0);
+
 describe('every built page', () => {
   it('loads without console errors, foreign requests or axe violations, and content pages carry no script', async () => {
     const pages = builtPages();
@@ -68,5 +72,5 @@ describe('every built page', () => {
       ...(r.scripts > 0 && !interactive.some((re) => re.test(r.path)) ? [`${r.path}: ${r.scripts} script element(s) on a content page`] : []),
     ]);
     expect(problems).toEqual([]);
-  });
+  }, crawlTimeoutMs);
 });

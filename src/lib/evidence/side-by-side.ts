@@ -51,6 +51,21 @@ export const sideBySideColumns: SideBySideColumn[] = [
   },
 ];
 
+/** The comparison's introduction, cited like any other statement. */
+export const sideBySideIntro: CitedText[] = [
+  {
+    text: 'The two randomised trials answer different questions: SMART compared ablation with a sham procedure under blinding, INTRACEPT with continued standard care, openly.',
+    citations: [
+      { source: 'fischgrund-2018', section: 'Abstract' },
+      { source: 'smuck-2021', section: 'Abstract' },
+    ],
+  },
+  {
+    text: 'The design and the comparator largely explain why their differences between arms are so far apart.',
+    citations: [{ source: 'bvn-atlas-dossier', section: '6 Contradictions' }],
+  },
+];
+
 /** One value in a numeric cell, with what it is and where it sits in the entry. */
 export interface CellNumber {
   label: string;
