@@ -243,8 +243,30 @@ function checkReferences(content: ValidContent, where: (collection: string, id: 
       else if (!cite.section && !cite.page && !cite.table) errors.push({ path, field: where, message: 'needs a locator: section, page or table' });
       else checkCitation(path, where, cite as Citation);
     }
+    // Numbers in articles come from study entries through <StudyValue>; a wrong reference fails here, not at render time.
+    for (const ref of studyValueComponents(article.body)) {
+      const field = `body (line ${ref.line})`;
+      const study = ref.study ? content.studies.get(ref.study) : undefined;
+      if (!ref.study || !study) errors.push({ path, field, message: `<StudyValue> needs study="…" naming a file in src/content/studies (got "${ref.study ?? ''}")` });
+      else if (ref.outcome && !study.outcomes.some((o) => o.id === ref.outcome))
+        errors.push({ path, field, message: `study "${ref.study}" has no outcome "${ref.outcome}" (expected one of: ${study.outcomes.map((o) => o.id).join(', ')})` });
+      else if (ref.arm && !study.arms.some((a) => a.id === ref.arm))
+        errors.push({ path, field, message: `study "${ref.study}" has no arm "${ref.arm}" (expected one of: ${study.arms.map((a) => a.id).join(', ')})` });
+      else if (!ref.outcome === !ref.arm) errors.push({ path, field, message: '<StudyValue> needs exactly one of outcome="…" or arm="…"' });
+    }
   }
   return errors;
+}
+
+/** The `<StudyValue study="…" outcome="…" />` (or arm="…") components in an MDX body, with line numbers. */
+export function studyValueComponents(body: string): (Partial<Record<'study' | 'outcome' | 'arm', string>> & { line: number })[] {
+  const found: (Partial<Record<'study' | 'outcome' | 'arm', string>> & { line: number })[] = [];
+  for (const match of body.matchAll(/<StudyValue\b([^>]*)\/?>/g)) {
+    const attributes: Record<string, string> = {};
+    for (const a of (match[1] ?? '').matchAll(/(\w+)="([^"]*)"/g)) attributes[a[1]!] = a[2]!;
+    found.push({ ...attributes, line: body.slice(0, match.index).split('\n').length });
+  }
+  return found;
 }
 
 /** The `<Cite … />` components in an MDX body, with their attributes and line numbers. */

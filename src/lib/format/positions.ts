@@ -29,6 +29,8 @@ export const stanceLabel = {
   'recommends-against': 'Recommends against',
   'not-addressed': 'Does not address BVNA',
   'predates-bvna': 'Predates BVNA',
+  'rates-evidence': 'Rates the evidence only',
+  'not-established': 'Position not established',
 } as const;
 
 /** Claim verdicts in words. */

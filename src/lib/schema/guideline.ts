@@ -5,7 +5,10 @@
 import { z } from 'astro/zod';
 import { citation, citedText, entryId, isoDate } from './common.ts';
 
-/** What the document says about BVNA. */
+/**
+ * What the document says about BVNA. `rates-evidence`: an appraisal that grades the evidence
+ * without recommending for or against; `not-established`: the document's position could not be read.
+ */
 export const guidelineStance = z.enum([
   'recommends',
   'recommends-with-criteria',
@@ -14,6 +17,8 @@ export const guidelineStance = z.enum([
   'recommends-against',
   'not-addressed',
   'predates-bvna',
+  'rates-evidence',
+  'not-established',
 ]);
 export type GuidelineStance = z.infer<typeof guidelineStance>;
 
@@ -25,8 +30,8 @@ export const guidelineSchema = z
     shortName: z.string().min(1),
     /** Issuing organisation, e.g. "American Society of Pain and Neuroscience". */
     organization: z.string().min(1),
-    /** Publication year. */
-    year: z.int().min(1990).max(2100),
+    /** Publication year; absent when the document's date was not captured (e.g. a payer's appraisal seen only in a summary). */
+    year: z.int().min(1990).max(2100).optional(),
     /** Kind of document. */
     documentType: z.enum(['guideline', 'policy-statement', 'draft-coverage-recommendation', 'evidence-appraisal', 'systematic-review']),
     /** The document in `src/content/sources`. */

@@ -17,6 +17,8 @@ export const reportedNumber = z
     sd: z.number().nonnegative().optional(),
     /** 95% confidence interval [lower, upper]. */
     ci95: z.tuple([z.number(), z.number()]).optional(),
+    /** Spread [lowest, highest] across the studies a review included, when it reports a range instead of one estimate. */
+    range: z.tuple([z.number(), z.number()]).optional(),
     /** P value as printed, e.g. "0.019" or "<0.001". */
     p: z.string().regex(/^[<>=]?\s?0?\.\d+$/, 'expected a p value such as "0.019" or "<0.001"').optional(),
     /** Where the number is reported (or where it was looked for). */
@@ -27,7 +29,8 @@ export const reportedNumber = z
     note: z.string().min(1).optional(),
   })
   .strict()
-  .refine((n) => !n.ci95 || n.ci95[0] <= n.ci95[1], { message: 'ci95 must be [lower, upper]', path: ['ci95'] });
+  .refine((n) => !n.ci95 || n.ci95[0] <= n.ci95[1], { message: 'ci95 must be [lower, upper]', path: ['ci95'] })
+  .refine((n) => !n.range || n.range[0] <= n.range[1], { message: 'range must be [lowest, highest]', path: ['range'] });
 export type ReportedNumber = z.infer<typeof reportedNumber>;
 
 /** What an outcome row measures. */
@@ -45,6 +48,7 @@ export const outcomeMeasure = z.enum([
   'icer',
   'qaly',
   'probability-cost-effective',
+  'adverse-event',
   'other',
 ]);
 
@@ -54,8 +58,8 @@ const arm = z
     id: entryId,
     /** Arm name, e.g. "Radiofrequency ablation". */
     label: z.string().min(1),
-    /** Treatment or comparator. */
-    role: z.enum(['treatment', 'comparator']),
+    /** Treatment or comparator; `crossover` for comparator patients who later had the treatment (re-baselined, outside the randomised comparison). */
+    role: z.enum(['treatment', 'comparator', 'crossover']),
     /** Number of patients in the arm. */
     n: reportedNumber,
   })
@@ -68,11 +72,13 @@ const outcome = z
     /** What is measured. */
     measure: outcomeMeasure,
     /** How the number is expressed. */
-    statistic: z.enum(['mean', 'mean-change', 'percent-change', 'between-arm-difference', 'proportion', 'ratio', 'other']),
+    statistic: z.enum(['mean', 'mean-change', 'percent-change', 'between-arm-difference', 'proportion', 'ratio', 'count', 'other']),
     /** Plain-language name of the row, e.g. "Mean change in ODI from baseline". */
     label: z.string().min(1),
     /** Months after treatment (0 = baseline). */
     timepointMonths: z.number().min(0),
+    /** When the source does not state the timepoint as a month count, what it does say; shown instead of the month count. */
+    timepointNote: z.string().min(1).optional(),
     /** Arm id, or `between-arms` for a difference between arms, or `pooled` for a review's estimate. */
     arm: z.string().min(1),
     /** For responder rates: what counted as a response, e.g. "ODI improved by 10 points or more". */
@@ -81,8 +87,28 @@ const outcome = z
     population: z.string().min(1).optional(),
     /** The number. */
     result: reportedNumber,
+    /**
+     * Set when the editors computed the number from two other rows of the same study rather than
+     * read it (e.g. a between-arm difference no source prints). Its label must be `inference`.
+     */
+    derivedFrom: z
+      .object({
+        /** How it was computed: `difference` = minuend minus subtrahend. */
+        operation: z.literal('difference'),
+        /** Outcome id of the row subtracted from. */
+        minuend: entryId,
+        /** Outcome id of the row subtracted. */
+        subtrahend: entryId,
+      })
+      .strict()
+      .optional(),
   })
   .strict();
+
+/** Decimal places of a number as written, so a derived value is compared at the precision of its inputs. */
+function decimals(value: number): number {
+  return (String(value).split('.')[1] ?? '').length;
+}
 
 export const studySchema = z
   .object({
@@ -127,6 +153,8 @@ export const studySchema = z
     primaryEndpoint: citedText.optional(),
     /** Outcome rows by measure, arm and timepoint. */
     outcomes: z.array(outcome).default([]),
+    /** Results stated in words rather than as one number (e.g. no change in opioid use); cited. */
+    findings: z.array(citedText).default([]),
     /** Crossover between arms; cited. */
     crossover: z.array(citedText).default([]),
     /** Adverse events, including "not found" where the tallies could not be read; cited. */
@@ -149,6 +177,29 @@ export const studySchema = z
       outcomeIds.add(row.id);
       if (!['between-arms', 'pooled'].includes(row.arm) && !armIds.has(row.arm))
         ctx.addIssue({ code: 'custom', path: ['outcomes', i, 'arm'], message: `unknown arm "${row.arm}" (expected one of: ${[...armIds, 'between-arms', 'pooled'].join(', ')})` });
+    });
+    // A derived number must be exactly the arithmetic of rows the study reports, and say it is the editors' own.
+    study.outcomes.forEach((row, i) => {
+      const derived = row.derivedFrom;
+      if (!derived) return;
+      const path = ['outcomes', i, 'derivedFrom'];
+      const find = (id: string) => study.outcomes.find((o) => o.id === id);
+      const a = find(derived.minuend);
+      const b = find(derived.subtrahend);
+      if (!a || !b) {
+        ctx.addIssue({ code: 'custom', path, message: `derivedFrom names an outcome this study does not have (expected ids from: ${[...outcomeIds].join(', ')})` });
+        return;
+      }
+      if (a.result.value === null || b.result.value === null || row.result.value === null) {
+        ctx.addIssue({ code: 'custom', path, message: 'a derived number and both of its inputs must be known (not null)' });
+        return;
+      }
+      const places = Math.max(decimals(a.result.value), decimals(b.result.value));
+      const expected = Number((a.result.value - b.result.value).toFixed(places));
+      if (row.result.value !== expected)
+        ctx.addIssue({ code: 'custom', path: ['outcomes', i, 'result', 'value'], message: `derived difference should be ${expected} (${a.result.value} minus ${b.result.value}), found ${row.result.value}` });
+      if (row.result.verification !== 'inference')
+        ctx.addIssue({ code: 'custom', path: ['outcomes', i, 'result', 'verification'], message: 'a derived number is the editors\' arithmetic: label it `inference`' });
     });
   });
 export type Study = z.infer<typeof studySchema>;
