@@ -71,7 +71,11 @@ export function exampleOutcome(line: EvaluablePolicy, facts: PatientFacts, ctx: 
 function reasonsOf(evaluation: Evaluation, line: EvaluablePolicy, ctx: Context): ExampleOutcome['reasons'] {
   const treeLine = ctx.byId.get(evaluation.appliedPolicy ?? line.id) ?? line;
   const href = (nodeId: string) => `/policies/${treeLine.policyId}/#${treeLine.id.split('@')[0]}--${nodeId}`;
-  if (evaluation.outcome === 'fails') return evaluation.failed.slice(0, 3).map((f) => ({ text: f.label, href: href(f.nodeId) }));
+  if (evaluation.outcome === 'fails') {
+    // A rule the policy states twice fails twice; name it once.
+    const seen = new Set<string>();
+    return evaluation.failed.filter((f) => !seen.has(f.label) && seen.add(f.label)).slice(0, 3).map((f) => ({ text: f.label, href: href(f.nodeId) }));
+  }
   if (evaluation.outcome === 'needs-documentation' && evaluation.missing.length) return evaluation.missing.slice(0, 3).map((text) => ({ text }));
   return [{ text: evaluation.summary }];
 }

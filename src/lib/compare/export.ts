@@ -51,8 +51,11 @@ export function matrixExportRows(matrix: CriteriaMatrix, sourceVerification: (so
 
 const columns: (keyof MatrixExportRow)[] = ['concept', 'conceptLabel', 'line', 'lineName', 'policy', 'status', 'statusLabel', 'variant', 'rule', 'citationSource', 'locator', 'verification'];
 
-/** RFC 4180 CSV with a header row and CRLF line ends. */
+/**
+ * RFC 4180 CSV with a header row and CRLF line ends, preceded by a UTF-8 byte-order mark so
+ * that spreadsheet programs read "≥" and "–" as such rather than guessing a legacy encoding.
+ */
 export function toCsv(rows: readonly MatrixExportRow[]): string {
   const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => field(r[c])).join(','))].join('\r\n') + '\r\n';
+  return '\uFEFF' + [columns.join(','), ...rows.map((r) => columns.map((c) => field(r[c])).join(','))].join('\r\n') + '\r\n';
 }

@@ -38,6 +38,8 @@ export interface CellRule {
   citations: Citation[];
   /** Criterion anchors on the policy page: `/policies/<policy>/#<line>--<node>`. */
   anchors: string[];
+  /** Each place the rule is stated: its citation and its anchor, in tree order. */
+  places: { citation?: Citation; anchor: string }[];
   /** One alternative among several (it does not decide alone). */
   alternative: boolean;
 }
@@ -95,7 +97,8 @@ export function cellRules(rules: EffectiveRules, occurrences: readonly ConceptOc
     const words = describeWithPolarity(o.node, o.negated, o.item, valueOrder);
     const anchor = `/policies/${rules.criteriaPolicy}/#${rules.criteriaLine}--${o.node.id}`;
     const existing = out.find((r) => r.words === words);
-    const target = existing ?? out[out.push({ polarity: o.negated ? 'excludes' : 'requires', words, citations: [], anchors: [], alternative: o.alternative }) - 1]!;
+    const target = existing ?? out[out.push({ polarity: o.negated ? 'excludes' : 'requires', words, citations: [], anchors: [], places: [], alternative: o.alternative }) - 1]!;
+    target.places.push({ citation: o.node.citation, anchor });
     if (o.node.citation && !target.citations.some((c) => JSON.stringify(c) === JSON.stringify(o.node.citation))) target.citations.push(o.node.citation);
     if (!target.anchors.includes(anchor)) target.anchors.push(anchor);
   }
@@ -161,7 +164,7 @@ function matrixRow(
     const { rules, line } = column;
     const occurrences = grouped.get(line.id)?.get(concept.id);
     if (rules.source.kind === 'not-covered')
-      return { ...base, status: 'not-covered', rules: [], note: `${positionLabel[line.position]}: not paid for, whatever the patient’s facts.`, noteCitation: line.citation };
+      return { ...base, status: 'not-covered', rules: [], note: `${positionLabel[line.position]}: no criterion applies.`, noteCitation: line.citation };
     const lcdNote = lcdWords(column);
     if (occurrences) {
       const variant = variants[variantOf.get(line.id)!]!.letter;
@@ -169,31 +172,41 @@ function matrixRow(
       return { ...base, status, variant, rules: cellRules(rules, occurrences), note: lcdNote, noteCitation: lcdNote ? line.lcd?.citation : undefined };
     }
     if (lcdNote) {
-      const elsewhere = line.nonPublic ? ` Elsewhere it is not in the public criteria (${line.nonPublic.name} may address it).` : ' Elsewhere it is not addressed.';
+      const elsewhere = line.nonPublic ? ' not in the public criteria.' : ' not addressed.';
       return { ...base, status: 'follows-lcd', rules: [], note: lcdNote + elsewhere, noteCitation: line.lcd?.citation };
     }
     if (line.nonPublic)
-      return { ...base, status: 'not-public', rules: [], note: `Not in the public criteria; ${line.nonPublic.name}, which is not public, may address it.`, noteCitation: line.nonPublic.citation };
+      return { ...base, status: 'not-public', rules: [], note: 'Not in the public criteria; the non-public criteria may address it.', noteCitation: line.nonPublic.citation };
     const partial = line.completeness === 'partial';
     return {
       ...base,
       status: 'not-addressed',
       rules: [],
-      note: partial ? 'Not in the part of the policy that could be read.' : 'Not addressed by this policy’s criteria.',
+      note: partial ? 'Not in the part of the policy that could be read.' : 'Not addressed.',
       noteCitation: line.citation,
     };
   });
   return { concept, cells, variants, addressedBy: addressing.length, exhaustive: grouping.space.exhaustive };
 }
 
-/** How a line follows an LCD, in words; undefined for lines that apply their own rules. */
+/** How a line follows an LCD, in a cell's words; undefined for lines that apply their own rules. The column says which LCDs. */
 function lcdWords(column: MatrixColumn): string | undefined {
   const { source } = column.rules;
-  if (source.kind === 'lcd-named') return `Applies ${source.lcd.replace(/^lcd-/, '').toUpperCase()}.`;
-  if (source.kind === 'lcd-by-state') {
-    const ids = source.candidates.map((c) => c.id.replace(/^lcd-/, '').toUpperCase()).join(', ');
-    return `Applies the LCD of the state of care (one of ${ids}) where one applies; the rule shown applies elsewhere.`;
-  }
+  if (source.kind === 'lcd-named') return `Applies ${lcdName(source.lcd)}.`;
+  if (source.kind === 'lcd-by-state') return 'Where no LCD applies:';
+  return undefined;
+}
+
+/** "lcd-l39642" → "L39642". */
+export function lcdName(lineId: string): string {
+  return lineId.replace(/^lcd-/, '').toUpperCase();
+}
+
+/** How a column's line reaches its rules, in one sentence for its header; undefined for lines with their own rules. */
+export function columnLcdWords(column: MatrixColumn): string | undefined {
+  const { source } = column.rules;
+  if (source.kind === 'lcd-named') return `Applies ${lcdName(source.lcd)} (shown).`;
+  if (source.kind === 'lcd-by-state') return `Applies the state’s LCD (${source.candidates.map((c) => lcdName(c.id)).join(', ')}); its own rules (shown) elsewhere.`;
   return undefined;
 }
 

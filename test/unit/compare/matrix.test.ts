@@ -37,7 +37,8 @@ describe('criteriaMatrix', () => {
 
   it('says “not public” where MGB defers to InterQual and “not addressed” where a policy is silent', () => {
     expect(cell('pain-duration', 'mgb-commercial').status).toBe('not-public');
-    expect(cell('pain-duration', 'mgb-commercial').note).toContain('InterQual');
+    expect(cell('pain-duration', 'mgb-commercial').note).toBe('Not in the public criteria; the non-public criteria may address it.');
+    expect(cell('pain-duration', 'mgb-commercial').noteCitation).toEqual({ source: 'mgb-097', section: 'Criteria for BVNA' });
     expect(cell('concurrent-procedures', 'cohere-ma').status).toBe('not-addressed');
     expect(cell('bmi', 'highmark').note).toBe('Not in the part of the policy that could be read.');
   });
@@ -106,10 +107,11 @@ describe('exports', () => {
     for (const r of rows) expect(r.citationSource, `${r.concept} ${r.line}`).not.toBe('');
   });
 
-  it('writes RFC 4180 CSV: a header, quoted fields where needed, CRLF line ends', () => {
+  it('writes RFC 4180 CSV: a byte-order mark, a header, quoted fields where needed, CRLF line ends', () => {
     const rows = matrixExportRows(matrix, () => 'verified');
     const csv = toCsv(rows);
-    const lines = csv.split('\r\n');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe('concept,conceptLabel,line,lineName,policy,status,statusLabel,variant,rule,citationSource,locator,verification');
     expect(lines).toHaveLength(rows.length + 2);
     expect(csv).toContain('"MGB 097 (Jan 2026), Commercial/Qualified Health Plan"');
