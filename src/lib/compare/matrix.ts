@@ -167,7 +167,8 @@ function matrixRow(
       return { ...base, status: 'not-covered', rules: [], note: `${positionLabel[line.position]}: no criterion applies.`, noteCitation: line.citation };
     const lcdNote = lcdWords(column);
     if (occurrences) {
-      const variant = variants[variantOf.get(line.id)!]!.letter;
+      // A letter only tells something when the row has several variants.
+      const variant = grouping.variants > 1 ? variants[variantOf.get(line.id)!]!.letter : undefined;
       const status: CellStatus = lcdNote ? 'follows-lcd' : addressing.length === 1 ? 'only-here' : grouping.variants === 1 ? 'same' : 'differs';
       return { ...base, status, variant, rules: cellRules(rules, occurrences), note: lcdNote, noteCitation: lcdNote ? line.lcd?.citation : undefined };
     }

@@ -3,11 +3,11 @@ import type { EvaluablePolicy } from '../engine/types.ts';
 import { positionLabel, productLineLabel } from '../format/positions.ts';
 
 /**
- * A name per line id: "Cohere MA v3"; "MGB 097 (Jan 2026), Commercial/Qualified Health Plan";
+ * A name per line id: "Cohere MA v3"; "MGB 097 (Jan 2026), Commercial and Qualified Health Plan";
  * the line's own label ("OneCare") when two lines of a policy share their product lines.
  */
 export function lineNames(lines: readonly EvaluablePolicy[]): Map<string, string> {
-  const products = (line: EvaluablePolicy) => line.productLines.map((p) => productLineLabel[p]).join('/');
+  const products = (line: EvaluablePolicy) => line.productLines.map((p) => productLineLabel[p]).join(' and ');
   const siblings = new Map<string, EvaluablePolicy[]>();
   for (const line of lines) siblings.set(line.policyId, [...(siblings.get(line.policyId) ?? []), line]);
   return new Map(
