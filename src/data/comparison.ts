@@ -43,6 +43,15 @@ export interface Comparison {
 
 let cached: Promise<Comparison> | undefined;
 
+/** Optional cap on the number of pair pages, from BVN_MAX_PAIRS (for builds with very many policies). */
+function maxPairs(): number | undefined {
+  const raw = process.env.BVN_MAX_PAIRS;
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`BVN_MAX_PAIRS: expected a whole number of pair pages, got "${raw}"`);
+  return n;
+}
+
 async function load(): Promise<Comparison> {
   const content = await siteContent();
   // Columns: lines with criteria first, then those that follow an LCD, then those that pay for no one.
@@ -63,7 +72,7 @@ async function load(): Promise<Comparison> {
     payerKindOf,
     matrix: criteriaMatrix(current, content.lines),
     views: matrixViews(current, payerKindOf),
-    pairs: comparisonPairs(current),
+    pairs: comparisonPairs(current, { maxPairs: maxPairs() }),
     versions: versionPairs(content.policies),
     options,
     diff(a, b) {

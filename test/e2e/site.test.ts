@@ -3,11 +3,11 @@
  * origin, zero axe-core violations for WCAG 2.2 AA, and no client JavaScript except on the
  * interactive pages.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtPages, inBatches, launchBrowser, startSite, wcagTags } from './harness.ts';
+import { builtPages, DIST, inBatches, launchBrowser, startSite, wcagTags } from './harness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Pages that are interactive islands and may load scripts. */
@@ -68,5 +68,10 @@ describe('every built page', () => {
       ...(r.scripts > 0 && !interactive.some((re) => re.test(r.path)) ? [`${r.path}: ${r.scripts} script element(s) on a content page`] : []),
     ]);
     expect(problems).toEqual([]);
-  });
+  }, pageBudget());
 });
+
+/** Time for the whole crawl: a few seconds per built page (the comparison adds a page per pair of policies). */
+function pageBudget(): number {
+  return Math.max(120_000, (existsSync(DIST) ? builtPages().length : 0) * 5_000);
+}
