@@ -127,7 +127,10 @@ export function affectedPatients(
   // Witnesses are ranked by how little they change the baseline, then by how fully they are
   // documented; only the best of those are searched for neighbours.
   const primary = (p: readonly number[]) => distance(p) * 1000 + undocumentedIn(p);
-  const best = Math.min(...points.map((p, i) => (test(i) ? primary(p) : Infinity)));
+  let best = Infinity;
+  points.forEach((p, i) => {
+    if (test(i)) best = Math.min(best, primary(p));
+  });
   const candidates: Candidate[] = [];
   points.forEach((point, i) => {
     if (!test(i)) return;

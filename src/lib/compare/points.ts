@@ -337,6 +337,8 @@ export function pointFacts(space: Pick<PointSpace, 'coordinates'>, point: readon
 }
 
 const signatureCache = new Map<string, readonly Status[]>();
+/** Enough for every row and pair of a build with today's content; cleared beyond it so memory stays bounded at scale. */
+const SIGNATURE_CACHE_LIMIT = 5_000;
 
 /** The status of `tree` at every point of the space (memoised by the tree's rule key and the space). */
 export function signature(space: PointSpace, tree: CriterionNode, treeKey: string): readonly Status[] {
@@ -344,6 +346,7 @@ export function signature(space: PointSpace, tree: CriterionNode, treeKey: strin
   let statuses = signatureCache.get(cacheKey);
   if (!statuses) {
     statuses = space.points.map((p) => evaluateNode(tree, pointFacts(space, p)).status);
+    if (signatureCache.size >= SIGNATURE_CACHE_LIMIT) signatureCache.clear();
     signatureCache.set(cacheKey, statuses);
   }
   return statuses;
