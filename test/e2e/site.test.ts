@@ -84,3 +84,4 @@ describe('every page in the sitemap', () => {
     expect(problems).toEqual([]);
   }, crawlTimeoutMs);
 });
+

@@ -90,3 +90,94 @@ export function describeTree(node: CriterionNode, item?: ItemKind): string {
       return `not (${describeTree(node.child, item)})`;
   }
 }
+
+/** Optional catalogue order of a field's values, used to shorten long runs ("L3 to S1"). */
+export type ValueOrder = (fact: string, item?: ItemKind) => readonly (string | number)[] | undefined;
+
+/** Proper names and abbreviations that keep their capital inside a sentence. */
+const keepsCapital = /^(Modic|DEXA|BMI|MRI|ODI|[A-Z]{2,})\b/;
+
+/** A catalogue label for use inside a sentence: "Slip" → "slip", "BMI" stays "BMI". */
+export function sentenceLabel(label: string): string {
+  return keepsCapital.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** A number as words with its unit, with a true minus sign: −2.5 SD. */
+function formatNumber(value: number, unit?: string): string {
+  return formatFactValue(value, unit).replace(/^-/, '−');
+}
+
+/** Values joined with "or"; four or more consecutive values in catalogue order become a range ("L3 to S1"). */
+export function describeValues(values: readonly unknown[], order?: readonly (string | number)[]): string {
+  // Codes such as L3-L4 keep their hyphen; other enum ids read as words (local-mild-sedation → local mild sedation).
+  const words = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : typeof v === 'string' && /^[A-Z]\d/.test(v) ? v : formatFactValue(v));
+  if (order && values.length >= 4) {
+    const indices = values.map((v) => order.indexOf(v as string | number)).sort((a, b) => a - b);
+    const contiguous = indices.every((i, k) => i >= 0 && (k === 0 || i === indices[k - 1]! + 1));
+    if (contiguous) return `${words(order[indices[0]!])} to ${words(order[indices.at(-1)!])}`;
+  }
+  return joinOr(values.map(words));
+}
+
+/**
+ * A condition in sentence words, for matrix cells and differences: `mm gte 2` inside a
+ * spondylolisthesis item → "slip ≥ 2 mm"; `some` → "any spondylolisthesis: …"; a negated child of
+ * `all` → ", unless …".
+ */
+export function describeCondition(node: CriterionNode, item?: ItemKind, order?: ValueOrder): string {
+  const label = (fact: string) => sentenceLabel(fieldInfo(fact, item)?.label ?? fact);
+  switch (node.kind) {
+    case 'compare': {
+      const field = fieldInfo(node.fact, item);
+      const name = label(node.fact);
+      if (node.op === 'present') return `${name} documented`;
+      if (node.op === 'in') return `${name}: ${describeValues(node.value as unknown[], order?.(node.fact, item))}`;
+      if (node.op === 'eq') {
+        if (node.value === true) return name;
+        if (node.value === false) return `${name}: no`;
+        return `${name}: ${typeof node.value === 'number' ? formatNumber(node.value, field?.unit) : describeValues([node.value])}`;
+      }
+      return `${name} ${opSymbol[node.op]} ${formatNumber(node.value as number, field?.unit)}`;
+    }
+    case 'count': {
+      const name = label(node.fact);
+      if ((node.op === 'gte' && node.value === 1) || (node.op === 'gt' && node.value === 0)) return `any ${name}`;
+      if ((node.op === 'lt' && node.value === 1) || (node.op === 'eq' && node.value === 0)) return `no ${name}`;
+      return `number of ${name} ${opSymbol[node.op]} ${node.value}`;
+    }
+    case 'some':
+    case 'every': {
+      const field = fieldInfo(node.fact, item);
+      const inner = describeCondition(node.where, field?.item, order);
+      return `${node.kind === 'some' ? 'any' : 'all'} ${label(node.fact)}: ${inner}`;
+    }
+    case 'all': {
+      const positive = node.children.filter((c) => c.kind !== 'not');
+      const negative = node.children.filter((c): c is Extract<CriterionNode, { kind: 'not' }> => c.kind === 'not');
+      const wrap = (c: CriterionNode) => (c.kind === 'any' && c.children.length > 1 ? `(${describeCondition(c, item, order)})` : describeCondition(c, item, order));
+      if (positive.length === 0) return negative.map((c) => describeCondition(c, item, order)).join(' and ');
+      const head = positive.map(wrap).join(' and ');
+      return negative.length ? `${head}, unless ${negative.map((c) => wrap(c.child)).join(' and ')}` : head;
+    }
+    case 'any':
+      return node.children
+        .map((c) => (c.kind === 'all' && c.children.length > 1 ? `(${describeCondition(c, item, order)})` : describeCondition(c, item, order)))
+        .join(' or ');
+    case 'at-least':
+      return `at least ${node.min} of: ${node.children.map((c) => describeCondition(c, item, order)).join('; ')}`;
+    case 'not': {
+      const child = node.child;
+      if (child.kind === 'compare' && child.op === 'in') {
+        const values = describeValues(child.value as unknown[], order?.(child.fact, item));
+        return `${label(child.fact)} ${values.includes(' to ') ? 'outside' : 'not'} ${values}`;
+      }
+      if (child.kind === 'compare' && child.op === 'eq' && child.value === true) return `${label(child.fact)}: no`;
+      return `not (${describeCondition(child, item, order)})`;
+    }
+  }
+}
+
+/** A rule with its polarity: "Requires age ≥ 18 years", "Excludes BMI > 40 kg/m²". */
+export function describeWithPolarity(node: CriterionNode, negated: boolean, item?: ItemKind, order?: ValueOrder): string {
+  return `${negated ? 'Excludes' : 'Requires'} ${describeCondition(node, item, order)}`;
+}

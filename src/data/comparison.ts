@@ -1,0 +1,97 @@
+/**
+ * Astro-side access to the comparison: the compiled lines, the baseline patient of the examples
+ * (vignette V01, the fixture the engine tests share) and memoised diffs, so that the matrix,
+ * its views, the 100-odd pair pages and the exports compute each thing once per build.
+ */
+import v01 from '../../test/fixtures/vignettes/V01-baseline.json';
+import { criteriaMatrix, type CriteriaMatrix } from '../lib/compare/matrix.ts';
+import { lineNames } from '../lib/compare/names.ts';
+import { comparisonPairs, diffLines, type DiffOptions, type LineDiff } from '../lib/compare/pairs.ts';
+import { diffVersions, versionPairs, type VersionDiff, type VersionPair } from '../lib/compare/versions.ts';
+import { matrixViews, type MatrixView } from '../lib/compare/views.ts';
+import type { EvaluablePolicy } from '../lib/engine/types.ts';
+import { PatientFacts } from '../lib/facts/schema.ts';
+import type { PayerKind } from '../lib/schema/payer.ts';
+import { siteContent, type SiteContent } from './collections.ts';
+
+/** The example patients' starting point. */
+export const baselineName = 'vignette V01 (baseline: an ideal candidate under Cohere)';
+
+function baselineFacts(): PatientFacts {
+  const parsed = PatientFacts.safeParse(v01);
+  if (!parsed.success) throw new Error(`test/fixtures/vignettes/V01-baseline.json: not valid patient facts: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+export interface Comparison {
+  content: SiteContent;
+  /** Current lines (columns of the full matrix). */
+  current: EvaluablePolicy[];
+  names: Map<string, string>;
+  payerKindOf: (line: EvaluablePolicy) => PayerKind | undefined;
+  matrix: CriteriaMatrix;
+  views: MatrixView[];
+  /** The pairs that get a page. */
+  pairs: [EvaluablePolicy, EvaluablePolicy][];
+  versions: VersionPair[];
+  options: DiffOptions;
+  /** The diff of a pair (memoised). */
+  diff(a: string, b: string): LineDiff;
+  /** A version diff (memoised). */
+  versionDiff(pair: VersionPair): VersionDiff;
+}
+
+let cached: Promise<Comparison> | undefined;
+
+/** Optional cap on the number of pair pages, from BVN_MAX_PAIRS (for builds with very many policies). */
+function maxPairs(): number | undefined {
+  const raw = process.env.BVN_MAX_PAIRS;
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`BVN_MAX_PAIRS: expected a whole number of pair pages, got "${raw}"`);
+  return n;
+}
+
+async function load(): Promise<Comparison> {
+  const content = await siteContent();
+  // Columns: lines with criteria first, then those that follow an LCD, then those that pay for no one.
+  const rank = { 'covered-with-criteria': 0, 'defers-to-non-public': 1, 'defers-to-lcd': 2 } as Record<string, number>;
+  const current = content.lines
+    .filter((l) => !l.id.includes('@'))
+    .sort((a, b) => (rank[a.position] ?? 3) - (rank[b.position] ?? 3) || a.id.localeCompare(b.id));
+  const byId = new Map(content.lines.map((l) => [l.id, l]));
+  const policyById = new Map(content.policies.map((p) => [p.id, p.data]));
+  const payerKindOf = (line: EvaluablePolicy) => content.payerById.get(policyById.get(line.policyId)?.payer ?? '')?.kind;
+  const options: DiffOptions = { all: content.lines, baseline: baselineFacts(), baselineName };
+  const diffs = new Map<string, LineDiff>();
+  const versionDiffs = new Map<string, VersionDiff>();
+  return {
+    content,
+    current,
+    names: lineNames(content.lines),
+    payerKindOf,
+    matrix: criteriaMatrix(current, content.lines),
+    views: matrixViews(current, payerKindOf),
+    pairs: comparisonPairs(current, { maxPairs: maxPairs() }),
+    versions: versionPairs(content.policies),
+    options,
+    diff(a, b) {
+      const key = `${a}|${b}`;
+      let d = diffs.get(key);
+      if (!d) diffs.set(key, (d = diffLines(byId.get(a)!, byId.get(b)!, options)));
+      return d;
+    },
+    versionDiff(pair) {
+      const key = `${pair.older.id}|${pair.newer.id}`;
+      let d = versionDiffs.get(key);
+      if (!d) versionDiffs.set(key, (d = diffVersions(pair, options)));
+      return d;
+    },
+  };
+}
+
+/** The comparison data, computed once per build. */
+export function comparison(): Promise<Comparison> {
+  cached ??= load();
+  return cached;
+}

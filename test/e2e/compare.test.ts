@@ -1,0 +1,200 @@
+/**
+ * The comparison pages in Chromium: the matrix, a pair's diff, the print handout and the 375 px
+ * view, with axe-core clean at that width too; the exports and the Atom feed as a browser reads them.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startSite, wcagTags } from './harness.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser: Browser;
+let site: Awaited<ReturnType<typeof startSite>>;
+beforeAll(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  const response = await page.goto(new URL(path, site.url).href);
+  expect(response?.ok(), path).toBe(true);
+  return page;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: tags } }),
+    wcagTags,
+  );
+  return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+describe('the criteria matrix', () => {
+  it('shows every criterion against every current line, with the differences in words', async () => {
+    const page = await open('/compare/');
+    const table = page.locator('table.matrix');
+    await expect(table.locator('caption').textContent()).resolves.toBe('Criteria by policy line');
+    const columns = await table.locator('thead th[scope="col"]').count();
+    expect(columns).toBe(17); // criterion, how they differ, 15 lines
+    const row = table.locator('#criterion-spondylolisthesis');
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('Excludes any spondylolisthesis: slip ≥ 2 mm and correlates with the predominant complaint');
+    expect(text).toContain('Excludes any spondylolisthesis: slip > 2 mm');
+    expect(text).toMatch(/slip: Cohere MA v3 ≥ 2 mm; MGB 097 \(Jan 2026\), Commercial and Qualified Health Plan > 2 mm/);
+    expect(await row.locator('th[scope="row"]').textContent()).toContain('Spondylolisthesis');
+    expect(await page.locator('script').count()).toBe(0);
+    await page.close();
+  });
+
+  it('offers one static page per view, each showing only its lines', async () => {
+    const page = await open('/compare/views/payer-type-medicare-contractor/');
+    const headers = await page.locator('table.matrix thead th[scope="col"] > a').allTextContents();
+    expect(headers).toEqual(['LCD L39420', 'LCD L39642', 'LCD L39644']);
+    expect(await page.locator('.view-menu a[aria-current="page"]').textContent()).toBe('Medicare contractors (LCDs)');
+    await page.close();
+  });
+});
+
+describe('a pair’s diff page', () => {
+  it('summarises the differences and shows who is affected, evaluated under both policies', async () => {
+    const page = await open('/compare/cohere-ma/mgb-commercial/');
+    const summary = (await page.locator('ul.summary').textContent()) ?? '';
+    expect(summary).toMatch(/Cohere MA v3 rules out a patient with spondylolisthesis \(slip 2 mm, correlates with the predominant complaint\); MGB .* does not/);
+    const section = page.locator('#pair-spondylolisthesis');
+    const witnessRow = section.locator('tr.witness').first();
+    expect(await witnessRow.locator('th').textContent()).toContain('slip 2 mm, correlates with the predominant complaint');
+    expect(await witnessRow.locator('td').allTextContents()).toEqual([
+      expect.stringContaining('Fails criteria'),
+      expect.stringContaining('Needs review against non-public criteria'),
+    ]);
+    expect(await page.locator('#pair-only-b').textContent()).toMatch(/Only in MGB .* \(3\)/);
+    expect(await page.locator('#pair-concurrent-procedures').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('links both encoded MGB 097 versions to their version diff', async () => {
+    for (const policy of ['mgb-097-2025-10', 'mgb-097-2026-01']) {
+      const page = await open(`/policies/${policy}/`);
+      await expect(page.locator('#history ~ p a[href="/compare/versions/mgb-097-2025-10/mgb-097-2026-01/"]').count()).resolves.toBe(1);
+      await page.close();
+    }
+    const page = await open('/compare/versions/mgb-097-2025-10/mgb-097-2026-01/');
+    expect(await page.locator('ul.summary').textContent()).toContain('The criteria of the 3 lines in both versions are unchanged.');
+    await page.close();
+  });
+});
+
+describe('the print handout', () => {
+  it('prints landscape, without navigation, at a small but legible size, repeating the header row', async () => {
+    const page = await open('/compare/views/payer-type-medicare-contractor/');
+    await page.emulateMedia({ media: 'print' });
+    const report = await page.evaluate(() => {
+      const pageRules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).filter((r) => r instanceof CSSPageRule) as CSSPageRule[];
+      const display = (selector: string) => getComputedStyle(document.querySelector(selector)!).display;
+      const cell = document.querySelector('table.matrix tbody td.cell p')!;
+      return {
+        landscape: pageRules.some((r) => r.style.getPropertyValue('size').includes('landscape')),
+        header: display('.site-header'),
+        footer: display('.site-footer'),
+        views: display('.view-menu'),
+        breadcrumbs: display('.breadcrumbs'),
+        fontPx: parseFloat(getComputedStyle(cell).fontSize),
+        thead: getComputedStyle(document.querySelector('table.matrix thead')!).display,
+        overflow: getComputedStyle(document.querySelector('.table-scroll')!).overflowX,
+      };
+    });
+    expect(report).toMatchObject({ landscape: true, header: 'none', footer: 'none', views: 'none', breadcrumbs: 'none', thead: 'table-header-group', overflow: 'visible' });
+    expect(report.fontPx).toBeGreaterThanOrEqual(9.3); // 7 pt
+    expect(report.fontPx).toBeLessThanOrEqual(10.7); // 8 pt
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    const [, width, height] = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf)!;
+    expect(Number(width)).toBeGreaterThan(Number(height));
+    await page.close();
+  });
+});
+
+describe('the matrix at 375 px', () => {
+  it('keeps the page from scrolling sideways and scrolls the table in a labelled, focusable region', async () => {
+    const page = await open('/compare/', { width: 375, height: 800 });
+    const sizes = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+    const region = page.locator('.table-scroll').filter({ has: page.locator('table.matrix') });
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    expect(await region.evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby')!)?.textContent)).toBe('Criteria by policy line');
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    // Keyboard: focus the region and scroll it with the arrow keys.
+    await region.focus();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('table-scroll'))).toBe(true);
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    expect(await region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    // The criterion column stays in view while the table scrolls.
+    const [regionLeft, firstCellLeft] = await region.evaluate((el) => [el.getBoundingClientRect().left, el.querySelector('tbody th')!.getBoundingClientRect().left]);
+    expect(Math.abs(firstCellLeft! - regionLeft!)).toBeLessThanOrEqual(2);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the pair page within 375 px too', async () => {
+    const page = await open('/compare/cohere-ma/mgb-commercial/', { width: 375, height: 800 });
+    const sizes = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('exports and feed', () => {
+  it('serves the matrix as CSV and JSON with the same rows', async () => {
+    const page = await open('/compare/');
+    const result = await page.evaluate(async () => {
+      const csv = await (await fetch('/exports/criteria-matrix.csv')).text();
+      const json = await (await fetch('/exports/criteria-matrix.json')).json();
+      return { header: csv.replace(/^\uFEFF/, '').split('\r\n')[0], csvRows: csv.trim().split('\r\n').length - 1, jsonRows: json.rows.length, first: json.rows[0] };
+    });
+    expect(result.header).toBe('concept,conceptLabel,line,lineName,policy,status,statusLabel,variant,rule,citationSource,locator,verification');
+    expect(result.jsonRows).toBeGreaterThan(400);
+    expect(result.csvRows).toBe(result.jsonRows);
+    expect(result.first.concept).toBe('minimum-age');
+    await page.close();
+  });
+
+  it('serves a well-formed Atom feed of policy revisions, newest first, linked from every page', async () => {
+    const page = await open('/');
+    expect(await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href')).toBe('/feed.xml');
+    const feed = await page.evaluate(async () => {
+      const doc = new DOMParser().parseFromString(await (await fetch('/feed.xml')).text(), 'application/xml');
+      const atom = 'http://www.w3.org/2005/Atom';
+      const entries = [...doc.getElementsByTagNameNS(atom, 'entry')];
+      return {
+        error: doc.getElementsByTagName('parsererror').length,
+        root: `${doc.documentElement.namespaceURI} ${doc.documentElement.localName}`,
+        feedFields: ['id', 'title', 'updated', 'author'].map((n) => doc.documentElement.getElementsByTagNameNS(atom, n).length > 0),
+        entries: entries.map((e) => ({
+          id: e.getElementsByTagNameNS(atom, 'id')[0]?.textContent,
+          updated: e.getElementsByTagNameNS(atom, 'updated')[0]?.textContent ?? '',
+          href: e.getElementsByTagNameNS(atom, 'link')[0]?.getAttribute('href') ?? '',
+        })),
+      };
+    });
+    expect(feed.error).toBe(0);
+    expect(feed.root).toBe('http://www.w3.org/2005/Atom feed');
+    expect(feed.feedFields).toEqual([true, true, true, true]);
+    expect(feed.entries.length).toBeGreaterThan(5);
+    const updated = feed.entries.map((e) => e.updated);
+    expect(updated).toEqual([...updated].sort().reverse());
+    for (const e of feed.entries) expect(e.updated).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+    for (const href of new Set(feed.entries.map((e) => new URL(e.href).pathname))) {
+      const response = await page.request.get(new URL(href, site.url).href);
+      expect(response.ok(), href).toBe(true);
+    }
+    await page.close();
+  });
+});
