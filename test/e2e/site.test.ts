@@ -11,7 +11,7 @@ import { builtPages, inBatches, launchBrowser, startSite, wcagTags } from './har
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Pages that are interactive islands and may load scripts. */
-const interactive = [/^\/check\//, /^\/search\//];
+const interactive = [/^\/check\//, /^\/search\//, /^\/bibliography\/$/];
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof startSite>>;

@@ -12,12 +12,14 @@ import { h } from './dom.ts';
 
 const outcomeClasses = ['pending', 'not-covered', 'fails', 'needs-documentation', 'needs-proprietary-review', 'meets'];
 
-function citationChip(data: CheckerData, citation: Citation | undefined): Node | string {
+/** A citation chip; the verification badge shows only when it differs from `usual` (the policy text's own label, said once). */
+function citationChip(data: CheckerData, citation: Citation | undefined, usual?: string): Node | string {
   if (!citation) return '';
   const source = data.sources[citation.source];
   const locator = formatLocator(citation);
   const label = source?.short ?? citation.source;
   const verification = citation.verification ?? source?.verification;
+  const badge = verification && verification !== 'verified' && verification !== usual;
   return h(
     'span',
     { class: 'cite' },
@@ -25,18 +27,18 @@ function citationChip(data: CheckerData, citation: Citation | undefined): Node |
     h('a', { href: bibliographyHref(citation.source) }, label),
     locator ? `, ${locator}` : '',
     ']',
-    verification && verification !== 'verified' ? ' ' : '',
-    verification && verification !== 'verified' ? h('span', { class: `badge ${verification}` }, data.verificationLabels[verification]) : '',
+    badge ? ' ' : '',
+    badge ? h('span', { class: `badge ${verification}` }, data.verificationLabels[verification]) : '',
   );
 }
 
-function findingItem(data: CheckerData, line: { policyId: string; id: string }, finding: Finding): HTMLLIElement {
+function findingItem(data: CheckerData, line: { policyId: string; id: string }, finding: Finding, usual?: string): HTMLLIElement {
   return h(
     'li',
     {},
     h('a', { href: `/policies/${line.policyId}/#${line.id}--${finding.nodeId}` }, finding.label),
     ' ',
-    citationChip(data, finding.citation),
+    citationChip(data, finding.citation, usual),
     h('span', { class: 'finding-reason' }, finding.reason),
   );
 }
@@ -53,8 +55,9 @@ function detailsBody(data: CheckerData, evaluation: Evaluation): Node[] {
   const nodes: Node[] = [];
   if (evaluation.appliedPolicy) nodes.push(h('p', {}, `Criteria applied: ${applied.policyName} (${applied.label}).`));
   nodes.push(h('p', {}, 'Position stated in: ', citationChip(data, evaluation.citation)));
-  nodes.push(...section('Not met, or excluded', evaluation.failed.map((f) => findingItem(data, applied, f))));
-  nodes.push(...section('Not documented', evaluation.undocumented.map((f) => findingItem(data, applied, f))));
+  const usual = evaluation.citation.verification ?? data.sources[evaluation.citation.source]?.verification;
+  nodes.push(...section('Not met, or excluded', evaluation.failed.map((f) => findingItem(data, applied, f, usual))));
+  nodes.push(...section('Not documented', evaluation.undocumented.map((f) => findingItem(data, applied, f, usual))));
   nodes.push(...section('Documentation to add', evaluation.missing.map((m) => h('li', {}, m)), 'checklist'));
   if (evaluation.branches?.length)
     nodes.push(

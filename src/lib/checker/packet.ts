@@ -179,7 +179,8 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
       depth,
       nodeId: node.id,
       label: node.label,
-      rule: criterion ? describeRule(criterion) : '',
+      // Logic nodes (all, any, not) add nothing a reader needs; their children carry the rules.
+      rule: criterion && !['all', 'any', 'not'].includes(criterion.kind) ? describeRule(criterion) : '',
       verdict: verdictOf(node),
       facts: node.facts.map((f) => `${catalogue[f.path]?.label ?? f.path}: ${factValueWords(f.path, f.value)}`),
       citation: own ? refs.cite(own) : inherited ? refs.cite(inherited, true) : undefined,
