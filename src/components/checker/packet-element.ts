@@ -196,7 +196,7 @@ function packetNodes(p: Packet, data: CheckerData): Node[] {
       ),
     ),
   );
-  return [...head.filter((n): n is HTMLElement => n !== null), facts, criteria, ...(missing ? [missing] : []), evidence, references];
+  return [...(head.filter((n) => n !== null) as Node[]), facts, criteria, ...(missing ? [missing] : []), evidence, references];
 }
 
 customElements.define('bvn-packet', PacketElement);

@@ -146,7 +146,10 @@ function criteriaById(root: CriterionNode | undefined): Map<string, CriterionNod
 /** Numbers references in order of first citation. */
 class References {
   readonly order: string[] = [];
-  constructor(private readonly data: CheckerData) {}
+  private readonly data: CheckerData;
+  constructor(data: CheckerData) {
+    this.data = data;
+  }
   cite(citation: Citation, inherited = false): PacketCitation {
     if (!this.order.includes(citation.source)) this.order.push(citation.source);
     const source = this.data.sources[citation.source];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateDraft, draftFromFacts } from '../../../src/lib/checker/draft.ts';
-import { factControl, valueFromText } from '../../../src/lib/checker/controls.ts';
+import { factControl, valueFromText, type ScalarControl } from '../../../src/lib/checker/controls.ts';
 import { PatientFacts } from '../../../src/lib/facts/schema.ts';
 import { vignette } from './content.ts';
 
@@ -47,7 +47,7 @@ describe('validating the checker form field by field', () => {
 });
 
 describe('reading what was typed into a control', () => {
-  const number = factControl('tScore');
+  const number = factControl('tScore') as ScalarControl;
   it('reads numbers, including a typographic minus and a decimal comma', () => {
     expect(valueFromText(number, '-2.5')).toBe(-2.5);
     expect(valueFromText(number, '−2,5')).toBe(-2.5);
@@ -62,7 +62,7 @@ describe('reading what was typed into a control', () => {
     const control = factControl('modicChanges');
     const type = control.kind === 'list' ? control.fields.find((f) => f.key === 'type')!.control : undefined;
     expect(valueFromText(type!, '1')).toBe(1);
-    expect(valueFromText(factControl('pregnant'), 'false')).toBe(false);
+    expect(valueFromText(factControl('pregnant') as ScalarControl, 'false')).toBe(false);
   });
   it('derives each control from the catalogue schema', () => {
     expect(factControl('ageYears')).toEqual({ kind: 'number', integer: true, min: 0, max: 120 });
