@@ -117,7 +117,7 @@ describe('bad input', () => {
     expect(await page.inputValue('#f-ageYears')).toBe('150');
     // The invalid age is read as undocumented: Cohere asks for it.
     await page.click('[data-line="cohere-ma"] summary');
-    expect(await page.textContent('[data-line="cohere-ma"] [data-details-body]')).toContain('Document the patient’s age.');
+    await expect.poll(() => page.textContent('[data-line="cohere-ma"] [data-details-body]')).toContain('Document the patient’s age.');
     expect(await page.textContent('[data-results-summary]')).toMatch(/5 fields have invalid values and are treated as not documented/);
     // Fixing it removes the message at once.
     await page.fill('#f-ageYears', '52');
@@ -250,6 +250,15 @@ describe('privacy and accessibility', () => {
     await fillFacts(page, vignette('V02-seed-000-patient'));
     await page.click('#group-imaging [data-none-present]');
     for (const summary of await page.locator('[data-details] > summary').all()) await summary.click();
+    await expect.poll(() => page.locator('[data-details-body]:empty').count()).toBe(0);
+    // Every finding links to its criterion on the policy page, and that anchor exists there.
+    const anchors = await page.$$eval('[data-details-body] a[href^="/policies/"]', (links) => [...new Set(links.map((a) => a.getAttribute('href')!))]);
+    expect(anchors.length).toBeGreaterThan(20);
+    for (const href of anchors) {
+      const [path, id] = href.split('#');
+      const html = readFileSync(`dist${path}index.html`, 'utf8');
+      expect(html, href).toContain(`id="${id}"`);
+    }
     expect(await axe(page)).toEqual([]);
     await Promise.all([page.waitForEvent('download'), page.click('[data-action="export"]')]);
     await page.click('[data-action="copy-link"]');

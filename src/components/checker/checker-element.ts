@@ -14,7 +14,7 @@ import { exportFactsFile, parseFactsFile } from '../../lib/checker/import-file.t
 import type { PatientFacts } from '../../lib/facts/schema.ts';
 import { copyText, download, h } from './dom.ts';
 import { listParts, pathOf, readDraft, showProblems, syncList, writeDraft, writeRows } from './form-io.ts';
-import { countSummary, renderResults } from './results-view.ts';
+import { countSummary, drawDetails, findCards, renderResults, type Card } from './results-view.ts';
 import { savedFacts } from './storage.ts';
 
 const announceDelay = 1200;
@@ -27,7 +27,7 @@ class CheckerElement extends HTMLElement {
   private facts: PatientFacts = {};
   private problems: FieldProblem[] = [];
   private evaluations: Evaluation[] = [];
-  private signatures = new Map<string, string>();
+  private cards = new Map<string, Card>();
   private announced = new Map<string, string>();
   private announceTimer?: ReturnType<typeof setTimeout>;
   private persistTimer?: ReturnType<typeof setTimeout>;
@@ -35,6 +35,8 @@ class CheckerElement extends HTMLElement {
 
   connectedCallback(): void {
     this.form = this.querySelector('form')!;
+    this.cards = findCards(this);
+    for (const card of this.cards.values()) card.details.addEventListener('toggle', () => this.data && card.details.open && drawDetails(card, this.data));
     this.form.addEventListener('input', (e) => this.onEdit(e, false));
     this.form.addEventListener('change', (e) => this.onEdit(e, true));
     this.form.addEventListener('submit', (e) => e.preventDefault());
@@ -96,12 +98,9 @@ class CheckerElement extends HTMLElement {
     this.problems = problems;
     if (!this.data) return;
     this.evaluations = evaluateAll(this.data.lines, facts);
-    renderResults(this, this.data, this.evaluations, (line) => this.packetHref(line), this.signatures);
+    const fragment = encodeFragment(this.draft);
+    renderResults(this.cards, this.data, this.evaluations, (line) => `/check/packet/#line=${encodeURIComponent(line)}${fragment ? `&${fragment}` : ''}`);
     this.summary(`${countSummary(this.evaluations)}. ${problems.length > 0 ? `${problems.length} field${problems.length === 1 ? ' has an invalid value and is' : 's have invalid values and are'} treated as not documented.` : ''}`);
-  }
-
-  private packetHref(line: string): string {
-    return `/check/packet/#${encodeFragment(this.draft, { line })}`;
   }
 
   private summary(text: string): void {

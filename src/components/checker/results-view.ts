@@ -81,25 +81,67 @@ function detailsSummary(evaluation: Evaluation): string {
   return parts.length > 0 ? `Why: ${parts.join(', ')}` : 'Why, with citations';
 }
 
+/** The elements of one result card that change, looked up once. */
+export interface Card {
+  card: HTMLElement;
+  badge: HTMLElement;
+  summary: HTMLElement;
+  packet: HTMLAnchorElement;
+  details: HTMLDetailsElement;
+  detailsSummary: HTMLElement;
+  detailsBody: HTMLElement;
+  signature?: string;
+  /** The evaluation the details were last asked to show (drawn when the card is opened). */
+  pending?: Evaluation;
+}
+
+/** Finds every result card under `root`, by line id. */
+export function findCards(root: HTMLElement): Map<string, Card> {
+  const cards = new Map<string, Card>();
+  for (const card of root.querySelectorAll<HTMLElement>('[data-line]'))
+    cards.set(card.dataset.line!, {
+      card,
+      badge: card.querySelector('[data-outcome]')!,
+      summary: card.querySelector('[data-summary]')!,
+      packet: card.querySelector('[data-packet-link]')!,
+      details: card.querySelector('[data-details]')!,
+      detailsSummary: card.querySelector('[data-details-summary]')!,
+      detailsBody: card.querySelector('[data-details-body]')!,
+    });
+  return cards;
+}
+
+const setText = (element: HTMLElement, text: string) => element.textContent !== text && (element.textContent = text);
+
 /** Updates every card. `packetHref(line)` gives the appeal packet link for the current facts. */
-export function renderResults(root: HTMLElement, data: CheckerData, evaluations: readonly Evaluation[], packetHref: (line: string) => string, signatures: Map<string, string>): void {
+export function renderResults(cards: Map<string, Card>, data: CheckerData, evaluations: readonly Evaluation[], packetHref: (line: string) => string): void {
   for (const evaluation of evaluations) {
-    const card = root.querySelector<HTMLElement>(`[data-line="${evaluation.policy}"]`);
+    const card = cards.get(evaluation.policy);
     if (!card) continue;
-    const badge = card.querySelector<HTMLElement>('[data-outcome]')!;
-    badge.classList.remove(...outcomeClasses);
-    badge.classList.add(evaluation.outcome);
-    badge.textContent = outcomeLabel[evaluation.outcome];
-    card.dataset.outcome = evaluation.outcome;
-    card.querySelector('[data-summary]')!.textContent = evaluation.summary;
-    card.querySelector<HTMLAnchorElement>('[data-packet-link]')!.href = packetHref(evaluation.policy);
-    // Rebuild the details only when they change, so an open card keeps focus and scroll.
-    const signature = JSON.stringify([evaluation.outcome, evaluation.failed, evaluation.undocumented, evaluation.missing, evaluation.branches, evaluation.appliedPolicy]);
-    if (signatures.get(evaluation.policy) === signature) continue;
-    signatures.set(evaluation.policy, signature);
-    card.querySelector('[data-details-summary]')!.textContent = detailsSummary(evaluation);
-    card.querySelector('[data-details-body]')!.replaceChildren(...detailsBody(data, evaluation));
+    if (card.card.dataset.outcome !== evaluation.outcome) {
+      card.badge.classList.remove(...outcomeClasses);
+      card.badge.classList.add(evaluation.outcome);
+      card.badge.textContent = outcomeLabel[evaluation.outcome];
+      card.card.dataset.outcome = evaluation.outcome;
+    }
+    setText(card.summary, evaluation.summary);
+    const href = packetHref(evaluation.policy);
+    if (card.packet.getAttribute('href') !== href) card.packet.setAttribute('href', href);
+    setText(card.detailsSummary, detailsSummary(evaluation));
+    // A closed card's details are drawn when it is opened (drawDetails), not on every keystroke.
+    card.pending = evaluation;
+    if (card.details.open) drawDetails(card, data);
   }
+}
+
+/** Draws a card's details from its latest evaluation, only when they changed (an open card keeps focus and scroll). */
+export function drawDetails(card: Card, data: CheckerData): void {
+  const evaluation = card.pending;
+  if (!evaluation) return;
+  const signature = JSON.stringify([evaluation.failed, evaluation.undocumented, evaluation.missing, evaluation.branches, evaluation.appliedPolicy, evaluation.outcome]);
+  if (card.signature === signature) return;
+  card.signature = signature;
+  card.detailsBody.replaceChildren(...detailsBody(data, evaluation));
 }
 
 /** "3 meet criteria, 2 need documentation, …" in outcome precedence order. */
