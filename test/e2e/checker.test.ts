@@ -295,7 +295,13 @@ describe('privacy and accessibility', () => {
     expect(await page.getAttribute('[data-announce]', 'aria-live')).toBe('polite');
     await page.type('#f-ageYears', '19', { delay: 50 });
     await page.check('#f-pregnant-yes');
-    await expect.poll(() => page.textContent('[data-announce]'), { timeout: 5000 }).toMatch(/^Results updated\. /);
+    await expect.poll(() => page.textContent('[data-announce]'), { timeout: 5000 }).toMatch(/^Results updated\. .*fails criteria/i);
+    // Enter in a field moves to the results and reads the summary at once.
+    await page.fill('#f-bmi', '29');
+    await page.press('#f-bmi', 'Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
+    expect(await page.textContent('[data-announce]')).toMatch(/^Results updated\. \d+ /);
+    expect(await page.evaluate(() => location.pathname)).toBe('/check/');
     await context.close();
   });
 });

@@ -39,7 +39,13 @@ class CheckerElement extends HTMLElement {
     for (const card of this.cards.values()) card.details.addEventListener('toggle', () => this.data && card.details.open && drawDetails(card, this.data));
     this.form.addEventListener('input', (e) => this.onEdit(e, false));
     this.form.addEventListener('change', (e) => this.onEdit(e, true));
-    this.form.addEventListener('submit', (e) => e.preventDefault());
+    this.form.addEventListener('submit', (e) => {
+      // Results are live; submitting (Enter in a field, or the button) moves to them and announces now.
+      e.preventDefault();
+      this.refresh();
+      this.announceNow();
+      this.focusResults();
+    });
     this.addEventListener('click', (e) => this.onClick(e));
     this.querySelector('[data-action="import"]')?.addEventListener('change', (e) => void this.importFile(e.target as HTMLInputElement));
     window.addEventListener('hashchange', () => this.restore('navigation'));
@@ -135,9 +141,7 @@ class CheckerElement extends HTMLElement {
     if (jump) {
       // Move focus without replacing the fragment that holds the facts.
       event.preventDefault();
-      const heading = this.querySelector<HTMLElement>('#results-heading')!;
-      heading.focus();
-      heading.scrollIntoView();
+      this.focusResults();
       return;
     }
     const button = (event.target as Element).closest('button');
@@ -301,22 +305,33 @@ class CheckerElement extends HTMLElement {
     else savedFacts.clear();
   }
 
+  private focusResults(): void {
+    const heading = this.querySelector<HTMLElement>('#results-heading')!;
+    heading.focus();
+    heading.scrollIntoView();
+  }
+
   /** Announces what changed, once typing pauses: a summary, not every keystroke. */
   private scheduleAnnounce(): void {
     clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
-      if (!this.data) return;
-      const changed = this.evaluations.filter((e) => this.announced.get(e.policy) !== e.outcome);
-      if (changed.length === 0) return;
-      const names = new Map(this.data.lines.map((l) => [l.id, `${l.policyName} (${l.label})`]));
-      const detail =
-        changed.length <= 3 && this.announced.size > 0
-          ? changed.map((e) => `${names.get(e.policy)}: ${outcomeLabel[e.outcome]}`).join('; ')
-          : countSummary(this.evaluations);
-      for (const e of this.evaluations) this.announced.set(e.policy, e.outcome);
-      this.querySelector('[data-announce]')!.textContent = `Results updated. ${detail}.`;
-    }, announceDelay);
+    this.announceTimer = setTimeout(() => this.announceNow(false), announceDelay);
   }
+
+  /** Says what changed since the last announcement; `always` repeats the summary when nothing did. */
+  private announceNow(always = true): void {
+    clearTimeout(this.announceTimer);
+    if (!this.data) return;
+    const changed = this.evaluations.filter((e) => this.announced.get(e.policy) !== e.outcome);
+    if (changed.length === 0 && !always) return;
+    const names = new Map(this.data.lines.map((l) => [l.id, `${l.policyName} (${l.label})`]));
+    const detail =
+      changed.length > 0 && changed.length <= 3 && this.announced.size > 0
+        ? changed.map((e) => `${names.get(e.policy)}: ${outcomeLabel[e.outcome]}`).join('; ')
+        : countSummary(this.evaluations);
+    for (const e of this.evaluations) this.announced.set(e.policy, e.outcome);
+    this.querySelector('[data-announce]')!.textContent = `Results updated. ${detail}.`;
+  }
+
 }
 
 customElements.define('bvn-checker', CheckerElement);
