@@ -192,7 +192,7 @@ function packetNodes(p: Packet, data: CheckerData): Node[] {
       'ol',
       { class: 'references' },
       ...p.references.map((r) =>
-        h('li', {}, r.text, r.verification !== 'verified' ? ` [${data.verificationLabels[r.verification]}]` : '', ' ', h('a', { href: bibliographyHref(r.id) }, 'Bibliography entry', h('span', { class: 'visually-hidden' }, ` ${r.n}`))),
+        h('li', {}, r.text, r.verification !== 'verified' ? ` [${data.verificationLabels[r.verification]}]` : '', ' ', h('a', { href: bibliographyHref(r.id), class: 'no-print' }, 'Bibliography entry', h('span', { class: 'visually-hidden' }, ` ${r.n}`))),
       ),
     ),
   );
