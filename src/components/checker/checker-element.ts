@@ -50,6 +50,9 @@ class CheckerElement extends HTMLElement {
     this.querySelector('[data-action="import"]')?.addEventListener('change', (e) => void this.importFile(e.target as HTMLInputElement));
     window.addEventListener('hashchange', () => this.restore('navigation'));
     window.addEventListener('popstate', () => this.restore('navigation'));
+    // Leaving or hiding the page saves what was typed in the last moments.
+    window.addEventListener('pagehide', () => this.persistNow());
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.persistNow());
     this.restore('load');
     void this.load();
   }
@@ -126,7 +129,10 @@ class CheckerElement extends HTMLElement {
       if (committed || !stillWrong) showProblems(this.form, this.problems, new Set([path]));
     }
     this.hideUndo();
-    this.schedulePersist();
+    // A committed change (a choice, a radio, leaving a field) is saved at once; typing is saved
+    // once it pauses, to keep history.replaceState well under browsers' rate limits.
+    if (committed) this.persistNow();
+    else this.schedulePersist();
     this.scheduleAnnounce();
   }
 
@@ -159,7 +165,7 @@ class CheckerElement extends HTMLElement {
 
   private afterAction(): void {
     this.refresh();
-    this.schedulePersist();
+    this.persistNow();
     this.scheduleAnnounce();
   }
 
