@@ -170,14 +170,11 @@ class CheckerElement extends HTMLElement {
   }
 
   private addRow(fact: string, focus: boolean): void {
-    const draft = readDraft(this.form);
-    const rows = Array.isArray(draft[fact as keyof FactDraft]) ? ([...(draft[fact as keyof FactDraft] as [])] as Record<string, never>[]) : [];
     const parts = listParts(this.form, fact);
-    if (parts.state.value !== 'rows') {
-      rows.length = 0;
-      parts.state.value = 'rows';
-    }
-    rows.push({});
+    // Rows already shown are kept; a list that was "none" or "not documented" starts afresh.
+    const current = parts.state.value === 'rows' ? readDraft(this.form)[fact as keyof FactDraft] : undefined;
+    const rows = [...(Array.isArray(current) ? current : []), {}];
+    parts.state.value = 'rows';
     writeRows(this.form, fact, rows);
     syncList(this.form, fact);
     if (focus) parts.rows.lastElementChild?.querySelector<HTMLElement>('input, select')?.focus();
@@ -187,7 +184,8 @@ class CheckerElement extends HTMLElement {
     const fact = button.closest<HTMLElement>('[data-list]')!.dataset.list!;
     const parts = listParts(this.form, fact);
     const index = Array.from(parts.rows.children).indexOf(button.closest('[data-row]')!);
-    const rows = (readDraft(this.form)[fact as keyof FactDraft] as Record<string, never>[] | undefined) ?? [];
+    const current = readDraft(this.form)[fact as keyof FactDraft];
+    const rows = Array.isArray(current) ? [...current] : [];
     rows.splice(index, 1);
     writeRows(this.form, fact, rows);
     if (rows.length === 0) parts.state.value = '';

@@ -66,11 +66,6 @@ export function listParts(form: HTMLFormElement, fact: string): ListParts {
   return parts;
 }
 
-/** The state of a list: not documented, documented as none, or rows. */
-export function listState(form: HTMLFormElement, fact: string): '' | 'none' | 'rows' {
-  return listParts(form, fact).state.value as '' | 'none' | 'rows';
-}
-
 /** The form's values as a draft. Hidden rows (list set to none or not documented) are not read. */
 export function readDraft(form: HTMLFormElement): FactDraft {
   const values = controlValues(form);

@@ -142,7 +142,3 @@ export function fieldName(fact: string, row?: number | string, field?: string): 
   return [fact, ...(row === undefined ? [] : [String(row)]), ...(field ? [field] : [])].join('.');
 }
 
-/** The engine's path of a field (`modicChanges[0].level`), as in findings and problems. */
-export function enginePath(fact: string, row?: number, field?: string): string {
-  return row === undefined ? fact : `${fact}[${row}]${field ? `.${field}` : ''}`;
-}
