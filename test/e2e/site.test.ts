@@ -12,7 +12,7 @@ import { builtPages, DIST, inBatches, launchBrowser, notInSitemap, sitemapPages,
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Pages that are interactive islands and may load scripts. */
-const interactive = [/^\/check\//, /^\/search\//];
+const interactive = [/^\/check\//, /^\/search\//, /^\/bibliography\/$/];
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof startSite>>;

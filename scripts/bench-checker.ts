@@ -1,0 +1,87 @@
+/**
+ * Budgets of the eligibility checker, as figures (not a pass/fail test):
+ * - JavaScript the /check/ page loads: every script it references and every chunk those import,
+ *   raw and gzipped (budget: ≤ 30 KB gzipped);
+ * - time to re-evaluate every policy after an input change, in Chromium: an `input` event on a
+ *   field, which reads the form, validates it, runs evaluateAll over every current line and
+ *   updates the result cards, measured with performance.now over many changes (budget: < 5 ms).
+ *
+ *   npm run build && npm run bench:checker [-- --iterations 400]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { encodeFragment } from '../src/lib/checker/fragment.ts';
+import { launchBrowser, startSite } from '../test/e2e/harness.ts';
+
+const dist = 'dist';
+const args = process.argv.slice(2);
+const iterations = Number(args[args.indexOf('--iterations') + 1] ?? 0) || 400;
+const budgetKb = 30;
+const budgetMs = 5;
+
+if (!existsSync(join(dist, 'check/index.html'))) {
+  console.error('dist/check/index.html is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+/** Every JS file a page loads: its module scripts and, transitively, their static imports. */
+function pageScripts(page: string): string[] {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)].map((m) => m[1]!);
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const code = readFileSync(join(dist, path), 'utf8');
+    const dir = path.slice(0, path.lastIndexOf('/') + 1);
+    for (const m of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) queue.push(new URL(m[1]!, `http://x${dir}`).pathname);
+  }
+  return [...seen];
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const rows = pageScripts('check/index.html').map((path) => {
+  const bytes = readFileSync(join(dist, path));
+  return { path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+});
+const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+const data = readFileSync(join(dist, 'data/checker.json'));
+
+console.log('Checker JavaScript (/check/):');
+for (const r of rows) console.log(`  ${r.path}  ${kb(r.raw)} raw, ${kb(r.gzip)} gzipped`);
+console.log(`  total: ${kb(total.raw)} raw, ${kb(total.gzip)} gzipped (budget ${budgetKb} KB gzipped: ${total.gzip <= budgetKb * 1024 ? 'within' : 'OVER'})`);
+console.log(`Policy data /data/checker.json (fetched once, not script): ${kb(data.length)} raw, ${kb(gzipSync(data, { level: 9 }).length)} gzipped`);
+
+const facts = JSON.parse(readFileSync('test/fixtures/vignettes/V01-baseline.json', 'utf8'));
+const site = await startSite();
+const browser = await launchBrowser();
+try {
+  const page = await browser.newPage();
+  await page.goto(new URL(`check/#${encodeFragment(facts)}`, site.url).href);
+  await page.waitForSelector('[data-line="cohere-ma"][data-outcome="meets"]');
+  const lines = await page.locator('[data-line]').count();
+  const times = await page.evaluate((n) => {
+    const field = document.querySelector<HTMLInputElement>('#f-ageYears')!;
+    const samples: number[] = [];
+    for (let i = 0; i < n + 20; i++) {
+      // Alternate between values that change outcomes (17 fails Cohere's age rule) and back.
+      field.value = i % 2 === 0 ? '17' : '52';
+      const start = performance.now();
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      const elapsed = performance.now() - start;
+      if (i >= 20) samples.push(elapsed); // the first changes warm up the JIT
+    }
+    return samples;
+  }, iterations);
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  console.log(`Re-evaluating all ${lines} current policy lines after an input change (Chromium, ${iterations} changes):`);
+  console.log(`  median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, mean ${mean.toFixed(2)} ms, max ${sorted.at(-1)!.toFixed(2)} ms (budget ${budgetMs} ms: ${at(0.95) < budgetMs ? 'within' : 'OVER'})`);
+  console.log('  (performance.now in a page without cross-origin isolation is rounded to 0.1 ms.)');
+} finally {
+  await browser.close();
+  site.server.close();
+}

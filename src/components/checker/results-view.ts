@@ -1,0 +1,156 @@
+/**
+ * Rendering the engine's evaluations into the result cards: outcome badge, summary, and on
+ * expansion the failed and undocumented criteria (each linked to its place on the policy page and
+ * to the bibliography) and the "documentation to add" checklist. Everything shown comes from the
+ * Evaluation the engine returned; nothing here decides anything.
+ */
+import { formatLocator, bibliographyHref } from '../../lib/citations/locator.ts';
+import type { CheckerData } from '../../lib/checker/data.ts';
+import { outcomeLabel, type Evaluation, type Finding, type Outcome } from '../../lib/engine/types.ts';
+import type { Citation } from '../../lib/schema/common.ts';
+import { h } from './dom.ts';
+
+const outcomeClasses = ['pending', 'not-covered', 'fails', 'needs-documentation', 'needs-proprietary-review', 'meets'];
+
+/** A citation chip; the verification badge shows only when it differs from `usual` (the policy text's own label, said once). */
+function citationChip(data: CheckerData, citation: Citation | undefined, usual?: string): Node | string {
+  if (!citation) return '';
+  const source = data.sources[citation.source];
+  const locator = formatLocator(citation);
+  const label = source?.short ?? citation.source;
+  const verification = citation.verification ?? source?.verification;
+  const badge = verification && verification !== 'verified' && verification !== usual;
+  return h(
+    'span',
+    { class: 'cite' },
+    '[',
+    h('a', { href: bibliographyHref(citation.source) }, label),
+    locator ? `, ${locator}` : '',
+    ']',
+    badge ? ' ' : '',
+    badge ? h('span', { class: `badge ${verification}` }, data.verificationLabels[verification]) : '',
+  );
+}
+
+function findingItem(data: CheckerData, line: { policyId: string; id: string }, finding: Finding, usual?: string): HTMLLIElement {
+  return h(
+    'li',
+    {},
+    h('a', { href: `/policies/${line.policyId}/#${line.id}--${finding.nodeId}` }, finding.label),
+    ' ',
+    citationChip(data, finding.citation, usual),
+    h('span', { class: 'finding-reason' }, finding.reason),
+  );
+}
+
+function section(title: string, items: HTMLLIElement[], className?: string): Node[] {
+  if (items.length === 0) return [];
+  return [h('h4', {}, title), h('ul', { class: className }, ...items)];
+}
+
+/** The body of a card's details, as a list of nodes. */
+function detailsBody(data: CheckerData, evaluation: Evaluation): Node[] {
+  const lineId = evaluation.appliedPolicy ?? evaluation.policy;
+  const applied = data.lines.find((l) => l.id === lineId)!;
+  const nodes: Node[] = [];
+  if (evaluation.appliedPolicy) nodes.push(h('p', {}, `Criteria applied: ${applied.policyName} (${applied.label}).`));
+  nodes.push(h('p', {}, 'Position stated in: ', citationChip(data, evaluation.citation)));
+  const usual = evaluation.citation.verification ?? data.sources[evaluation.citation.source]?.verification;
+  nodes.push(...section('Not met, or excluded', evaluation.failed.map((f) => findingItem(data, applied, f, usual))));
+  nodes.push(...section('Not documented', evaluation.undocumented.map((f) => findingItem(data, applied, f, usual))));
+  nodes.push(...section('Documentation to add', evaluation.missing.map((m) => h('li', {}, m)), 'checklist'));
+  if (evaluation.branches?.length)
+    nodes.push(
+      ...section(
+        'Depends on the state of care',
+        evaluation.branches.map((b) => h('li', {}, `${data.lines.find((l) => l.id === b.policy)?.policyName ?? b.policy}: ${outcomeLabel[b.outcome]}`)),
+      ),
+    );
+  if (evaluation.failed.length === 0 && evaluation.undocumented.length === 0)
+    nodes.push(h('p', {}, evaluation.outcome === 'not-covered' ? 'No criterion applies: the plan does not pay for the procedure on this product line.' : 'No public criterion fails or is undocumented.'));
+  nodes.push(...section('Cautions', evaluation.caveats.map((c) => h('li', {}, c)), 'caveats'));
+  return nodes;
+}
+
+function detailsSummary(evaluation: Evaluation): string {
+  const parts = [
+    evaluation.failed.length && `${evaluation.failed.length} not met`,
+    evaluation.undocumented.length && `${evaluation.undocumented.length} not documented`,
+    evaluation.missing.length && `${evaluation.missing.length} to document`,
+  ].filter(Boolean);
+  return parts.length > 0 ? `Why: ${parts.join(', ')}` : 'Why, with citations';
+}
+
+/** The elements of one result card that change, looked up once. */
+export interface Card {
+  card: HTMLElement;
+  badge: HTMLElement;
+  summary: HTMLElement;
+  packet: HTMLAnchorElement;
+  details: HTMLDetailsElement;
+  detailsSummary: HTMLElement;
+  detailsBody: HTMLElement;
+  signature?: string;
+  /** The evaluation the details were last asked to show (drawn when the card is opened). */
+  pending?: Evaluation;
+}
+
+/** Finds every result card under `root`, by line id. */
+export function findCards(root: HTMLElement): Map<string, Card> {
+  const cards = new Map<string, Card>();
+  for (const card of root.querySelectorAll<HTMLElement>('[data-line]'))
+    cards.set(card.dataset.line!, {
+      card,
+      badge: card.querySelector('[data-outcome]')!,
+      summary: card.querySelector('[data-summary]')!,
+      packet: card.querySelector('[data-packet-link]')!,
+      details: card.querySelector('[data-details]')!,
+      detailsSummary: card.querySelector('[data-details-summary]')!,
+      detailsBody: card.querySelector('[data-details-body]')!,
+    });
+  return cards;
+}
+
+const setText = (element: HTMLElement, text: string) => element.textContent !== text && (element.textContent = text);
+
+/** Updates every card. `packetHref(line)` gives the appeal packet link for the current facts. */
+export function renderResults(cards: Map<string, Card>, data: CheckerData, evaluations: readonly Evaluation[], packetHref: (line: string) => string): void {
+  for (const evaluation of evaluations) {
+    const card = cards.get(evaluation.policy);
+    if (!card) continue;
+    if (card.card.dataset.outcome !== evaluation.outcome) {
+      card.badge.classList.remove(...outcomeClasses);
+      card.badge.classList.add(evaluation.outcome);
+      card.badge.textContent = outcomeLabel[evaluation.outcome];
+      card.card.dataset.outcome = evaluation.outcome;
+    }
+    setText(card.summary, evaluation.summary);
+    const href = packetHref(evaluation.policy);
+    if (card.packet.getAttribute('href') !== href) card.packet.setAttribute('href', href);
+    setText(card.detailsSummary, detailsSummary(evaluation));
+    // A closed card's details are drawn when it is opened (drawDetails), not on every keystroke.
+    card.pending = evaluation;
+    if (card.details.open) drawDetails(card, data);
+  }
+}
+
+/** Draws a card's details from its latest evaluation, only when they changed (an open card keeps focus and scroll). */
+export function drawDetails(card: Card, data: CheckerData): void {
+  const evaluation = card.pending;
+  if (!evaluation) return;
+  const signature = JSON.stringify([evaluation.failed, evaluation.undocumented, evaluation.missing, evaluation.branches, evaluation.appliedPolicy, evaluation.outcome]);
+  if (card.signature === signature) return;
+  card.signature = signature;
+  card.detailsBody.replaceChildren(...detailsBody(data, evaluation));
+}
+
+/** "3 meet criteria, 2 need documentation, …" in outcome precedence order. */
+export function countSummary(evaluations: readonly Evaluation[]): string {
+  const counts = new Map<Outcome, number>();
+  for (const e of evaluations) counts.set(e.outcome, (counts.get(e.outcome) ?? 0) + 1);
+  const order: Outcome[] = ['meets', 'needs-proprietary-review', 'needs-documentation', 'fails', 'not-covered'];
+  return order
+    .filter((o) => counts.has(o))
+    .map((o) => `${counts.get(o)} ${outcomeLabel[o].toLowerCase()}`)
+    .join(', ');
+}

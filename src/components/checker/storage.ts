@@ -1,0 +1,30 @@
+/**
+ * The saved copy of the checker's facts in this browser's localStorage, so a reload or a closed
+ * tab loses nothing. Storage can be unavailable (private modes, policies); the checker then
+ * works with the address fragment alone.
+ */
+const key = 'bvn-atlas:checker:facts';
+
+export const savedFacts = {
+  read(): string | null {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  write(json: string): void {
+    try {
+      localStorage.setItem(key, json);
+    } catch {
+      /* storage full or blocked: the fragment still holds the facts */
+    }
+  },
+  clear(): void {
+    try {
+      localStorage.removeItem(key);
+    } catch {
+      /* nothing stored */
+    }
+  },
+};

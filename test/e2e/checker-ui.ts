@@ -1,0 +1,39 @@
+/** Driving the checker form like a person would: clicking radios, choosing options, typing. */
+import type { Page } from 'playwright-core';
+import { factControl, type ScalarControl } from '../../src/lib/checker/controls.ts';
+import type { FactKey } from '../../src/lib/facts/catalog.ts';
+import type { PatientFacts } from '../../src/lib/facts/schema.ts';
+
+async function setScalar(page: Page, id: string, control: ScalarControl, value: unknown): Promise<void> {
+  if (control.kind === 'boolean') await page.check(`#${id}-${value ? 'yes' : 'no'}`);
+  else if (control.kind === 'choice') await page.selectOption(`#${id}`, String(value));
+  else await page.fill(`#${id}`, String(value));
+}
+
+/** Enters every fact of `facts` through the form's controls (never through the fragment). */
+export async function fillFacts(page: Page, facts: PatientFacts): Promise<void> {
+  for (const [key, value] of Object.entries(facts)) {
+    if (key === '$schema' || value === undefined) continue;
+    const control = factControl(key as FactKey);
+    if (control.kind !== 'list') {
+      await setScalar(page, `f-${key}`, control, value);
+      continue;
+    }
+    const rows = value as Record<string, unknown>[];
+    if (rows.length === 0) {
+      await page.check(`#f-${key}-none`);
+      continue;
+    }
+    for (const [i, row] of rows.entries()) {
+      await page.click(`[data-list="${key}"] [data-add-row]`);
+      for (const field of control.fields)
+        if (row[field.key] !== undefined) await setScalar(page, `f-${key}-${i}-${field.key}`, field.control, row[field.key]);
+    }
+  }
+}
+
+/** Every line's outcome as the page shows it. */
+export async function shownOutcomes(page: Page): Promise<Record<string, string>> {
+  await page.waitForSelector('[data-line][data-outcome]');
+  return page.$$eval('[data-line]', (cards) => Object.fromEntries(cards.map((c) => [(c as HTMLElement).dataset.line!, (c as HTMLElement).dataset.outcome ?? 'pending'])));
+}

@@ -1,0 +1,135 @@
+/**
+ * The appeal packet in Chromium: printed to PDF with every criterion and citation in it, copied
+ * as plain text and Markdown (and through the fallback box when copying is refused), axe clean.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckerData } from '../../src/lib/checker/data.ts';
+import { encodeFragment } from '../../src/lib/checker/fragment.ts';
+import { buildPacket, packetMarkdown, packetText } from '../../src/lib/checker/packet.ts';
+import { vignette } from '../unit/checker/content.ts';
+import { DIST, launchBrowser, startSite, wcagTags } from './harness.ts';
+import { pdfText, squash } from './pdf-text.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser: Browser;
+let site: Awaited<ReturnType<typeof startSite>>;
+let data: CheckerData;
+beforeAll(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+  data = JSON.parse(readFileSync(`${DIST}/data/checker.json`, 'utf8')) as CheckerData;
+});
+afterAll(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: tags } }),
+    wcagTags,
+  );
+  return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+describe('the appeal packet', () => {
+  it('opens from the checker and prints to PDF with every criterion, status and citation', async () => {
+    const facts = vignette('V06-no-behavioral-health-assessment');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(new URL(`check/#${encodeFragment(facts)}`, site.url).href);
+    await page.waitForSelector('[data-line="cohere-ma"][data-outcome]');
+    await page.click('[data-line="cohere-ma"] [data-packet-link]');
+    await page.waitForSelector('.packet table');
+    const packet = buildPacket(data, 'cohere-ma', facts);
+    expect(await page.textContent('#packet-title')).toBe(packet.title);
+    expect(await page.locator('.packet tbody tr').count()).toBe(packet.rows.length);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isHidden('.packet-tools')).toBe(true);
+    const pdf = await page.pdf({ format: 'Letter', printBackground: true });
+    const { pages, text } = pdfText(pdf);
+    expect(pages).toBeGreaterThan(2);
+    const printed = squash(text);
+    const missing: string[] = [];
+    const want = (s: string) => !printed.includes(squash(s)) && missing.push(s);
+    want(packet.title);
+    want(packet.outcomeLabel);
+    for (const row of packet.rows) {
+      want(row.label);
+      if (row.citation) want(`[${row.citation.n}] ${row.citation.short}, ${row.citation.locator}`);
+      row.facts.forEach(want);
+    }
+    packet.missing.forEach(want);
+    for (const e of packet.evidence) e.statements.forEach((s) => want(s.text));
+    for (const r of packet.references) want(r.text);
+    expect(missing).toEqual([]);
+    // Cohere's behavioural health criterion is the one V06 lacks.
+    expect(printed).toContain(squash('A behavioural health assessment (formal or informal) is recorded in the chart'));
+    expect(printed).toContain(squash('Document a behavioural health assessment (formal or informal) in the chart.'));
+    const origin = new URL(site.url).origin;
+    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    await context.close();
+  });
+
+  it('copies itself as plain text and Markdown, and offers a box to copy from when the browser refuses', async () => {
+    const facts = vignette('V03-age-19');
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+    const page = await context.newPage();
+    await page.goto(new URL(`check/packet/#${encodeFragment(facts, { line: 'mgb-commercial' })}`, site.url).href);
+    await page.waitForSelector('.packet h2');
+    const packet = buildPacket(data, 'mgb-commercial', facts);
+    const origin = new URL(site.url).origin;
+    await page.click('[data-action="copy-text"]');
+    await expect.poll(() => page.textContent('[data-status]')).toBe('Packet copied as plain text.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(packetText(packet, origin));
+    await page.click('[data-action="copy-markdown"]');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(packetMarkdown(packet, origin));
+    expect(packetText(packet)).toContain('Fails criteria');
+
+    const refusing = await browser.newContext();
+    await refusing.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+    });
+    const page2 = await refusing.newPage();
+    await page2.goto(new URL(`check/packet/#${encodeFragment(facts, { line: 'mgb-commercial' })}`, site.url).href);
+    await page2.waitForSelector('.packet h2');
+    await page2.click('[data-action="copy-markdown"]');
+    await expect.poll(() => page2.isVisible('#packet-copy-fallback')).toBe(true);
+    expect(await page2.inputValue('#packet-copy-fallback')).toBe(packetMarkdown(packet, origin));
+    expect(await page2.evaluate(() => document.activeElement?.id)).toBe('packet-copy-fallback');
+    await context.close();
+    await refusing.close();
+  });
+
+  it('switches policy from its menu, keeping the facts, and is axe clean on screen and in print', async () => {
+    const facts = vignette('V01-baseline');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(new URL(`check/packet/#${encodeFragment(facts, { line: 'cohere-ma' })}`, site.url).href);
+    await page.waitForSelector('.packet table');
+    expect(await axe(page)).toEqual([]);
+    await page.selectOption('#packet-line', 'kaiser-wa-medicare');
+    await expect.poll(() => page.textContent('#packet-title')).toBe(buildPacket(data, 'kaiser-wa-medicare', facts).title);
+    expect(await page.evaluate(() => location.hash)).toMatch(/^#line=kaiser-wa-medicare&facts=/);
+    await page.emulateMedia({ media: 'print' });
+    expect(await axe(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('says so when the link holds no facts and nothing is saved, and still renders the criteria', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(new URL('check/packet/', site.url).href);
+    await page.waitForSelector('.packet table');
+    expect(await page.textContent('.packet')).toContain('No facts are documented yet.');
+    await context.close();
+  });
+});
