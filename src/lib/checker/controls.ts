@@ -49,6 +49,8 @@ export function scalarControl(schema: unknown, name = 'fact'): ScalarControl {
       if (options.length !== (def.options ?? []).length) throw new Error(`controls: ${name} is a union of something other than literals`);
       return { kind: 'choice', options };
     }
+    case 'literal':
+      return { kind: 'choice', options: (def.values ?? []) as (string | number)[] };
     case 'number':
       return {
         kind: 'number',

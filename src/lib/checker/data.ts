@@ -24,7 +24,8 @@ export interface GuidelineSummary {
   id: string;
   shortName: string;
   organization: string;
-  year: number;
+  /** Year of publication; absent where the guideline's year is not established. */
+  year?: number;
   stance: string;
   statements: CitedText[];
 }

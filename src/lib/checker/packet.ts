@@ -200,7 +200,7 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
     ...data.evidence.guidelines.map((g) => ({
       kind: 'guideline' as const,
       title: `${g.shortName}`,
-      detail: `${g.organization}, ${g.year}. Stance on BVNA: ${g.stance}.`,
+      detail: `${g.organization}, ${g.year ?? 'year not established'}. Stance on BVNA: ${g.stance}.`,
       statements: g.statements.map(cited),
     })),
     ...data.evidence.studies.map((s) => ({

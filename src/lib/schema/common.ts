@@ -44,10 +44,10 @@ export type Verification = z.infer<typeof verification>;
 /** Plain-language names for the verification labels, as the site shows them. */
 export const verificationLabel: Record<Verification, string> = {
   verified: 'verified',
-  secondary: 'secondary source',
-  'seed-only': 'seed only',
+  secondary: 'secondary source only',
+  'seed-only': 'seed document only',
   unverified: 'unverified',
-  inference: 'inference',
+  inference: 'editors’ inference',
   'not-found': 'not found',
 };
 

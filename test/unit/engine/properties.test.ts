@@ -38,7 +38,9 @@ function exclusionWitnesses(policies: EvaluablePolicy[]): [string, unknown][] {
   return [...witnesses].filter(([fact]) => !positive.has(fact)).flatMap(([fact, values]) => values.map((v) => [fact, v] as [string, unknown]));
 }
 
-describe('evaluator properties', () => {
+// Each property takes 5–10 s on an idle core and several times that on busy shared ones (78 s was
+// seen under a load average of 20); the limit is a guard against a hang, not a speed check.
+describe('evaluator properties', { timeout: 300_000 }, () => {
   it('generates valid patient facts', () => {
     fc.assert(fc.property(arbitraryFacts, (facts) => PatientFacts.safeParse(facts).success), { numRuns: 1000 });
   });
