@@ -54,6 +54,11 @@ export const pageBudgets: readonly PageBudget[] = [
     why: 'the eligibility checker is an island: its script (engine + form) ≤ 25 KB (ANCHORS §D widget budget)',
   },
   {
+    match: /^\/bibliography\/$/,
+    limits: { html: 30 * KB, js: 4 * KB },
+    why: 'the bibliography lists every source (65 today, each with its AMA reference and export links) and carries the citation-basket island; the list works without it',
+  },
+  {
     match: /^\/search\//,
     limits: { js: 6 * KB },
     why: 'the search island’s own script; pagefind itself loads only when search is used and has its own budget',

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startSite, wcagTags } from './harness.ts';
+import { outcomeLabel } from '../../src/lib/engine/types.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
@@ -71,8 +72,8 @@ describe('a pair’s diff page', () => {
     const witnessRow = section.locator('tr.witness').first();
     expect(await witnessRow.locator('th').textContent()).toContain('slip 2 mm, correlates with the predominant complaint');
     expect(await witnessRow.locator('td').allTextContents()).toEqual([
-      expect.stringContaining('Fails criteria'),
-      expect.stringContaining('Needs review against non-public criteria'),
+      expect.stringContaining(outcomeLabel.fails),
+      expect.stringContaining(outcomeLabel['needs-proprietary-review']),
     ]);
     expect(await page.locator('#pair-only-b').textContent()).toMatch(/Only in MGB .* \(3\)/);
     expect(await page.locator('#pair-concurrent-procedures').count()).toBe(1);
