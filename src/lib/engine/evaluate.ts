@@ -43,7 +43,7 @@ export function evaluateNode(node: CriterionNode, record: Record_, negated = fal
     case 'compare': {
       const value = record[node.fact];
       status = compare(node.op, value, node.value);
-      facts = [{ path: prefix + node.fact, value }];
+      facts = [node.op === 'present' ? { path: prefix + node.fact, value, presence: true } : { path: prefix + node.fact, value }];
       break;
     }
     case 'count': {

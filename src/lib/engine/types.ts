@@ -78,6 +78,8 @@ export interface EvaluablePolicy {
 export interface FactUse {
   path: string;
   value: unknown;
+  /** Set when the rule asks only whether the fact is recorded (`present`): its absence is the finding. */
+  presence?: true;
 }
 
 /** The evaluation of one criterion node. */
