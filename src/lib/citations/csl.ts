@@ -3,7 +3,9 @@ import type { Source } from '../schema/source.ts';
 
 /** Authors as "Fischgrund JS, Rhyne A, Franke J" (organisations as written). */
 export function cslNames(names: NonNullable<Source['author']>, max = 6): string {
-  const list = names.map((n) => ('literal' in n ? n.literal : `${n.family}${n.given ? ` ${n.given.replace(/[^A-Z]/g, '') || n.given}` : ''}`));
+  // A truncated record ends with the literal "et al."; it is written without the period here, as the
+  // generated "et al" is, because callers end the author list with their own full stop.
+  const list = names.map((n) => ('literal' in n ? n.literal.replace(/^(et al)\.$/i, '$1') : `${n.family}${n.given ? ` ${n.given.replace(/[^A-Z]/g, '') || n.given}` : ''}`));
   return list.length > max ? `${list.slice(0, 3).join(', ')}, et al` : list.join(', ');
 }
 

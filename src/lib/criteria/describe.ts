@@ -25,7 +25,8 @@ export function formatFactValue(value: unknown, unit?: string): string {
   if (value === true) return 'yes';
   if (value === false) return 'no';
   if (typeof value === 'number') return unit && !unit.startsWith('points') ? `${value} ${unit}` : String(value);
-  if (typeof value === 'string') return value.replace(/-/g, ' ');
+  // Option ids such as `local-mild-sedation` read as words; values such as `L3-L4` keep their hyphen.
+  if (typeof value === 'string') return /^[a-z]+(-[a-z]+)+$/.test(value) ? value.replace(/-/g, ' ') : value;
   return JSON.stringify(value);
 }
 

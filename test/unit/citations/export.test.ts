@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { amaHtml, amaText, bibtex, cslItem, cslJson, hasTruncatedAuthors, ris, unwrapRis } from '../../../src/lib/citations/export.ts';
+import { cslNames } from '../../../src/lib/citations/csl.ts';
 import type { Source } from '../../../src/lib/schema/source.ts';
 
 const source = (id: string) => JSON.parse(readFileSync(`src/content/sources/${id}.json`, 'utf8')) as Source;
@@ -84,5 +85,18 @@ describe('BibTeX, RIS and CSL-JSON downloads', () => {
     const cohere = source('cohere-bvn-v3');
     expect(hasTruncatedAuthors(cohere)).toBe(false);
     expect(bibtex('cohere-bvn-v3', cohere)).not.toMatch(/others/);
+  });
+});
+
+describe('author lists for display', () => {
+  it('ends a truncated record with "et al" so the caller’s full stop is the only one', () => {
+    expect(cslNames([{ family: 'Busse', given: 'Jason W' }, { literal: 'et al.' }])).toBe('Busse JW, et al');
+    expect(`${cslNames([{ family: 'Busse', given: 'Jason W' }, { literal: 'et al.' }])}.`).not.toContain('..');
+  });
+
+  it('shortens a list longer than six to three names and "et al"', () => {
+    const seven = Array.from({ length: 7 }, (_, i) => ({ family: `Author${i + 1}`, given: 'A' }));
+    expect(cslNames(seven)).toBe('Author1 A, Author2 A, Author3 A, et al');
+    expect(cslNames(seven.slice(0, 6))).toBe(seven.slice(0, 6).map((a) => `${a.family} A`).join(', '));
   });
 });

@@ -1,6 +1,6 @@
 /** Plain words for rules, generated from the criteria data. */
 import { describe, expect, it } from 'vitest';
-import { describeCondition, describeValues, describeWithPolarity, sentenceLabel } from '../../../src/lib/criteria/describe.ts';
+import { describeCondition, describeValues, describeWithPolarity, formatFactValue, sentenceLabel } from '../../../src/lib/criteria/describe.ts';
 import { valueOrder } from '../../../src/lib/compare/domain.ts';
 import type { CriterionNode } from '../../../src/lib/schema/criteria.ts';
 
@@ -51,5 +51,15 @@ describe('describeWithPolarity', () => {
     expect(sentenceLabel('Slip')).toBe('slip');
     expect(sentenceLabel('BMI')).toBe('BMI');
     expect(sentenceLabel('Modic type')).toBe('Modic type');
+  });
+});
+
+describe('fact values in words', () => {
+  it('reads option ids as words but keeps spinal levels and other hyphenated values intact', () => {
+    expect(formatFactValue('local-mild-sedation')).toBe('local mild sedation');
+    expect(formatFactValue('L3-L4')).toBe('L3-L4');
+    expect(formatFactValue('L5-S1')).toBe('L5-S1');
+    expect(formatFactValue(true)).toBe('yes');
+    expect(formatFactValue(42, 'kg/m²')).toBe('42 kg/m²');
   });
 });
