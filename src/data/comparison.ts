@@ -43,10 +43,17 @@ export interface Comparison {
 
 let cached: Promise<Comparison> | undefined;
 
-/** Optional cap on the number of pair pages, from BVN_MAX_PAIRS (for builds with very many policies). */
-function maxPairs(): number | undefined {
+/**
+ * Default cap on pre-rendered pair pages: every pair of up to 40 current lines (780). Pairs grow
+ * with the square of the lines (499,500 at 1,000), which no build should pay for; past the cap,
+ * pairs that share a product line come first (see comparisonPairs and the README's scale notes).
+ */
+export const defaultMaxPairs = 780;
+
+/** Cap on the number of pair pages: BVN_MAX_PAIRS when set, else `defaultMaxPairs`. */
+function maxPairs(): number {
   const raw = process.env.BVN_MAX_PAIRS;
-  if (raw === undefined || raw === '') return undefined;
+  if (raw === undefined || raw === '') return defaultMaxPairs;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`BVN_MAX_PAIRS: expected a whole number of pair pages, got "${raw}"`);
   return n;
