@@ -4,7 +4,6 @@
  * Clear clears, hostile links do nothing, no request leaves the origin, and axe finds nothing.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeFragment } from '../../src/lib/checker/fragment.ts';
@@ -12,9 +11,8 @@ import { evaluateAll } from '../../src/lib/engine/evaluate.ts';
 import type { EvaluablePolicy } from '../../src/lib/engine/types.ts';
 import { loadContent, vignette } from '../unit/checker/content.ts';
 import { fillFacts, shownOutcomes } from './checker-ui.ts';
-import { launchBrowser, startSite, wcagTags } from './harness.ts';
+import { axeSource, launchBrowser, startSite, wcagTags } from './harness.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const storageKey = 'bvn-atlas:checker:facts';
 
 let browser: Browser;

@@ -4,20 +4,10 @@
  * basket joins several sources into one download.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchBrowser, startSite } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { DIST, useSite } from './harness.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useSite();
 
 const sourceIds = readdirSync('src/content/sources').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
 
@@ -48,9 +38,9 @@ describe('citation files', () => {
 
 describe('the citation basket', () => {
   it('downloads the chosen sources as one BibTeX, RIS or CSL-JSON file', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(new URL('bibliography/', site.url).href);
+    await page.goto(new URL('bibliography/', env.site.url).href);
     await page.check('#basket-fischgrund-2018');
     await page.check('#basket-cms-lcd-l39420');
     expect(await page.textContent('[data-basket-count]')).toBe('2 sources chosen.');

@@ -2,28 +2,16 @@
  * The comparison pages in Chromium: the matrix, a pair's diff, the print handout and the 375 px
  * view, with axe-core clean at that width too; the exports and the Atom feed as a browser reads them.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startSite, wcagTags } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeSource, useSite, wcagTags } from './harness.ts';
 import { outcomeLabel } from '../../src/lib/engine/types.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useSite();
 
 async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  const response = await page.goto(new URL(path, site.url).href);
+  const page = await env.browser.newPage({ viewport });
+  const response = await page.goto(new URL(path, env.site.url).href);
   expect(response?.ok(), path).toBe(true);
   return page;
 }
@@ -193,7 +181,7 @@ describe('exports and feed', () => {
     expect(updated).toEqual([...updated].sort().reverse());
     for (const e of feed.entries) expect(e.updated).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
     for (const href of new Set(feed.entries.map((e) => new URL(e.href).pathname))) {
-      const response = await page.request.get(new URL(href, site.url).href);
+      const response = await page.request.get(new URL(href, env.site.url).href);
       expect(response.ok(), href).toBe(true);
     }
     await page.close();

@@ -6,35 +6,26 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readAllContent } from '../../src/loaders/content-files.ts';
 import { validateContent, type ValidContent } from '../../src/lib/content/validate.ts';
 import { forestCharts, odiTrajectory, responderRates } from '../../src/lib/charts/evidence-charts.ts';
 import { formatReportedNumber } from '../../src/lib/evidence/numbers.ts';
 import { claimantsInOrder, verdictCounts, verdicts } from '../../src/lib/evidence/claims.ts';
 import type { ReportedNumber } from '../../src/lib/schema/study.ts';
-import { DIST, launchBrowser, startSite } from './harness.ts';
+import { DIST, useSite } from './harness.ts';
 
 // Read at load time: the chart expectations below are computed from the content while the suite is collected.
 const validated = validateContent(await readAllContent(process.cwd()));
 if (validated.errors.length) throw new Error(`content has errors: ${validated.errors.map((e) => e.message).join('; ')}`);
 const content: ValidContent = validated.content;
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useSite();
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage();
-  const response = await page.goto(new URL(path, site.url).href);
+  const page = await env.browser.newPage();
+  const response = await page.goto(new URL(path, env.site.url).href);
   expect(response?.ok(), `${path} should exist`).toBe(true);
   return page;
 }

@@ -4,8 +4,10 @@
  * the tests fail with instructions (they never skip, in CI or out of it).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { serveStatic } from '../../scripts/serve.ts';
 
 export const DIST = 'dist';
@@ -41,6 +43,29 @@ export async function startSite() {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` before the browser tests.');
   return serveStatic(DIST, 0);
 }
+
+/** The built site and a browser for one test file: started before its tests, closed after them. */
+export interface SiteEnv {
+  site: Awaited<ReturnType<typeof startSite>>;
+  browser: Browser;
+}
+
+/** Registers the file's set-up and tear-down; read `env.site` and `env.browser` inside tests. */
+export function useSite(): SiteEnv {
+  const env = {} as SiteEnv;
+  beforeAll(async () => {
+    env.site = await startSite();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    env.site?.server.close();
+  });
+  return env;
+}
+
+/** axe-core's browser bundle, to inject with `page.evaluate(axeSource)`. */
+export const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Every built HTML page as a URL path ("/policies/cohere-ma-v3/"). */
 export function builtPages(dir = DIST): string[] {

@@ -3,17 +3,15 @@
  * as plain text and Markdown (and through the fallback box when copying is refused), axe clean.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckerData } from '../../src/lib/checker/data.ts';
 import { encodeFragment } from '../../src/lib/checker/fragment.ts';
 import { buildPacket, packetMarkdown, packetText } from '../../src/lib/checker/packet.ts';
 import { vignette } from '../unit/checker/content.ts';
-import { DIST, launchBrowser, startSite, wcagTags } from './harness.ts';
+import { axeSource, DIST, launchBrowser, startSite, wcagTags } from './harness.ts';
 import { pdfText, squash } from './pdf-text.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 let site: Awaited<ReturnType<typeof startSite>>;
 let data: CheckerData;

@@ -3,24 +3,12 @@
  * pages a reader would expect, filters narrow the results, the count is announced, and the
  * page stays axe-clean with results and filters shown. Pagefind loads only when search is used.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startSite, wcagTags } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeSource, useSite, wcagTags } from './harness.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useSite();
 
 interface Session {
   page: Page;
@@ -30,14 +18,14 @@ interface Session {
 }
 
 async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Session> {
-  const context = await browser.newContext({ viewport });
+  const context = await env.browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];
   const pagefindRequests: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => r.url().includes('/pagefind/') && pagefindRequests.push(new URL(r.url()).pathname));
-  await page.goto(new URL(path, site.url).href);
+  await page.goto(new URL(path, env.site.url).href);
   return { page, errors, pagefindRequests, close: () => context.close() };
 }
 

@@ -4,26 +4,14 @@
  * for WCAG 2.2 AA, and no client JavaScript except on the interactive pages. The sitemap and the
  * built files must list the same pages, so a page missing from the sitemap fails here.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtPages, DIST, inBatches, launchBrowser, notInSitemap, sitemapPages, startSite, wcagTags } from './harness.ts';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { axeSource, builtPages, DIST, inBatches, notInSitemap, sitemapPages, useSite, wcagTags } from './harness.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Pages that are interactive islands and may load scripts. */
 const interactive = [/^\/check\//, /^\/search\//, /^\/bibliography\/$/];
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  site?.server.close();
-});
+const env = useSite();
 
 interface PageReport {
   path: string;
@@ -34,9 +22,9 @@ interface PageReport {
 }
 
 async function inspect(path: string): Promise<PageReport> {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  const origin = new URL(site.url).origin;
+  const origin = new URL(env.site.url).origin;
   const report: PageReport = { path, errors: [], foreign: [], violations: [], scripts: 0 };
   page.on('console', (m) => m.type() === 'error' && report.errors.push(m.text()));
   page.on('pageerror', (e) => report.errors.push(e.message));
@@ -44,7 +32,7 @@ async function inspect(path: string): Promise<PageReport> {
   page.on('request', (r) => {
     if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) report.foreign.push(r.url());
   });
-  const response = await page.goto(new URL(path, site.url).href, { waitUntil: 'load' });
+  const response = await page.goto(new URL(path, env.site.url).href, { waitUntil: 'load' });
   if (!response?.ok() && path !== '/404.html') report.errors.push(`HTTP ${response?.status()}`);
   report.scripts = await page.locator('script:not([type="application/json"]):not([type="application/ld+json"])').count();
   await page.evaluate(axeSource);
