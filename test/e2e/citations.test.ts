@@ -40,7 +40,7 @@ describe('the citation basket', () => {
   it('downloads the chosen sources as one BibTeX, RIS or CSL-JSON file', async () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(new URL('bibliography/', env.site.url).href);
+    await page.goto(new URL('bibliography/export/', env.site.url).href);
     await page.check('#basket-fischgrund-2018');
     await page.check('#basket-cms-lcd-l39420');
     expect(await page.textContent('[data-basket-count]')).toBe('2 sources chosen.');

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { axeSource, builtPages, DIST, inBatches, notInSitemap, sitemapPages, useSite, wcagTags } from './harness.ts';
 
 /** Pages that are interactive islands and may load scripts. */
-const interactive = [/^\/check\//, /^\/search\//, /^\/bibliography\/$/];
+const interactive = [/^\/check\//, /^\/search\//, /^\/bibliography\/export\/$/];
 
 const env = useSite();
 
