@@ -1,12 +1,15 @@
 /**
  * A small static file server for the built site (dist/): the same server for `npm start` and the
  * browser tests. Serves index.html for directories, 404.html for missing files, never lists
- * directories, and binds to loopback only.
+ * directories, and binds to loopback only. Text files are sent gzipped to clients that accept it,
+ * as any real static host does, so that what Lighthouse and the browser tests see is what a reader
+ * downloads.
  *
  *   node scripts/serve.ts [--dir dist] [--port 4321]
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,13 +35,27 @@ const types: Record<string, string> = {
   '.pagefind': 'application/octet-stream',
 };
 
+/** Types worth compressing (text); images, WebAssembly and pagefind's own compressed files are not. */
+const compressible = /^(text\/|application\/(json|xml|x-bibtex|x-research-info-systems)|image\/svg)/;
+/** Gzipped bodies by file path and modification time: each file is compressed once per change. */
+const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
+
+async function gzippedBody(file: string, mtimeMs: number): Promise<Buffer> {
+  const cached = gzipped.get(file);
+  if (cached?.mtimeMs === mtimeMs) return cached.body;
+  const body = gzipSync(await readFile(file), { level: 9 });
+  gzipped.set(file, { mtimeMs, body });
+  return body;
+}
+
 async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
   const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
   const target = normalize(join(root, decoded));
   if (target !== root && !target.startsWith(root + sep)) return undefined;
   const info = await stat(target).catch(() => undefined);
   if (info?.isFile()) return target;
-  if (info?.isDirectory()) {
+  // A directory is served only at its slash-terminated URL; without the slash the caller redirects.
+  if (info?.isDirectory() && decoded.endsWith('/')) {
     const index = join(target, 'index.html');
     if ((await stat(index).catch(() => undefined))?.isFile()) return index;
   }
@@ -66,12 +83,14 @@ export async function serveStatic(dir: string, port = 4321): Promise<{ server: S
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       return;
     }
-    res.writeHead(status, {
-      'Content-Type': types[extname(served)] ?? 'application/octet-stream',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-cache',
-    });
+    const type = types[extname(served)] ?? 'application/octet-stream';
+    const headers = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+    if (compressible.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      const body = await gzippedBody(served, exists.mtimeMs);
+      res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length }).end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    res.writeHead(status, headers);
     createReadStream(served).pipe(res);
   });
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', () => ok()));
