@@ -103,7 +103,11 @@ if (small && large && small !== large && small.seconds && large.seconds) {
   console.log(`\n## Targets (issue 7)\n\n- MISSED N = ${large.n}: ${large.error}`);
 }
 const pairsSmall = small?.pages['compare pairs'] ?? 0;
-if (pairsSmall > 0 && small) {
+const pairsLarge = large?.pages?.['compare pairs'] ?? 0;
+if (pairsSmall > 0 && pairsLarge === pairsSmall && large && !large.error) {
+  // The same count at both sizes: the build caps pre-rendered pairs (defaultMaxPairs / BVN_MAX_PAIRS).
+  console.log(`\nPages under /compare/<a>/<b>/ (pairs, views, version diffs): ${pairsSmall} at both sizes: the build's pair cap holds, so pairwise pages add a constant, not N².`);
+} else if (pairsSmall > 0 && small) {
   const perPair = pairsSmall / ((small.policies * (small.policies - 1)) / 2);
   console.log(`\nPairwise pages at N = ${small.n}: ${pairsSmall} (${(perPair * 100).toFixed(0)}% of all pairs of ${small.policies} policies). At that share, 1,000 synthetic policies would pre-render about ${Math.round((perPair * (1000 + realPolicies) * (999 + realPolicies)) / 2).toLocaleString('en')} pairwise pages.`);
 }
