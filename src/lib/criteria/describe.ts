@@ -24,7 +24,11 @@ export function fieldInfo(fact: string, item?: ItemKind): FieldLike | undefined 
 export function formatFactValue(value: unknown, unit?: string): string {
   if (value === true) return 'yes';
   if (value === false) return 'no';
-  if (typeof value === 'number') return unit && !unit.startsWith('points') ? `${value} ${unit}` : String(value);
+  // A true minus sign (U+2212) for negative numbers: "−2.5", as the policies print it.
+  if (typeof value === 'number') {
+    const n = value < 0 ? `−${-value}` : String(value);
+    return unit && !unit.startsWith('points') ? `${n} ${unit}` : n;
+  }
   // Option ids such as `local-mild-sedation` read as words; values such as `L3-L4` keep their hyphen.
   if (typeof value === 'string') return /^[a-z]+(-[a-z]+)+$/.test(value) ? value.replace(/-/g, ' ') : value;
   return JSON.stringify(value);

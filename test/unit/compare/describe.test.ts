@@ -61,5 +61,6 @@ describe('fact values in words', () => {
     expect(formatFactValue('L5-S1')).toBe('L5-S1');
     expect(formatFactValue(true)).toBe('yes');
     expect(formatFactValue(42, 'kg/m²')).toBe('42 kg/m²');
+    expect(formatFactValue(-2.5, 'SD')).toBe('−2.5 SD');
   });
 });
