@@ -11,7 +11,7 @@ import { evaluateAll } from '../../src/lib/engine/evaluate.ts';
 import type { EvaluablePolicy } from '../../src/lib/engine/types.ts';
 import { loadContent, vignette } from '../unit/checker/content.ts';
 import { fillFacts, shownOutcomes } from './checker-ui.ts';
-import { axeSource, launchBrowser, startSite, wcagTags } from './harness.ts';
+import { axeViolations, launchBrowser, startSite } from './harness.ts';
 
 const storageKey = 'bvn-atlas:checker:facts';
 
@@ -50,15 +50,6 @@ async function open(path = 'check/'): Promise<Session> {
   await page.goto(new URL(path, site.url).href);
   await page.waitForSelector('[data-line][data-outcome]');
   return session;
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: tags } }),
-    wcagTags,
-  );
-  return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
 const expected: Record<string, Record<string, string>> = {
@@ -122,7 +113,7 @@ describe('bad input', () => {
     expect(await page.isHidden('#f-ageYears-error')).toBe(true);
     expect(await page.getAttribute('#f-ageYears', 'aria-invalid')).toBeNull();
     expect(await page.textContent('[data-line="cohere-ma"] [data-details-body]')).not.toContain('Document the patient’s age.');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 
@@ -257,7 +248,7 @@ describe('privacy and accessibility', () => {
       const html = readFileSync(`dist${path}index.html`, 'utf8');
       expect(html, href).toContain(`id="${id}"`);
     }
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await Promise.all([page.waitForEvent('download'), page.click('[data-action="export"]')]);
     await page.click('[data-action="copy-link"]');
     await page.click('[data-line="cohere-ma"] [data-packet-link]');
@@ -284,7 +275,7 @@ describe('privacy and accessibility', () => {
     await page.click('.skip-to-results');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
     expect(await page.evaluate(() => location.hash)).toMatch(/^#facts=/);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeSource, useSite, wcagTags } from './harness.ts';
+import { axeViolations, useSite } from './harness.ts';
 import { outcomeLabel } from '../../src/lib/engine/types.ts';
 
 const env = useSite();
@@ -14,15 +14,6 @@ async function open(path: string, viewport = { width: 1280, height: 900 }): Prom
   const response = await page.goto(new URL(path, env.site.url).href);
   expect(response?.ok(), path).toBe(true);
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: tags } }),
-    wcagTags,
-  );
-  return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
 describe('the criteria matrix', () => {

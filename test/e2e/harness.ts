@@ -3,11 +3,12 @@
  * system Chromium driven by playwright-core. Chromium is never downloaded; when it is missing
  * the tests fail with instructions (they never skip, in CI or out of it).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, sep } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { htmlPages } from '../../scripts/lib/dist-files.ts';
 import { serveStatic } from '../../scripts/serve.ts';
 
 export const DIST = 'dist';
@@ -67,22 +68,19 @@ export function useSite(): SiteEnv {
 /** axe-core's browser bundle, to inject with `page.evaluate(axeSource)`. */
 export const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Every built HTML page as a URL path ("/policies/cohere-ma-v3/"). */
+/** Runs axe-core's WCAG 2.2 AA rules on the page as it is now; one line per violation with up to three targets. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: tags } }),
+    wcagTags,
+  );
+  return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/** Every built HTML page as a URL path ("/policies/cohere-ma-v3/"), as the static gates read them. */
 export function builtPages(dir = DIST): string[] {
-  const pages: string[] = [];
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const full = join(folder, name);
-      if (statSync(full).isDirectory()) {
-        if (name !== 'pagefind' && name !== '_astro') walk(full);
-      } else if (name.endsWith('.html')) {
-        const rel = relative(dir, full).split(sep).join('/');
-        pages.push(rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`);
-      }
-    }
-  };
-  walk(dir);
-  return pages.sort();
+  return htmlPages(dir);
 }
 
 /** Runs `task` over `items` with at most `limit` in flight. */

@@ -3,13 +3,13 @@
  * as plain text and Markdown (and through the fallback box when copying is refused), axe clean.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckerData } from '../../src/lib/checker/data.ts';
 import { encodeFragment } from '../../src/lib/checker/fragment.ts';
 import { buildPacket, packetMarkdown, packetText } from '../../src/lib/checker/packet.ts';
 import { vignette } from '../unit/checker/content.ts';
-import { axeSource, DIST, launchBrowser, startSite, wcagTags } from './harness.ts';
+import { axeViolations, DIST, launchBrowser, startSite } from './harness.ts';
 import { pdfText, squash } from './pdf-text.ts';
 
 let browser: Browser;
@@ -24,15 +24,6 @@ afterAll(async () => {
   await browser?.close();
   site?.server.close();
 });
-
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: tags } }),
-    wcagTags,
-  );
-  return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 describe('the appeal packet', () => {
   it('opens from the checker and prints to PDF with every criterion, status and citation', async () => {
@@ -113,12 +104,12 @@ describe('the appeal packet', () => {
     const page = await context.newPage();
     await page.goto(new URL(`check/packet/#${encodeFragment(facts, { line: 'cohere-ma' })}`, site.url).href);
     await page.waitForSelector('.packet table');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.selectOption('#packet-line', 'kaiser-wa-medicare');
     await expect.poll(() => page.textContent('#packet-title')).toBe(buildPacket(data, 'kaiser-wa-medicare', facts).title);
     expect(await page.evaluate(() => location.hash)).toMatch(/^#line=kaiser-wa-medicare&facts=/);
     await page.emulateMedia({ media: 'print' });
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeSource, useSite, wcagTags } from './harness.ts';
+import { axeViolations, useSite } from './harness.ts';
 
 
 const env = useSite();
@@ -194,12 +194,7 @@ describe('site search', () => {
   it('has no axe violations with results and filters shown', async () => {
     const s = await open('/search/?q=spondylolisthesis&kind=policy');
     await announced(s.page);
-    await s.page.evaluate(axeSource);
-    const result = await s.page.evaluate(
-      (tags) => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string }[] }> } }).axe.run({ runOnly: { type: 'tag', values: tags } }),
-      wcagTags,
-    );
-    expect(result.violations.map((v) => v.id)).toEqual([]);
+    expect(await axeViolations(s.page)).toEqual([]);
     expect(s.errors).toEqual([]);
     await s.close();
   });

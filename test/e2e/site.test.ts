@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { axeSource, builtPages, DIST, inBatches, notInSitemap, sitemapPages, useSite, wcagTags } from './harness.ts';
+import { axeViolations, builtPages, DIST, inBatches, notInSitemap, sitemapPages, useSite } from './harness.ts';
 
 /** Pages that are interactive islands and may load scripts. */
 const interactive = [/^\/check\//, /^\/search\//, /^\/bibliography\/export\/$/];
@@ -35,12 +35,7 @@ async function inspect(path: string): Promise<PageReport> {
   const response = await page.goto(new URL(path, env.site.url).href, { waitUntil: 'load' });
   if (!response?.ok() && path !== '/404.html') report.errors.push(`HTTP ${response?.status()}`);
   report.scripts = await page.locator('script:not([type="application/json"]):not([type="application/ld+json"])').count();
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: tags } }),
-    wcagTags,
-  );
-  report.violations = result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  report.violations = await axeViolations(page);
   await context.close();
   return report;
 }
