@@ -3,7 +3,7 @@
  * > 2 mm." Each rule is broken into its atoms (one comparison of one fact or item field), atoms
  * are aligned by the fact they read, and the facts whose conditions differ are stated.
  */
-import { fieldInfo, describeValues, sentenceLabel } from '../criteria/describe.ts';
+import { fieldInfo, describeValues, formatFactValue, sentenceLabel } from '../criteria/describe.ts';
 import { facts, type ItemKind } from '../facts/catalog.ts';
 import type { CriterionNode } from '../schema/criteria.ts';
 import { valueOrder } from './domain.ts';
@@ -33,11 +33,6 @@ export interface Atom {
 const symbol: Record<string, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
 const opposite: Record<string, string> = { gte: 'lt', gt: 'lte', lte: 'gt', lt: 'gte' };
 
-function numberWords(value: number, unit?: string): string {
-  const n = String(value).replace(/^-/, '−');
-  return unit && !unit.startsWith('points') ? `${n} ${unit}` : n;
-}
-
 /** The atoms of one occurrence, in tree order. */
 export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
   const atoms: Atom[] = [];
@@ -56,11 +51,11 @@ export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
             const flipBoolean = () => ({ ...base, text: node.value ? 'no' : 'yes', boolean: true, polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity });
             return void atoms.push({ ...base, text: node.value ? 'yes' : 'no', boolean: true, flip: list || inverted ? undefined : flipBoolean });
           }
-          return void atoms.push({ ...base, text: typeof node.value === 'number' ? numberWords(node.value, info?.unit) : describeValues([node.value]) });
+          return void atoms.push({ ...base, text: typeof node.value === 'number' ? formatFactValue(node.value, info?.unit) : describeValues([node.value]) });
         }
         const value = node.value as number;
-        const text = `${symbol[node.op]} ${numberWords(value, info?.unit)}`;
-        const flip = () => ({ ...base, text: `${symbol[opposite[node.op]!]} ${numberWords(value, info?.unit)}`, polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity });
+        const text = `${symbol[node.op]} ${formatFactValue(value, info?.unit)}`;
+        const flip = () => ({ ...base, text: `${symbol[opposite[node.op]!]} ${formatFactValue(value, info?.unit)}`, polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity });
         return void atoms.push({ ...base, text, flip: list || inverted ? undefined : flip });
       }
       case 'count': {

@@ -172,7 +172,7 @@ export function valueWords(label: string, value: unknown, unit?: string): string
   if (value === undefined) return `${name} undocumented`;
   if (value === true) return name;
   if (value === false) return `${name}: no`;
-  if (typeof value === 'number') return `${name} ${formatFactValue(value, unit).replace(/^-/, '−')}`;
+  if (typeof value === 'number') return `${name} ${formatFactValue(value, unit)}`;
   return `${name}: ${typeof value === 'string' && /^[A-Z]\d/.test(value) ? value : formatFactValue(value)}`;
 }
 

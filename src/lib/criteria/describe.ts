@@ -107,15 +107,10 @@ export function sentenceLabel(label: string): string {
   return keepsCapital.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-/** A number as words with its unit, with a true minus sign: −2.5 SD. */
-function formatNumber(value: number, unit?: string): string {
-  return formatFactValue(value, unit).replace(/^-/, '−');
-}
-
 /** Values joined with "or"; four or more consecutive values in catalogue order become a range ("L3 to S1"). */
 export function describeValues(values: readonly unknown[], order?: readonly (string | number)[]): string {
-  // Codes such as L3-L4 keep their hyphen; other enum ids read as words (local-mild-sedation → local mild sedation).
-  const words = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : typeof v === 'string' && /^[A-Z]\d/.test(v) ? v : formatFactValue(v));
+  // formatFactValue keeps codes such as L3-L4 and reads other enum ids as words.
+  const words = (v: unknown) => formatFactValue(v);
   if (order && values.length >= 4) {
     const indices = values.map((v) => order.indexOf(v as string | number)).sort((a, b) => a - b);
     const contiguous = indices.every((i, k) => i >= 0 && (k === 0 || i === indices[k - 1]! + 1));
@@ -140,9 +135,9 @@ export function describeCondition(node: CriterionNode, item?: ItemKind, order?: 
       if (node.op === 'eq') {
         if (node.value === true) return name;
         if (node.value === false) return `${name}: no`;
-        return `${name}: ${typeof node.value === 'number' ? formatNumber(node.value, field?.unit) : describeValues([node.value])}`;
+        return `${name}: ${typeof node.value === 'number' ? formatFactValue(node.value, field?.unit) : describeValues([node.value])}`;
       }
-      return `${name} ${opSymbol[node.op]} ${formatNumber(node.value as number, field?.unit)}`;
+      return `${name} ${opSymbol[node.op]} ${formatFactValue(node.value as number, field?.unit)}`;
     }
     case 'count': {
       const name = label(node.fact);
