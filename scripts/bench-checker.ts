@@ -37,7 +37,8 @@ function pageScripts(page: string): string[] {
     seen.add(path);
     const code = readFileSync(join(dist, path), 'utf8');
     const dir = path.slice(0, path.lastIndexOf('/') + 1);
-    for (const m of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) queue.push(new URL(m[1]!, `http://x${dir}`).pathname);
+    for (const m of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g))
+      queue.push(new URL(m[1]!, `http://x${dir}`).pathname);
   }
   return [...seen];
 }
@@ -47,13 +48,20 @@ const rows = pageScripts('check/index.html').map((path) => {
   const bytes = readFileSync(join(dist, path));
   return { path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 });
-const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), {
+  raw: 0,
+  gzip: 0,
+});
 const data = readFileSync(join(dist, 'data/checker.json'));
 
 console.log('Checker JavaScript (/check/):');
 for (const r of rows) console.log(`  ${r.path}  ${kb(r.raw)} raw, ${kb(r.gzip)} gzipped`);
-console.log(`  total: ${kb(total.raw)} raw, ${kb(total.gzip)} gzipped (budget ${budgetKb} KB gzipped: ${total.gzip <= budgetKb * 1024 ? 'within' : 'OVER'})`);
-console.log(`Policy data /data/checker.json (fetched once, not script): ${kb(data.length)} raw, ${kb(gzipSync(data, { level: 9 }).length)} gzipped`);
+console.log(
+  `  total: ${kb(total.raw)} raw, ${kb(total.gzip)} gzipped (budget ${budgetKb} KB gzipped: ${total.gzip <= budgetKb * 1024 ? 'within' : 'OVER'})`,
+);
+console.log(
+  `Policy data /data/checker.json (fetched once, not script): ${kb(data.length)} raw, ${kb(gzipSync(data, { level: 9 }).length)} gzipped`,
+);
 
 const facts = JSON.parse(readFileSync('test/fixtures/vignettes/V01-baseline.json', 'utf8'));
 const site = await startSite();
@@ -79,8 +87,12 @@ try {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  console.log(`Re-evaluating all ${lines} current policy lines after an input change (Chromium, ${iterations} changes):`);
-  console.log(`  median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, mean ${mean.toFixed(2)} ms, max ${sorted.at(-1)!.toFixed(2)} ms (budget ${budgetMs} ms: ${at(0.95) < budgetMs ? 'within' : 'OVER'})`);
+  console.log(
+    `Re-evaluating all ${lines} current policy lines after an input change (Chromium, ${iterations} changes):`,
+  );
+  console.log(
+    `  median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, mean ${mean.toFixed(2)} ms, max ${sorted.at(-1)!.toFixed(2)} ms (budget ${budgetMs} ms: ${at(0.95) < budgetMs ? 'within' : 'OVER'})`,
+  );
   console.log('  (performance.now in a page without cross-origin isolation is rounded to 0.1 ms.)');
 } finally {
   await browser.close();

@@ -14,17 +14,22 @@ import { arbitraryFacts, arbitraryNear } from '../test/helpers/arbitrary-facts.t
 import { baseline } from '../test/helpers/content.ts';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const option = (name: string, fallback: number) =>
+  args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
 const patientsCount = option('--patients', 2000);
 const rounds = option('--rounds', 5);
 
 const { lines } = await loadCompiledContent(fileURLToPath(new URL('..', import.meta.url)));
 const current = lines.filter((l) => !l.id.includes('@'));
 const byId = new Map(lines.map((l) => [l.id, l]));
-const patients = fc.sample(fc.oneof(arbitraryFacts, arbitraryNear(baseline())), { numRuns: patientsCount, seed: 20261125 });
+const patients = fc.sample(fc.oneof(arbitraryFacts, arbitraryNear(baseline())), {
+  numRuns: patientsCount,
+  seed: 20261125,
+});
 
 // As the checker and the CLI do: every current line for one patient in one call.
-const evaluateEveryLine = (facts: (typeof patients)[number]) => evaluateAll(current, facts, byId).length;
+const evaluateEveryLine = (facts: (typeof patients)[number]) =>
+  evaluateAll(current, facts, byId).length;
 
 // Warm up the JIT before measuring.
 for (const p of patients.slice(0, 200)) evaluateEveryLine(p);
@@ -40,17 +45,29 @@ for (let r = 0; r < rounds; r++)
   }
 const seconds = (performance.now() - started) / 1000;
 perPatient.sort((a, b) => a - b);
-const pct = (q: number) => perPatient[Math.min(perPatient.length - 1, Math.floor(q * perPatient.length))]!;
+const pct = (q: number) =>
+  perPatient[Math.min(perPatient.length - 1, Math.floor(q * perPatient.length))]!;
 const rate = evaluations / seconds;
 const p99 = pct(0.99);
 
 const rows: [string, string, string][] = [
   ['policy lines evaluated per patient', String(current.length), ''],
   ['patients × rounds', `${patients.length} × ${rounds}`, ''],
-  ['evaluations per second', Math.round(rate).toLocaleString('en-US'), rate >= 100_000 ? 'meets ≥ 100,000' : 'MISSES ≥ 100,000'],
+  [
+    'evaluations per second',
+    Math.round(rate).toLocaleString('en-US'),
+    rate >= 100_000 ? 'meets ≥ 100,000' : 'MISSES ≥ 100,000',
+  ],
   ['all lines for one patient, median', `${pct(0.5).toFixed(3)} ms`, ''],
-  ['all lines for one patient, p99', `${p99.toFixed(3)} ms`, p99 < 1 ? 'meets < 1 ms' : 'MISSES < 1 ms'],
+  [
+    'all lines for one patient, p99',
+    `${p99.toFixed(3)} ms`,
+    p99 < 1 ? 'meets < 1 ms' : 'MISSES < 1 ms',
+  ],
 ];
-console.log(`Engine benchmark on Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'})`);
+console.log(
+  `Engine benchmark on Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'})`,
+);
 const width = Math.max(...rows.map((r) => r[0].length));
-for (const [name, value, verdict] of rows) console.log(`  ${name.padEnd(width)}  ${value.padStart(12)}  ${verdict}`);
+for (const [name, value, verdict] of rows)
+  console.log(`  ${name.padEnd(width)}  ${value.padStart(12)}  ${verdict}`);

@@ -13,7 +13,16 @@
  *   node scripts/bench-scale.ts [--sizes 100,1000] [--timeout 900] [--keep]
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -33,10 +42,14 @@ const WORK = '.tmp/bench-scale';
 // The real content: its rules are the templates, its payers and sources what synthetic policies cite.
 const real = validateContent(await readAllContent(process.cwd(), 'src/content'));
 if (real.errors.length > 0) {
-  console.error(`bench:scale: src/content does not pass the content check:\n${formatErrors(real.errors)}`);
+  console.error(
+    `bench:scale: src/content does not pass the content check:\n${formatErrors(real.errors)}`,
+  );
   process.exit(1);
 }
-const templates = ruleTemplates([...real.content.policies.values()].filter((p) => p.status === 'current'));
+const templates = ruleTemplates(
+  [...real.content.policies.values()].filter((p) => p.status === 'current'),
+);
 const realPolicies = real.content.policies.size;
 
 interface Run {
@@ -54,8 +67,14 @@ interface Run {
 }
 
 console.log(`# bench:scale — ${new Date().toISOString()}\n`);
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} at the start.`);
-console.log(`Templates: ${templates.length} cited rules over ${new Set(templates.map((t) => t.concept)).size} concepts from ${realPolicies} real policies.\n`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')} at the start.`,
+);
+console.log(
+  `Templates: ${templates.length} cited rules over ${new Set(templates.map((t) => t.concept)).size} concepts from ${realPolicies} real policies.\n`,
+);
 
 const runs: Run[] = [];
 for (const n of sizes) runs.push(await benchmark(n));
@@ -65,16 +84,27 @@ if (!keep) rmSync(WORK, { recursive: true, force: true });
 const fmt = (v: number | undefined, digits = 1) => (v === undefined ? '–' : v.toFixed(digits));
 const stepNames = ['content check', 'astro build', 'pagefind'];
 console.log('\n## Results\n');
-console.log('| Synthetic | Policies | Pages | Pairwise pages | Build s | Content check s | Astro build s | Pagefind s | Peak RSS, process tree MB | Peak RSS, largest process MB | dist MB |');
-console.log('| --------: | -------: | ----: | -------------: | ------: | --------------: | ------------: | ---------: | ------------------------: | ---------------------------: | ------: |');
+console.log(
+  '| Synthetic | Policies | Pages | Pairwise pages | Build s | Content check s | Astro build s | Pagefind s | Peak RSS, process tree MB | Peak RSS, largest process MB | dist MB |',
+);
+console.log(
+  '| --------: | -------: | ----: | -------------: | ------: | --------------: | ------------: | ---------: | ------------------------: | ---------------------------: | ------: |',
+);
 for (const r of runs)
   console.log(
     `| ${r.n} | ${r.policies} | ${total(r.pages)} | ${r.pages['compare pairs'] ?? 0} | ${r.error ? `${r.error}` : fmt(r.seconds)} | ${stepNames.map((s) => fmt(r.steps[s])).join(' | ')} | ${fmt(r.peakTreeMb, 0)} | ${fmt(r.peakProcessMb, 0)} | ${fmt(r.distMb)} |`,
   );
 for (const r of runs) {
-  console.log(`\nN = ${r.n}: pages by kind: ${Object.entries(r.pages).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
-  console.log(`  Largest pages (gzipped HTML): ${r.largest.map((p) => `${p.path} ${kb(p.html)}`).join(', ')}.`);
-  if (r.overBudget.length) console.log(`  Over the per-page size budgets: ${r.overBudget.join('; ')}.`);
+  console.log(
+    `\nN = ${r.n}: pages by kind: ${Object.entries(r.pages)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+  );
+  console.log(
+    `  Largest pages (gzipped HTML): ${r.largest.map((p) => `${p.path} ${kb(p.html)}`).join(', ')}.`,
+  );
+  if (r.overBudget.length)
+    console.log(`  Over the per-page size budgets: ${r.overBudget.join('; ')}.`);
 }
 
 const [small, large] = [runs[0], runs[runs.length - 1]];
@@ -82,23 +112,39 @@ if (small && large && small !== large && small.seconds && large.seconds) {
   const ratio = (a: number | undefined, b: number | undefined) => (a && b ? b / a : undefined);
   const sizeRatio = large.n / small.n;
   const policyRatio = large.policies / small.policies;
-  console.log(`\n## Growth from N = ${small.n} to N = ${large.n} (${sizeRatio}× the synthetic policies, ${policyRatio.toFixed(2)}× all policies)\n`);
+  console.log(
+    `\n## Growth from N = ${small.n} to N = ${large.n} (${sizeRatio}× the synthetic policies, ${policyRatio.toFixed(2)}× all policies)\n`,
+  );
   console.log('| Measure | Ratio |');
   console.log('| ------- | ----: |');
   console.log(`| Build time | ${fmt(ratio(small.seconds, large.seconds), 2)} |`);
-  for (const s of stepNames) console.log(`| ${s} | ${fmt(ratio(small.steps[s], large.steps[s]), 2)} |`);
+  for (const s of stepNames)
+    console.log(`| ${s} | ${fmt(ratio(small.steps[s], large.steps[s]), 2)} |`);
   console.log(`| Peak RSS (process tree) | ${fmt(ratio(small.peakTreeMb, large.peakTreeMb), 2)} |`);
   console.log(`| Pages | ${fmt(ratio(total(small.pages), total(large.pages)), 2)} |`);
-  console.log(`| Pairwise pages | ${small.pages['compare pairs'] ? fmt(ratio(small.pages['compare pairs'], large.pages['compare pairs']), 2) : 'none built'} |`);
+  console.log(
+    `| Pairwise pages | ${small.pages['compare pairs'] ? fmt(ratio(small.pages['compare pairs'], large.pages['compare pairs']), 2) : 'none built'} |`,
+  );
   console.log(`| dist size | ${fmt(ratio(small.distMb, large.distMb), 2)} |`);
   const perPolicy = (large.seconds - small.seconds) / (large.n - small.n);
-  console.log(`\nMarginal cost: ${(perPolicy * 1000).toFixed(0)} ms of build per added policy; fixed cost about ${Math.max(0, small.seconds - perPolicy * small.policies).toFixed(1)} s.`);
+  console.log(
+    `\nMarginal cost: ${(perPolicy * 1000).toFixed(0)} ms of build per added policy; fixed cost about ${Math.max(0, small.seconds - perPolicy * small.policies).toFixed(1)} s.`,
+  );
   const faster = stepNames.filter((s) => (ratio(small.steps[s], large.steps[s]) ?? 0) > sizeRatio);
-  console.log(faster.length ? `Growing faster than the policy count: ${faster.join(', ')}.` : 'No step grows faster than the policy count.');
+  console.log(
+    faster.length
+      ? `Growing faster than the policy count: ${faster.join(', ')}.`
+      : 'No step grows faster than the policy count.',
+  );
   const buildRatio = large.seconds / small.seconds;
   console.log('\n## Targets (issue 7)\n');
-  if (large.n === 1000) console.log(`- ${large.seconds < 120 ? 'MET   ' : 'MISSED'} 1,000 policies build in < 120 s: ${large.seconds.toFixed(1)} s`);
-  console.log(`- ${buildRatio <= 10 ? 'MET   ' : 'MISSED'} about linear growth, ratio ≤ 10: ${buildRatio.toFixed(2)}`);
+  if (large.n === 1000)
+    console.log(
+      `- ${large.seconds < 120 ? 'MET   ' : 'MISSED'} 1,000 policies build in < 120 s: ${large.seconds.toFixed(1)} s`,
+    );
+  console.log(
+    `- ${buildRatio <= 10 ? 'MET   ' : 'MISSED'} about linear growth, ratio ≤ 10: ${buildRatio.toFixed(2)}`,
+  );
 } else if (large?.error) {
   console.log(`\n## Targets (issue 7)\n\n- MISSED N = ${large.n}: ${large.error}`);
 }
@@ -106,12 +152,20 @@ const pairsSmall = small?.pages['compare pairs'] ?? 0;
 const pairsLarge = large?.pages?.['compare pairs'] ?? 0;
 if (pairsSmall > 0 && pairsLarge === pairsSmall && large && !large.error) {
   // The same count at both sizes: the build caps pre-rendered pairs (defaultMaxPairs / BVN_MAX_PAIRS).
-  console.log(`\nPages under /compare/<a>/<b>/ (pairs, views, version diffs): ${pairsSmall} at both sizes: the build's pair cap holds, so pairwise pages add a constant, not N².`);
+  console.log(
+    `\nPages under /compare/<a>/<b>/ (pairs, views, version diffs): ${pairsSmall} at both sizes: the build's pair cap holds, so pairwise pages add a constant, not N².`,
+  );
 } else if (pairsSmall > 0 && small) {
   const perPair = pairsSmall / ((small.policies * (small.policies - 1)) / 2);
-  console.log(`\nPairwise pages at N = ${small.n}: ${pairsSmall} (${(perPair * 100).toFixed(0)}% of all pairs of ${small.policies} policies). At that share, 1,000 synthetic policies would pre-render about ${Math.round((perPair * (1000 + realPolicies) * (999 + realPolicies)) / 2).toLocaleString('en')} pairwise pages.`);
+  console.log(
+    `\nPairwise pages at N = ${small.n}: ${pairsSmall} (${(perPair * 100).toFixed(0)}% of all pairs of ${small.policies} policies). At that share, 1,000 synthetic policies would pre-render about ${Math.round((perPair * (1000 + realPolicies) * (999 + realPolicies)) / 2).toLocaleString('en')} pairwise pages.`,
+  );
 }
-console.log(`\nLoad average at the end: ${loadavg().map((n) => n.toFixed(2)).join(' ')}. Timings are noisy while other builds share the machine.`);
+console.log(
+  `\nLoad average at the end: ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}. Timings are noisy while other builds share the machine.`,
+);
 
 function total(pages: Record<string, number>): number {
   return Object.values(pages).reduce((a, b) => a + b, 0);
@@ -123,13 +177,22 @@ async function benchmark(n: number): Promise<Run> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   cpSync('src/content', content, { recursive: true });
-  const generated = syntheticPolicies({ count: n, templates, payerIds: [...real.content.payers.keys()] });
+  const generated = syntheticPolicies({
+    count: n,
+    templates,
+    payerIds: [...real.content.payers.keys()],
+  });
   for (const [id, policy] of generated)
-    writeFileSync(join(content, 'policies', `${id}.yaml`), `# Generated by scripts/bench-scale.ts for the scale benchmark; not a real policy.\n${stringify(policy, { aliasDuplicateObjects: false })}`);
+    writeFileSync(
+      join(content, 'policies', `${id}.yaml`),
+      `# Generated by scripts/bench-scale.ts for the scale benchmark; not a real policy.\n${stringify(policy, { aliasDuplicateObjects: false })}`,
+    );
   // The generated content must pass the same check as real content, or the benchmark measures nothing.
   const check = validateContent(await readAllContent(process.cwd(), content));
   if (check.errors.length > 0) {
-    console.error(`bench:scale: generated content for N = ${n} is invalid:\n${formatErrors(check.errors.slice(0, 20))}`);
+    console.error(
+      `bench:scale: generated content for N = ${n} is invalid:\n${formatErrors(check.errors.slice(0, 20))}`,
+    );
     process.exit(1);
   }
   const policies = check.content.policies.size;
@@ -137,7 +200,12 @@ async function benchmark(n: number): Promise<Run> {
 
   const out = join(dir, 'dist');
   const child = spawn('node', ['scripts/build.ts', '--out', out], {
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BVN_CONTENT_DIR: content, BVN_CACHE_DIR: join(dir, 'cache') },
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      BVN_CONTENT_DIR: content,
+      BVN_CACHE_DIR: join(dir, 'cache'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -167,15 +235,28 @@ async function benchmark(n: number): Promise<Run> {
   clearInterval(sampler);
   clearTimeout(timer);
 
-  const run: Run = { n, policies, steps: {}, peakTreeMb: peakTree / 1024, peakProcessMb: peakProcess / 1024, pages: {}, distMb: 0, largest: [], overBudget: [] };
+  const run: Run = {
+    n,
+    policies,
+    steps: {},
+    peakTreeMb: peakTree / 1024,
+    peakProcessMb: peakProcess / 1024,
+    pages: {},
+    distMb: 0,
+    largest: [],
+    overBudget: [],
+  };
   if (timedOut || status !== 0) {
-    run.error = timedOut ? `did not finish in ${timeoutSeconds} s` : `build failed (exit ${status})`;
+    run.error = timedOut
+      ? `did not finish in ${timeoutSeconds} s`
+      : `build failed (exit ${status})`;
     console.log(run.error);
     if (!timedOut) console.error(stderr.split('\n').slice(-20).join('\n'));
     return run;
   }
   run.seconds = seconds;
-  for (const m of stdout.matchAll(/(content check|astro build|pagefind) ([\d.]+) s/g)) run.steps[m[1]!] = Number(m[2]);
+  for (const m of stdout.matchAll(/(content check|astro build|pagefind) ([\d.]+) s/g))
+    run.steps[m[1]!] = Number(m[2]);
   const pages = htmlPages(out);
   for (const page of pages) {
     const kind = /^\/compare\/[^/]+\/[^/]+\/$/.test(page)
@@ -186,10 +267,17 @@ async function benchmark(n: number): Promise<Run> {
     run.pages[kind] = (run.pages[kind] ?? 0) + 1;
   }
   // Weigh the pages whose size depends on the number of policies (and a sample of the others).
-  const weighed = pages.filter((p) => !/^\/(policies\/synthetic-|compare\/[^/]+\/[^/]+\/)/.test(p) || p.endsWith('-0001/'));
+  const weighed = pages.filter(
+    (p) => !/^\/(policies\/synthetic-|compare\/[^/]+\/[^/]+\/)/.test(p) || p.endsWith('-0001/'),
+  );
   const weights = weighed.map((p) => measurePage(out, p));
-  run.largest = [...weights].sort((a, b) => b.html - a.html).slice(0, 3).map((w) => ({ path: w.path, html: w.html }));
-  run.overBudget = weights.flatMap((w) => checkPage(w)).map((f) => `${f.path} ${f.measure} ${kb(f.actual)} > ${kb(f.limit)}`);
+  run.largest = [...weights]
+    .sort((a, b) => b.html - a.html)
+    .slice(0, 3)
+    .map((w) => ({ path: w.path, html: w.html }));
+  run.overBudget = weights
+    .flatMap((w) => checkPage(w))
+    .map((f) => `${f.path} ${f.measure} ${kb(f.actual)} > ${kb(f.limit)}`);
   run.distMb = folderBytes(out) / 1024 / 1024;
   console.log(`${seconds.toFixed(1)} s, ${pages.length} pages.`);
   return run;
@@ -206,7 +294,11 @@ function treeRss(pid: number): { total: number; largest: number } {
       total += rss;
       largest = Math.max(largest, rss);
       for (const task of readdirSync(`/proc/${p}/task`))
-        for (const child of readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
+        for (const child of readFileSync(`/proc/${p}/task/${task}/children`, 'utf8')
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean))
+          visit(Number(child));
     } catch {
       /* the process ended between samples */
     }

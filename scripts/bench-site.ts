@@ -33,7 +33,10 @@ const KB = 1024;
 let buildSeconds: number | undefined;
 if (!args.includes('--no-build')) {
   const started = performance.now();
-  const build = spawnSync('node', ['scripts/build.ts'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const build = spawnSync('node', ['scripts/build.ts'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   if (build.status !== 0) {
     console.error('bench:site: the build failed; nothing to measure.');
     process.exit(1);
@@ -45,10 +48,18 @@ if (!existsSync(`${DIST}/index.html`)) {
   process.exit(1);
 }
 
-const load = loadavg().map((n) => n.toFixed(2)).join(' ');
+const load = loadavg()
+  .map((n) => n.toFixed(2))
+  .join(' ');
 console.log(`# bench:site — ${new Date().toISOString()}\n`);
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average ${load} (1, 5, 15 min) at the start.`);
-console.log(buildSeconds === undefined ? 'Build: not run (--no-build).\n' : `Build (content check, astro build, pagefind, swap): ${buildSeconds.toFixed(1)} s.\n`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average ${load} (1, 5, 15 min) at the start.`,
+);
+console.log(
+  buildSeconds === undefined
+    ? 'Build: not run (--no-build).\n'
+    : `Build (content check, astro build, pagefind, swap): ${buildSeconds.toFixed(1)} s.\n`,
+);
 
 // 2. Page weights.
 const weights = measureSite(DIST);
@@ -58,11 +69,23 @@ const pathWidth = Math.max(...weights.map((w) => w.path.length), 4);
 console.log('## Page weight (gzipped KB)\n');
 console.log(`| ${pad('Page', pathWidth)} |   HTML |    CSS |     JS | HTML+CSS |`);
 console.log(`| ${'-'.repeat(pathWidth)} | -----: | -----: | -----: | -------: |`);
-for (const w of weights) console.log(`| ${pad(w.path, pathWidth)} | ${num(w.html)} | ${num(w.css)} | ${num(w.js)} | ${num(w.html + w.css).padStart(8)} |`);
+for (const w of weights)
+  console.log(
+    `| ${pad(w.path, pathWidth)} | ${num(w.html)} | ${num(w.css)} | ${num(w.js)} | ${num(w.html + w.css).padStart(8)} |`,
+  );
 const library = filesWeight(DIST, pagefindLibrary);
 const index = filesWeight(DIST, /^pagefind\/(index|fragment|filter)\//);
-console.log(`\nPages: ${weights.length}; with JavaScript: ${weights.filter((w) => w.js > 0).map((w) => w.path).join(', ') || 'none'}.`);
-console.log(`Pagefind, loaded on first use of /search/ only: library ${kb(library.bytes)} (${library.files.length} files); index ${kb(index.bytes)} in ${index.files.length} chunks, of which a search fetches only the ones its words and results need.\n`);
+console.log(
+  `\nPages: ${weights.length}; with JavaScript: ${
+    weights
+      .filter((w) => w.js > 0)
+      .map((w) => w.path)
+      .join(', ') || 'none'
+  }.`,
+);
+console.log(
+  `Pagefind, loaded on first use of /search/ only: library ${kb(library.bytes)} (${library.files.length} files); index ${kb(index.bytes)} in ${index.files.length} chunks, of which a search fetches only the ones its words and results need.\n`,
+);
 
 // 3. Lighthouse.
 interface Scores {
@@ -74,7 +97,9 @@ interface Scores {
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const pages = htmlPages(DIST);
 // The heaviest study page: the target is about the worst case, not whichever sorts first.
-const study = weights.filter((w) => /^\/studies\/[^/]+\/$/.test(w.path)).sort((a, b) => b.html + b.css - (a.html + a.css))[0]?.path;
+const study = weights
+  .filter((w) => /^\/studies\/[^/]+\/$/.test(w.path))
+  .sort((a, b) => b.html + b.css - (a.html + a.css))[0]?.path;
 const targets: { label: string; path: string | undefined }[] = [
   { label: 'Home', path: '/' },
   { label: 'Criteria matrix', path: pages.includes('/compare/') ? '/compare/' : undefined },
@@ -83,7 +108,11 @@ const targets: { label: string; path: string | undefined }[] = [
   // Not one of issue 7's four, but the other island page: measured so a regression shows.
   { label: 'Search (extra)', path: pages.includes('/search/') ? '/search/' : undefined },
 ];
-const expectedPath: Record<string, string> = { 'Criteria matrix': '/compare/', Checker: '/check/', 'Study page': '/studies/<id>/' };
+const expectedPath: Record<string, string> = {
+  'Criteria matrix': '/compare/',
+  Checker: '/check/',
+  'Study page': '/studies/<id>/',
+};
 
 const { server, url } = await serveStatic(DIST, 0);
 const chrome = await chromeLauncher.launch({
@@ -93,27 +122,56 @@ const chrome = await chromeLauncher.launch({
   logLevel: 'silent',
 });
 let lighthouseVersion = '';
-const results: { label: string; path?: string; scores?: Scores; runs?: number[]; error?: string; failing?: string[] }[] = [];
+const results: {
+  label: string;
+  path?: string;
+  scores?: Scores;
+  runs?: number[];
+  error?: string;
+  failing?: string[];
+}[] = [];
 try {
   for (const target of targets) {
     if (!target.path) {
-      results.push({ label: target.label, error: `missing: ${expectedPath[target.label]} is not built on this branch` });
+      results.push({
+        label: target.label,
+        error: `missing: ${expectedPath[target.label]} is not built on this branch`,
+      });
       continue;
     }
     const perfRuns: number[] = [];
     let scores: Scores | undefined;
     let failing: string[] = [];
     for (let i = 0; i < runs; i++) {
-      const result = await lighthouse(new URL(target.path, url).href, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
+      const result = await lighthouse(new URL(target.path, url).href, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...categories],
+      });
       if (!result) throw new Error(`Lighthouse returned nothing for ${target.path}`);
       const lhr = result.lhr;
       lighthouseVersion = lhr.lighthouseVersion;
-      if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
-      const score = (c: (typeof categories)[number]) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+      if (lhr.runtimeError)
+        throw new Error(`Lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+      const score = (c: (typeof categories)[number]) =>
+        Math.round((lhr.categories[c]?.score ?? 0) * 100);
       perfRuns.push(score('performance'));
-      scores = { performance: 0, accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') };
+      scores = {
+        performance: 0,
+        accessibility: score('accessibility'),
+        'best-practices': score('best-practices'),
+        seo: score('seo'),
+      };
       failing = Object.values(lhr.audits)
-        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
+        .filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 1 &&
+            a.scoreDisplayMode !== 'informative' &&
+            a.scoreDisplayMode !== 'manual' &&
+            a.scoreDisplayMode !== 'notApplicable',
+        )
         .filter((a) => a.scoreDisplayMode === 'binary' || (a.score ?? 1) < 0.9)
         .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
     }
@@ -126,7 +184,9 @@ try {
   server.close();
 }
 
-console.log(`## Lighthouse ${lighthouseVersion} (mobile, simulated slow 4G; performance is the median of ${runs} run${runs === 1 ? '' : 's'})\n`);
+console.log(
+  `## Lighthouse ${lighthouseVersion} (mobile, simulated slow 4G; performance is the median of ${runs} run${runs === 1 ? '' : 's'})\n`,
+);
 console.log('| Page | Path | Performance | Accessibility | Best practices | SEO |');
 console.log('| ---- | ---- | ----------: | ------------: | -------------: | --: |');
 for (const r of results) {
@@ -136,33 +196,71 @@ for (const r of results) {
       `| ${r.label} | ${r.path} | ${r.scores.performance} (runs: ${r.runs!.join(', ')}) | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} |`,
     );
 }
-for (const r of results) if (r.failing?.length) console.log(`\n${r.label}: audits below full marks: ${r.failing.join(', ')}`);
+for (const r of results)
+  if (r.failing?.length)
+    console.log(`\n${r.label}: audits below full marks: ${r.failing.join(', ')}`);
 
 // 4. Targets.
 const byPath = new Map<string, PageWeight>(weights.map((w) => [w.path, w]));
 // Island pages are those the size budgets allow to run script (/check/, /search/, the citation basket).
 const contentWithJs = weights.filter((w) => w.js > 0 && !(limitsFor(w.path).limits.js! > 0));
 const verdicts: string[] = [];
-const verdict = (ok: boolean, text: string) => verdicts.push(`- ${ok ? 'MET   ' : 'MISSED'} ${text}`);
-verdict(contentWithJs.length === 0, `0 KB JavaScript on content pages${contentWithJs.length ? `: ${contentWithJs.map((w) => `${w.path} ${kb(w.js)}`).join(', ')}` : ` (${weights.length - weights.filter((w) => w.js > 0).length} of ${weights.length} pages; the islands are ${weights.filter((w) => w.js > 0).map((w) => w.path).join(', ')})`}`);
+const verdict = (ok: boolean, text: string) =>
+  verdicts.push(`- ${ok ? 'MET   ' : 'MISSED'} ${text}`);
+verdict(
+  contentWithJs.length === 0,
+  `0 KB JavaScript on content pages${
+    contentWithJs.length
+      ? `: ${contentWithJs.map((w) => `${w.path} ${kb(w.js)}`).join(', ')}`
+      : ` (${weights.length - weights.filter((w) => w.js > 0).length} of ${weights.length} pages; the islands are ${weights
+          .filter((w) => w.js > 0)
+          .map((w) => w.path)
+          .join(', ')})`
+  }`,
+);
 for (const path of ['/', study].filter((p): p is string => Boolean(p))) {
   const w = byPath.get(path)!;
   const total = w.html + w.css;
-  verdict(total <= 14 * KB, `HTML+CSS ≤ 14 KB on ${path}: ${kb(total)}${total > 14 * KB ? ` (${kb(total - 14 * KB)} over)` : ` (${kb(14 * KB - total)} to spare)`}`);
+  verdict(
+    total <= 14 * KB,
+    `HTML+CSS ≤ 14 KB on ${path}: ${kb(total)}${total > 14 * KB ? ` (${kb(total - 14 * KB)} over)` : ` (${kb(14 * KB - total)} to spare)`}`,
+  );
 }
 for (const r of results.filter((r) => !r.label.includes('(extra)'))) {
   if (!r.scores) {
     verdicts.push(`- n/a    Lighthouse on ${r.label}: ${r.error}`);
     continue;
   }
-  verdict(r.scores.performance >= 98, `Lighthouse performance ≥ 98 on ${r.label} (${r.path}): ${r.scores.performance}`);
-  verdict(r.scores.accessibility === 100, `Lighthouse accessibility 100 on ${r.label} (${r.path}): ${r.scores.accessibility}`);
+  verdict(
+    r.scores.performance >= 98,
+    `Lighthouse performance ≥ 98 on ${r.label} (${r.path}): ${r.scores.performance}`,
+  );
+  verdict(
+    r.scores.accessibility === 100,
+    `Lighthouse accessibility 100 on ${r.label} (${r.path}): ${r.scores.accessibility}`,
+  );
 }
 console.log(`\n## Targets (issue 7)\n\n${verdicts.join('\n')}`);
-console.log(`\nLoad average at the end: ${loadavg().map((n) => n.toFixed(2)).join(' ')}. Timings are noisy while other builds share the machine.`);
+console.log(
+  `\nLoad average at the end: ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}. Timings are noisy while other builds share the machine.`,
+);
 
 if (jsonOut) {
   mkdirSync(dirname(jsonOut), { recursive: true });
-  writeFileSync(jsonOut, JSON.stringify({ date: new Date().toISOString(), buildSeconds, weights, library: library.bytes, lighthouse: results }, null, 2));
+  writeFileSync(
+    jsonOut,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        buildSeconds,
+        weights,
+        library: library.bytes,
+        lighthouse: results,
+      },
+      null,
+      2,
+    ),
+  );
 }
-

@@ -20,7 +20,9 @@ function run(step: string, command: string, args: string[]): void {
   const started = performance.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env });
   if (result.status !== 0) {
-    console.error(`\nBuild failed at: ${command} ${args.join(' ')}. The previous ${out}/ (if any) was left untouched.`);
+    console.error(
+      `\nBuild failed at: ${command} ${args.join(' ')}. The previous ${out}/ (if any) was left untouched.`,
+    );
     process.exit(result.status ?? 1);
   }
   steps.push(`${step} ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -37,4 +39,6 @@ if (!existsSync(`${out}/index.html`)) {
   console.error(`Build produced no ${out}/index.html.`);
   process.exit(1);
 }
-console.log(`Built ${out}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${steps.join(', ')}).`);
+console.log(
+  `Built ${out}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${steps.join(', ')}).`,
+);

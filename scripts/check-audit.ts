@@ -16,20 +16,30 @@ import { spawnSync } from 'node:child_process';
 import { readAudit, blockingSeverities } from './lib/audit.ts';
 
 const required = process.env.AUDIT_REQUIRED === '1';
-const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8', timeout: 120_000 });
-const outcome = run.error ? { kind: 'unavailable' as const, reason: run.error.message } : readAudit(run.stdout ?? '');
+const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
+  encoding: 'utf8',
+  timeout: 120_000,
+});
+const outcome = run.error
+  ? { kind: 'unavailable' as const, reason: run.error.message }
+  : readAudit(run.stdout ?? '');
 
 if (outcome.kind === 'report') {
-  const summary = Object.entries(outcome.counts).map(([s, n]) => `${n} ${s}`).join(', ');
+  const summary = Object.entries(outcome.counts)
+    .map(([s, n]) => `${n} ${s}`)
+    .join(', ');
   if (outcome.blocking > 0) {
-    console.error(`npm audit --omit=dev: ${outcome.blocking} ${blockingSeverities.join(' or ')} finding(s) (${summary}):`);
+    console.error(
+      `npm audit --omit=dev: ${outcome.blocking} ${blockingSeverities.join(' or ')} finding(s) (${summary}):`,
+    );
     console.error(outcome.packages.map((p) => `  ${p}`).join('\n'));
     console.error('Update or replace these packages (`npm audit --omit=dev` for details).');
     process.exit(1);
   }
   console.log(`npm audit --omit=dev passed: no high or critical advisory (${summary}).`);
 } else if (outcome.kind === 'unavailable') {
-  const status = 'status' in outcome && outcome.status ? `HTTP ${outcome.status}` : 'no HTTP status';
+  const status =
+    'status' in outcome && outcome.status ? `HTTP ${outcome.status}` : 'no HTTP status';
   const line = '!'.repeat(78);
   console.warn(
     [
@@ -45,6 +55,8 @@ if (outcome.kind === 'report') {
   );
   process.exit(required ? 1 : 0);
 } else {
-  console.error(`npm audit --omit=dev: could not read the result (${outcome.reason}); exit code ${run.status}.`);
+  console.error(
+    `npm audit --omit=dev: could not read the result (${outcome.reason}); exit code ${run.status}.`,
+  );
   process.exit(1);
 }

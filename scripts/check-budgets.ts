@@ -21,9 +21,22 @@ const library = filesWeight(dist, pagefindLibrary);
 const noJs = weights.filter((w) => w.scripts === 0).length;
 const largest = [...weights].sort((a, b) => b.html - a.html)[0]!;
 
-if (library.files.length === 0) failures.push({ path: '/pagefind/', measure: 'js', actual: 0, limit: 0, why: 'pagefind did not write its library: the search page cannot work' });
+if (library.files.length === 0)
+  failures.push({
+    path: '/pagefind/',
+    measure: 'js',
+    actual: 0,
+    limit: 0,
+    why: 'pagefind did not write its library: the search page cannot work',
+  });
 else if (library.bytes > pagefindLibraryBudget)
-  failures.push({ path: '/pagefind/ (on first search)', measure: 'js', actual: library.bytes, limit: pagefindLibraryBudget, why: 'pagefind’s library (API, worker, WebAssembly, index metadata) ≤ 100 KB (ANCHORS §D)' });
+  failures.push({
+    path: '/pagefind/ (on first search)',
+    measure: 'js',
+    actual: library.bytes,
+    limit: pagefindLibraryBudget,
+    why: 'pagefind’s library (API, worker, WebAssembly, index metadata) ≤ 100 KB (ANCHORS §D)',
+  });
 
 if (failures.length > 0) {
   console.error(`Size budgets: ${failures.length} exceeded (gzipped bytes)\n`);

@@ -8,11 +8,16 @@ import { readAllContent } from '../src/loaders/content-files.ts';
 import { formatErrors, validateContent } from '../src/lib/content/validate.ts';
 
 const args = process.argv.slice(2);
-const contentRoot = args[args.indexOf('--content') + 1] && args.includes('--content') ? args[args.indexOf('--content') + 1]! : (process.env.BVN_CONTENT_DIR ?? 'src/content');
+const contentRoot =
+  args[args.indexOf('--content') + 1] && args.includes('--content')
+    ? args[args.indexOf('--content') + 1]!
+    : (process.env.BVN_CONTENT_DIR ?? 'src/content');
 const files = await readAllContent(process.cwd(), contentRoot);
 const { errors, content } = validateContent(files);
 if (errors.length > 0) {
-  console.error(`Content check failed: ${errors.length} problem${errors.length === 1 ? '' : 's'} in ${contentRoot}\n`);
+  console.error(
+    `Content check failed: ${errors.length} problem${errors.length === 1 ? '' : 's'} in ${contentRoot}\n`,
+  );
   console.error(formatErrors(errors));
   process.exit(1);
 }

@@ -18,10 +18,18 @@ if (!existsSync(`${dist}/index.html`)) {
   process.exit(1);
 }
 const pages = htmlPages(dist);
-const problems = pages.flatMap((path) => cspProblems(readFileSync(fileFor(dist, path), 'utf8'), path, { wasmPages }).map((p) => `${path}: ${p}`));
+const problems = pages.flatMap((path) =>
+  cspProblems(readFileSync(fileFor(dist, path), 'utf8'), path, { wasmPages }).map(
+    (p) => `${path}: ${p}`,
+  ),
+);
 if (problems.length > 0) {
-  console.error(`Content-Security-Policy check failed: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`);
+  console.error(
+    `Content-Security-Policy check failed: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`,
+  );
   console.error(problems.map((p) => `  ${p}`).join('\n'));
   process.exit(1);
 }
-console.log(`Content-Security-Policy check passed: ${pages.length} pages, each with a CSP <meta>, no unhashed inline script and no third-party origin.`);
+console.log(
+  `Content-Security-Policy check passed: ${pages.length} pages, each with a CSP <meta>, no unhashed inline script and no third-party origin.`,
+);

@@ -61,7 +61,11 @@ let raw: string;
 if (!file || file === '-') raw = await readStdin();
 else
   raw = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) =>
-    fail(error.code === 'ENOENT' ? `cannot read ${file}: no such file` : `cannot read ${file}: ${error.message}`),
+    fail(
+      error.code === 'ENOENT'
+        ? `cannot read ${file}: no such file`
+        : `cannot read ${file}: ${error.message}`,
+    ),
   );
 
 let data: unknown;
@@ -71,11 +75,15 @@ try {
   fail(`${inputName} is not valid JSON: ${(error as Error).message}`);
 }
 if (data === null || typeof data !== 'object' || Array.isArray(data))
-  fail(`${inputName}: expected a JSON object of patient facts (see /schema/patient-facts.json), got ${Array.isArray(data) ? 'a list' : JSON.stringify(data)}`);
+  fail(
+    `${inputName}: expected a JSON object of patient facts (see /schema/patient-facts.json), got ${Array.isArray(data) ? 'a list' : JSON.stringify(data)}`,
+  );
 const parsed = PatientFacts.safeParse(data);
 if (!parsed.success) {
   const problems = describeFactIssues(parsed.error.issues, data);
-  fail(`${inputName} does not fit the patient facts schema:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+  fail(
+    `${inputName} does not fit the patient facts schema:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
+  );
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -83,10 +91,15 @@ const { content, lines } = await loadCompiledContent(root);
 const current = lines.filter((l) => !l.id.includes('@'));
 const byId = new Map(lines.map((l) => [l.id, l]));
 for (const id of policyIds)
-  if (!byId.has(id)) fail(`unknown policy "${id}"; known policies: ${current.map((l) => l.id).join(', ')}`);
+  if (!byId.has(id))
+    fail(`unknown policy "${id}"; known policies: ${current.map((l) => l.id).join(', ')}`);
 const selected = policyIds.length ? policyIds.map((id) => byId.get(id)!) : current;
 const title = (id: string) => content.sources.get(id)?.['title-short'] ?? id;
 const results = selected.map((policy) => evaluatePolicy(policy, parsed.data, { policies: byId }));
 
-if (json) console.log(JSON.stringify({ results: results.map((r) => evaluationJson(r, title)) }, null, 2));
-else console.log(results.map((r) => evaluationText(r, byId.get(r.policy)!.policyName, title)).join('\n\n'));
+if (json)
+  console.log(JSON.stringify({ results: results.map((r) => evaluationJson(r, title)) }, null, 2));
+else
+  console.log(
+    results.map((r) => evaluationText(r, byId.get(r.policy)!.policyName, title)).join('\n\n'),
+  );

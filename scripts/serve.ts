@@ -36,7 +36,8 @@ const types: Record<string, string> = {
 };
 
 /** Types worth compressing (text); images, WebAssembly and pagefind's own compressed files are not. */
-const compressible = /^(text\/|application\/(json|xml|x-bibtex|x-research-info-systems)|image\/svg)/;
+const compressible =
+  /^(text\/|application\/(json|xml|x-bibtex|x-research-info-systems)|image\/svg)/;
 /** Gzipped bodies by file path and modification time: each file is compressed once per change. */
 const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
 
@@ -63,7 +64,10 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
 }
 
 /** Starts serving `dir` on 127.0.0.1:`port` (0 picks a free port); resolves with the server and its URL. */
-export async function serveStatic(dir: string, port = 4321): Promise<{ server: Server; url: string }> {
+export async function serveStatic(
+  dir: string,
+  port = 4321,
+): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const path = req.url ?? '/';
@@ -84,16 +88,30 @@ export async function serveStatic(dir: string, port = 4321): Promise<{ server: S
       return;
     }
     const type = types[extname(served)] ?? 'application/octet-stream';
-    const headers = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+    const headers = {
+      'Content-Type': type,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-cache',
+      Vary: 'Accept-Encoding',
+    };
     if (compressible.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       const body = await gzippedBody(served, exists.mtimeMs);
-      res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length }).end(req.method === 'HEAD' ? undefined : body);
+      res
+        .writeHead(status, {
+          ...headers,
+          'Content-Encoding': 'gzip',
+          'Content-Length': body.length,
+        })
+        .end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     res.writeHead(status, headers);
     createReadStream(served).pipe(res);
   });
-  await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', () => ok()));
+  await new Promise<void>((ok, fail) =>
+    server.once('error', fail).listen(port, '127.0.0.1', () => ok()),
+  );
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return { server, url: `http://127.0.0.1:${actualPort}/` };
@@ -101,10 +119,13 @@ export async function serveStatic(dir: string, port = 4321): Promise<{ server: S
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
-  const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] ?? fallback : fallback);
+  const option = (name: string, fallback: string) =>
+    args.includes(name) ? (args[args.indexOf(name) + 1] ?? fallback) : fallback;
   const dir = option('--dir', 'dist');
   if (!(await stat(join(dir, 'index.html')).catch(() => undefined))) {
-    console.error(`Nothing to serve: ${dir}/index.html does not exist. Run \`npm run build\` first.`);
+    console.error(
+      `Nothing to serve: ${dir}/index.html does not exist. Run \`npm run build\` first.`,
+    );
     process.exit(1);
   }
   const { url } = await serveStatic(dir, Number(option('--port', '4321')));

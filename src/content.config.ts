@@ -21,7 +21,13 @@ export const collections = {
   payers: defineCollection({ loader: dataFiles(`${root}/payers`), schema: payerSchema }),
   policies: defineCollection({ loader: dataFiles(`${root}/policies`), schema: policySchema }),
   studies: defineCollection({ loader: dataFiles(`${root}/studies`), schema: studySchema }),
-  guidelines: defineCollection({ loader: dataFiles(`${root}/guidelines`), schema: guidelineSchema }),
+  guidelines: defineCollection({
+    loader: dataFiles(`${root}/guidelines`),
+    schema: guidelineSchema,
+  }),
   claims: defineCollection({ loader: dataFiles(`${root}/claims`), schema: claimSchema }),
-  articles: defineCollection({ loader: glob({ base: `./${root}/articles`, pattern: '**/[^_]*.mdx' }), schema: articleSchema }),
+  articles: defineCollection({
+    loader: glob({ base: `./${root}/articles`, pattern: '**/[^_]*.mdx' }),
+    schema: articleSchema,
+  }),
 };

@@ -20,13 +20,26 @@ export function readAudit(stdout: string): AuditOutcome {
   try {
     report = JSON.parse(stdout) as Record<string, unknown>;
   } catch {
-    return { kind: 'unreadable', reason: `npm audit printed no JSON: ${stdout.trim().slice(0, 200) || '(nothing)'}` };
+    return {
+      kind: 'unreadable',
+      reason: `npm audit printed no JSON: ${stdout.trim().slice(0, 200) || '(nothing)'}`,
+    };
   }
-  const metadata = report.metadata as { vulnerabilities?: Partial<Record<AuditSeverity, number>> } | undefined;
+  const metadata = report.metadata as
+    { vulnerabilities?: Partial<Record<AuditSeverity, number>> } | undefined;
   if (metadata?.vulnerabilities) {
     const v = metadata.vulnerabilities;
-    const counts = { info: v.info ?? 0, low: v.low ?? 0, moderate: v.moderate ?? 0, high: v.high ?? 0, critical: v.critical ?? 0 };
-    const vulnerabilities = (report.vulnerabilities ?? {}) as Record<string, { severity?: AuditSeverity }>;
+    const counts = {
+      info: v.info ?? 0,
+      low: v.low ?? 0,
+      moderate: v.moderate ?? 0,
+      high: v.high ?? 0,
+      critical: v.critical ?? 0,
+    };
+    const vulnerabilities = (report.vulnerabilities ?? {}) as Record<
+      string,
+      { severity?: AuditSeverity }
+    >;
     const packages = Object.entries(vulnerabilities)
       .filter(([, entry]) => entry.severity && blockingSeverities.includes(entry.severity))
       .map(([name, entry]) => `${name} (${entry.severity})`)
@@ -38,8 +51,14 @@ export function readAudit(stdout: string): AuditOutcome {
   const error = report.error as { code?: string; summary?: string; detail?: string } | undefined;
   const message = typeof report.message === 'string' ? report.message : undefined;
   if (status !== undefined || message || error) {
-    const reason = message ?? ([error?.code, error?.summary, error?.detail].filter(Boolean).join(': ') || 'the audit request failed');
+    const reason =
+      message ??
+      ([error?.code, error?.summary, error?.detail].filter(Boolean).join(': ') ||
+        'the audit request failed');
     return { kind: 'unavailable', status, reason };
   }
-  return { kind: 'unreadable', reason: 'npm audit printed JSON without an audit report or an error' };
+  return {
+    kind: 'unreadable',
+    reason: 'npm audit printed JSON without an audit report or an error',
+  };
 }

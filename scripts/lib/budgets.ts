@@ -71,12 +71,16 @@ export const pageBudgets: readonly PageBudget[] = [
 ];
 
 /** Files fetched on first use of search: pagefind's API, its worker, the WebAssembly and the index metadata. */
-export const pagefindLibrary = /^pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.en\.pagefind|pagefind-entry\.json|pagefind\.en_[^/]+\.pf_meta)$/;
+export const pagefindLibrary =
+  /^pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.en\.pagefind|pagefind-entry\.json|pagefind\.en_[^/]+\.pf_meta)$/;
 /** Pagefind's own figure for most sites (ANCHORS §D), index chunks included; the library alone must fit. */
 export const pagefindLibraryBudget = 100 * KB;
 
 /** The limits that apply to one page. */
-export function limitsFor(path: string, budgets: readonly PageBudget[] = pageBudgets): { limits: Limits; why: Partial<Record<keyof Limits, string>> } {
+export function limitsFor(
+  path: string,
+  budgets: readonly PageBudget[] = pageBudgets,
+): { limits: Limits; why: Partial<Record<keyof Limits, string>> } {
   const limits: Limits = {};
   const why: Partial<Record<keyof Limits, string>> = {};
   for (const budget of budgets) {
@@ -99,14 +103,26 @@ export interface BudgetFailure {
 }
 
 /** Every limit a page exceeds. */
-export function checkPage(weight: PageWeight, budgets: readonly PageBudget[] = pageBudgets): BudgetFailure[] {
+export function checkPage(
+  weight: PageWeight,
+  budgets: readonly PageBudget[] = pageBudgets,
+): BudgetFailure[] {
   const { limits, why } = limitsFor(weight.path, budgets);
-  const actual: Record<keyof Limits, number> = { html: weight.html, css: weight.css, js: weight.js, htmlPlusCss: weight.html + weight.css };
+  const actual: Record<keyof Limits, number> = {
+    html: weight.html,
+    css: weight.css,
+    js: weight.js,
+    htmlPlusCss: weight.html + weight.css,
+  };
   const failures: BudgetFailure[] = [];
   for (const [measure, limit] of Object.entries(limits) as [keyof Limits, number][]) {
     // A zero JS budget means no script element at all, not merely a tiny one.
-    const value = measure === 'js' && limit === 0 && weight.scripts > 0 ? Math.max(actual.js, 1) : actual[measure];
-    if (value > limit) failures.push({ path: weight.path, measure, actual: value, limit, why: why[measure] ?? '' });
+    const value =
+      measure === 'js' && limit === 0 && weight.scripts > 0
+        ? Math.max(actual.js, 1)
+        : actual[measure];
+    if (value > limit)
+      failures.push({ path: weight.path, measure, actual: value, limit, why: why[measure] ?? '' });
   }
   return failures;
 }

@@ -17,7 +17,13 @@ export function htmlPages(dist: string): string[] {
         if (name !== 'pagefind' && name !== '_astro') walk(full);
       } else if (name.endsWith('.html')) {
         const rel = relative(dist, full).split(sep).join('/');
-        pages.push(rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`);
+        pages.push(
+          rel === 'index.html'
+            ? '/'
+            : rel.endsWith('/index.html')
+              ? `/${rel.slice(0, -'index.html'.length)}`
+              : `/${rel}`,
+        );
       }
     }
   };
@@ -39,7 +45,9 @@ export function gzipSize(content: string | Buffer): number {
 /** The attributes of one start tag, lower-cased names, `&amp;` decoded. */
 export function attributes(tag: string): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const m of tag.matchAll(/\s([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g))
+  for (const m of tag.matchAll(
+    /\s([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g,
+  ))
     found[m[1]!.toLowerCase()] = (m[2] ?? m[3] ?? m[4] ?? '').replace(/&amp;/g, '&');
   return found;
 }
@@ -51,7 +59,10 @@ export interface ScriptElement {
 }
 
 export function scriptElements(html: string): ScriptElement[] {
-  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].map((m) => ({ attrs: attributes(m[1] ?? ''), text: m[2] ?? '' }));
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].map((m) => ({
+    attrs: attributes(m[1] ?? ''),
+    text: m[2] ?? '',
+  }));
 }
 
 /** `<link>` elements with their attributes. */
@@ -62,7 +73,12 @@ export function linkElements(html: string): Record<string, string>[] {
 /** Script types that the browser executes (JSON data blocks are not). */
 export function isExecutable(script: ScriptElement): boolean {
   const type = (script.attrs.type ?? '').toLowerCase();
-  return type === '' || type === 'module' || type === 'text/javascript' || type === 'application/javascript';
+  return (
+    type === '' ||
+    type === 'module' ||
+    type === 'text/javascript' ||
+    type === 'application/javascript'
+  );
 }
 
 /** Whether a URL stays on the site's own origin (relative or root-relative, not `//host`). */
@@ -82,7 +98,9 @@ export function staticModuleGraph(dist: string, entry: string): string[] {
     if (!existsSync(file)) return;
     seen.add(urlPath);
     const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.m?js)["']/g))
+    for (const m of code.matchAll(
+      /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.m?js)["']/g,
+    ))
       visit(posix.join(posix.dirname(urlPath), m[1]!).replace(/^(?!\/)/, '/'));
   };
   visit(entry);
@@ -121,17 +139,26 @@ export function measurePage(dist: string, path: string): PageWeight {
     const rel = (link.rel ?? '').toLowerCase().split(/\s+/);
     if (!link.href || !isSameOrigin(link.href)) continue;
     if (rel.includes('stylesheet')) css.add(resolve(link.href));
-    if (rel.includes('modulepreload')) for (const f of staticModuleGraph(dist, resolve(link.href))) js.add(f);
+    if (rel.includes('modulepreload'))
+      for (const f of staticModuleGraph(dist, resolve(link.href))) js.add(f);
   }
   for (const script of scriptElements(html)) {
     if (!isExecutable(script)) continue;
     scripts++;
     if (script.attrs.src !== undefined) {
-      if (isSameOrigin(script.attrs.src)) for (const f of staticModuleGraph(dist, resolve(script.attrs.src))) js.add(f);
+      if (isSameOrigin(script.attrs.src))
+        for (const f of staticModuleGraph(dist, resolve(script.attrs.src))) js.add(f);
     } else inlineJs += gzipSize(script.text);
   }
   const sum = (files: Set<string>) => [...files].reduce((n, f) => n + sizeOf(f), 0);
-  return { path, html: gzipSize(html), css: sum(css), js: sum(js) + inlineJs, scripts, assets: [...css, ...js] };
+  return {
+    path,
+    html: gzipSize(html),
+    css: sum(css),
+    js: sum(js) + inlineJs,
+    scripts,
+    assets: [...css, ...js],
+  };
 }
 
 /** Measures every HTML page of the built site. */
@@ -153,11 +180,13 @@ export function filesWeight(dist: string, match: RegExp): { files: string[]; byt
     }
   };
   if (existsSync(dist)) walk(dist);
-  return { files: files.sort(), bytes: files.reduce((n, f) => n + gzipSize(readFileSync(join(dist, f))), 0) };
+  return {
+    files: files.sort(),
+    bytes: files.reduce((n, f) => n + gzipSize(readFileSync(join(dist, f))), 0),
+  };
 }
 
 /** `12 345` bytes as `12.1 KB` (KiB, one decimal); under 1 KB in bytes, so `0 B` and `28 B` differ. */
 export function kb(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
 }
-

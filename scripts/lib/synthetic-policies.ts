@@ -34,7 +34,13 @@ export function ruleTemplates(policies: Iterable<Policy>): RuleTemplate[] {
       if (!line.criteria) continue;
       walkCriteria(line.criteria, (node, context) => {
         if (!node.concept || context.ancestors.some((a) => a.concept)) return;
-        templates.push({ concept: node.concept, exclusion: context.negated, item: context.item, node, from: policy });
+        templates.push({
+          concept: node.concept,
+          exclusion: context.negated,
+          item: context.item,
+          node,
+          from: policy,
+        });
       });
     }
   return templates;
@@ -52,7 +58,8 @@ export function random(seed: number): () => number {
   };
 }
 
-const pick = <T,>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+const pick = <T>(rand: () => number, items: readonly T[]): T =>
+  items[Math.floor(rand() * items.length)]!;
 function sample<T>(rand: () => number, items: readonly T[], share: number): T[] {
   return items.filter(() => rand() < share);
 }
@@ -72,13 +79,23 @@ function variant(template: RuleTemplate, suffix: string, rand: () => number): Cr
     copy,
     (node, context) => {
       (node as { id: string }).id = `${node.id}-${suffix}`;
-      if ((node.kind === 'compare' || node.kind === 'count') && typeof node.value === 'number' && node.op !== 'eq') {
+      if (
+        (node.kind === 'compare' || node.kind === 'count') &&
+        typeof node.value === 'number' &&
+        node.op !== 'eq'
+      ) {
         const factor = pick(rand, [0.5, 0.75, 1, 1, 1.25, 1.5, 2]);
-        const moved = Number.isInteger(node.value) ? Math.round(node.value * factor) : Math.round(node.value * factor * 10) / 10;
+        const moved = Number.isInteger(node.value)
+          ? Math.round(node.value * factor)
+          : Math.round(node.value * factor * 10) / 10;
         const schema = node.kind === 'count' ? undefined : schemaOf(node.fact, context.item);
-        const valid = node.kind === 'count' ? Number.isInteger(moved) && moved >= 0 : schema?.safeParse(moved).success;
+        const valid =
+          node.kind === 'count'
+            ? Number.isInteger(moved) && moved >= 0
+            : schema?.safeParse(moved).success;
         if (valid && moved !== node.value) {
-          (node as { note?: string }).note = `Synthetic threshold: ${moved} where the cited policy has ${node.value}.`;
+          (node as { note?: string }).note =
+            `Synthetic threshold: ${moved} where the cited policy has ${node.value}.`;
           (node as { value: number }).value = moved;
         }
       }
@@ -88,7 +105,13 @@ function variant(template: RuleTemplate, suffix: string, rand: () => number): Cr
   return copy;
 }
 
-const payerKinds = ['covered-with-criteria', 'covered-with-criteria', 'covered-with-criteria', 'not-medically-necessary', 'experimental-investigational'] as const;
+const payerKinds = [
+  'covered-with-criteria',
+  'covered-with-criteria',
+  'covered-with-criteria',
+  'not-medically-necessary',
+  'experimental-investigational',
+] as const;
 
 /** `count` synthetic policies, ids `synthetic-0001`…, citing only sources the real content has. */
 export function syntheticPolicies(options: {
@@ -105,7 +128,9 @@ export function syntheticPolicies(options: {
   for (let i = 1; i <= options.count; i++) {
     const id = `synthetic-${String(i).padStart(Math.max(4, width), '0')}`;
     // One template per concept, taken from a random real policy, so the tree reads like one policy.
-    const oneEach = (pool: readonly RuleTemplate[]) => [...new Map(sample(rand, pool, 0.7).map((t) => [t.concept, t])).values()];
+    const oneEach = (pool: readonly RuleTemplate[]) => [
+      ...new Map(sample(rand, pool, 0.7).map((t) => [t.concept, t])).values(),
+    ];
     const chosenIndications = oneEach(indications);
     const chosenExclusions = oneEach(exclusions);
     const anchor = (chosenIndications[0] ?? chosenExclusions[0] ?? options.templates[0]!).from;
@@ -113,18 +138,36 @@ export function syntheticPolicies(options: {
     let k = 0;
     const parts: CriterionNode[] = [];
     if (chosenIndications.length > 0)
-      parts.push({ kind: 'all', id: `${id}-indications`, label: 'All of the indications', citation, children: chosenIndications.map((t) => variant(t, `s${++k}`, rand)) });
+      parts.push({
+        kind: 'all',
+        id: `${id}-indications`,
+        label: 'All of the indications',
+        citation,
+        children: chosenIndications.map((t) => variant(t, `s${++k}`, rand)),
+      });
     if (chosenExclusions.length > 0)
       parts.push({
         kind: 'not',
         id: `${id}-exclusions`,
         label: 'None of the exclusions',
         citation,
-        child: { kind: 'any', id: `${id}-any-exclusion`, label: 'Any exclusion', children: chosenExclusions.map((t) => variant(t, `s${++k}`, rand)) },
+        child: {
+          kind: 'any',
+          id: `${id}-any-exclusion`,
+          label: 'Any exclusion',
+          children: chosenExclusions.map((t) => variant(t, `s${++k}`, rand)),
+        },
       });
-    const criteria: CriterionNode = { kind: 'all', id, label: 'Every indication holds and no exclusion applies', children: parts };
+    const criteria: CriterionNode = {
+      kind: 'all',
+      id,
+      label: 'Every indication holds and no exclusion applies',
+      children: parts,
+    };
     const lineProducts = sample(rand, productLines, 0.4);
-    const groups = (lineProducts.length ? lineProducts : [pick(rand, productLines)]).reduce<(typeof productLines)[number][][]>((acc, p) => {
+    const groups = (lineProducts.length ? lineProducts : [pick(rand, productLines)]).reduce<
+      (typeof productLines)[number][][]
+    >((acc, p) => {
       if (acc.length === 0 || rand() < 0.4) acc.push([p]);
       else acc[acc.length - 1]!.push(p);
       return acc;
@@ -132,13 +175,33 @@ export function syntheticPolicies(options: {
     const firstPosition = pick(rand, payerKinds);
     const lines: PolicyLine[] = groups.map((products, index) => {
       const lineId = `${id}-${String.fromCharCode(97 + index)}`;
-      const base = { id: lineId, label: `Members of ${products.join(', ')} plans`, productLines: products, citation, completeness: 'complete' as const };
+      const base = {
+        id: lineId,
+        label: `Members of ${products.join(', ')} plans`,
+        productLines: products,
+        citation,
+        completeness: 'complete' as const,
+      };
       if (index === 0)
         return firstPosition === 'covered-with-criteria'
-          ? { ...base, position: firstPosition, summary: 'Covered when every indication holds and no exclusion applies.', criteria }
-          : { ...base, position: firstPosition, summary: 'Not covered for these members, whatever the facts.' };
+          ? {
+              ...base,
+              position: firstPosition,
+              summary: 'Covered when every indication holds and no exclusion applies.',
+              criteria,
+            }
+          : {
+              ...base,
+              position: firstPosition,
+              summary: 'Not covered for these members, whatever the facts.',
+            };
       return firstPosition === 'covered-with-criteria' && rand() < 0.6
-        ? { ...base, position: 'covered-with-criteria', summary: 'The same criteria as the first line.', criteriaFrom: `${id}-a` }
+        ? {
+            ...base,
+            position: 'covered-with-criteria',
+            summary: 'The same criteria as the first line.',
+            criteriaFrom: `${id}-a`,
+          }
         : { ...base, position: 'not-payable', summary: 'Not payable for these members.' };
     });
     const year = 2023 + Math.floor(rand() * 4);

@@ -34,7 +34,7 @@ export interface SiteContent {
 
 let cached: Promise<SiteContent> | undefined;
 
-const byId = <T,>(a: Entry<T>, b: Entry<T>) => a.id.localeCompare(b.id);
+const byId = <T>(a: Entry<T>, b: Entry<T>) => a.id.localeCompare(b.id);
 
 async function load(): Promise<SiteContent> {
   const [sources, payers, policies, studies, guidelines, claims, articles] = await Promise.all([
@@ -46,7 +46,8 @@ async function load(): Promise<SiteContent> {
     getCollection('claims'),
     getCollection('articles'),
   ]);
-  const plain = <T,>(entries: { id: string; data: T }[]) => entries.map(({ id, data }) => ({ id, data })).sort(byId);
+  const plain = <T>(entries: { id: string; data: T }[]) =>
+    entries.map(({ id, data }) => ({ id, data })).sort(byId);
   const policyEntries = plain<Policy>(policies);
   return {
     sources: plain<Source>(sources),

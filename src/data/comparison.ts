@@ -6,8 +6,18 @@
 import v01 from '../../test/fixtures/vignettes/V01-baseline.json';
 import { criteriaMatrix, type CriteriaMatrix } from '../lib/compare/matrix.ts';
 import { lineNames } from '../lib/compare/names.ts';
-import { comparisonPairs, diffLines, type DiffOptions, type LineDiff } from '../lib/compare/pairs.ts';
-import { diffVersions, versionPairs, type VersionDiff, type VersionPair } from '../lib/compare/versions.ts';
+import {
+  comparisonPairs,
+  diffLines,
+  type DiffOptions,
+  type LineDiff,
+} from '../lib/compare/pairs.ts';
+import {
+  diffVersions,
+  versionPairs,
+  type VersionDiff,
+  type VersionPair,
+} from '../lib/compare/versions.ts';
 import { matrixViews, type MatrixView } from '../lib/compare/views.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import { PatientFacts } from '../lib/facts/schema.ts';
@@ -19,7 +29,10 @@ export const baselineName = 'vignette V01 (baseline: an ideal candidate under Co
 
 function baselineFacts(): PatientFacts {
   const parsed = PatientFacts.safeParse(v01);
-  if (!parsed.success) throw new Error(`test/fixtures/vignettes/V01-baseline.json: not valid patient facts: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new Error(
+      `test/fixtures/vignettes/V01-baseline.json: not valid patient facts: ${parsed.error.message}`,
+    );
   return parsed.data;
 }
 
@@ -55,20 +68,26 @@ function maxPairs(): number {
   const raw = process.env.BVN_MAX_PAIRS;
   if (raw === undefined || raw === '') return defaultMaxPairs;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`BVN_MAX_PAIRS: expected a whole number of pair pages, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`BVN_MAX_PAIRS: expected a whole number of pair pages, got "${raw}"`);
   return n;
 }
 
 async function load(): Promise<Comparison> {
   const content = await siteContent();
   // Columns: lines with criteria first, then those that follow an LCD, then those that pay for no one.
-  const rank = { 'covered-with-criteria': 0, 'defers-to-non-public': 1, 'defers-to-lcd': 2 } as Record<string, number>;
+  const rank = {
+    'covered-with-criteria': 0,
+    'defers-to-non-public': 1,
+    'defers-to-lcd': 2,
+  } as Record<string, number>;
   const current = content.lines
     .filter((l) => !l.id.includes('@'))
     .sort((a, b) => (rank[a.position] ?? 3) - (rank[b.position] ?? 3) || a.id.localeCompare(b.id));
   const byId = new Map(content.lines.map((l) => [l.id, l]));
   const policyById = new Map(content.policies.map((p) => [p.id, p.data]));
-  const payerKindOf = (line: EvaluablePolicy) => content.payerById.get(policyById.get(line.policyId)?.payer ?? '')?.kind;
+  const payerKindOf = (line: EvaluablePolicy) =>
+    content.payerById.get(policyById.get(line.policyId)?.payer ?? '')?.kind;
   const options: DiffOptions = { all: content.lines, baseline: baselineFacts(), baselineName };
   const diffs = new Map<string, LineDiff>();
   const versionDiffs = new Map<string, VersionDiff>();

@@ -19,13 +19,22 @@ export function parseData(raw: string): unknown {
 export function parseMdx(raw: string): { data: unknown; body: string; bodyLine: number } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(raw);
   if (!match) return { data: undefined, body: raw, bodyLine: 1 };
-  return { data: parseData(match[1] ?? ''), body: raw.slice(match[0].length), bodyLine: match[0].split('\n').length };
+  return {
+    data: parseData(match[1] ?? ''),
+    body: raw.slice(match[0].length),
+    bodyLine: match[0].split('\n').length,
+  };
 }
 
 /** Every entry file of one collection folder, parsed; a parse failure is reported, not thrown. */
-export async function readContentFolder(root: string, folder: string): Promise<(ContentFile & { raw: string })[]> {
+export async function readContentFolder(
+  root: string,
+  folder: string,
+): Promise<(ContentFile & { raw: string })[]> {
   const dir = resolve(root, folder);
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => !n.startsWith('_')).sort();
+  const names = (await readdir(dir).catch(() => [] as string[]))
+    .filter((n) => !n.startsWith('_'))
+    .sort();
   const collection = folder.split('/').pop() ?? folder;
   const files: (ContentFile & { raw: string })[] = [];
   for (const name of names) {
@@ -42,19 +51,35 @@ export async function readContentFolder(root: string, folder: string): Promise<(
         files.push({ collection, id, path, raw, data, body, bodyLine });
       }
     } catch (error) {
-      files.push({ collection, id, path, raw, data: undefined, error: `cannot be parsed: ${(error as Error).message}` });
+      files.push({
+        collection,
+        id,
+        path,
+        raw,
+        data: undefined,
+        error: `cannot be parsed: ${(error as Error).message}`,
+      });
     }
   }
   return files;
 }
 
 /** The content collections and their folders. */
-export const collectionFolders = ['sources', 'payers', 'policies', 'studies', 'guidelines', 'claims', 'articles'] as const;
+export const collectionFolders = [
+  'sources',
+  'payers',
+  'policies',
+  'studies',
+  'guidelines',
+  'claims',
+  'articles',
+] as const;
 
 /** Reads every collection under `contentRoot` (default src/content). */
 export async function readAllContent(root: string, contentRoot = 'src/content') {
   const all: (ContentFile & { raw: string })[] = [];
-  for (const folder of collectionFolders) all.push(...(await readContentFolder(root, `${contentRoot}/${folder}`)));
+  for (const folder of collectionFolders)
+    all.push(...(await readContentFolder(root, `${contentRoot}/${folder}`)));
   return all;
 }
 

@@ -15,7 +15,11 @@ export function dataFiles(folder: string): Loader {
       store.clear();
       for (const file of await readContentFolder(root, folder)) {
         if (file.error) throw new Error(`${file.path}: ${file.error}`);
-        const data = await parseData({ id: file.id, data: file.data as Record<string, unknown>, filePath: file.path });
+        const data = await parseData({
+          id: file.id,
+          data: file.data as Record<string, unknown>,
+          filePath: file.path,
+        });
         store.set({ id: file.id, data, filePath: file.path, digest: generateDigest(file.raw) });
       }
     },

@@ -5,7 +5,10 @@
 declare module '@citation-js/core' {
   export class Cite {
     constructor(data: unknown);
-    format(format: 'bibliography', options: { template: string; format: 'text' | 'html'; lang: string }): string;
+    format(
+      format: 'bibliography',
+      options: { template: string; format: 'text' | 'html'; lang: string },
+    ): string;
     format(format: 'bibtex' | 'ris', options?: { format: 'text' }): string;
     format(format: 'data', options: { format: 'object' }): unknown[];
   }

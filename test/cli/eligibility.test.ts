@@ -6,31 +6,50 @@ import { describe, expect, it } from 'vitest';
 import { evaluateAll } from '../../src/lib/engine/evaluate.ts';
 import { lines, root, vignettes } from '../helpers/content.ts';
 
-const expected = parse(readFileSync(`${root}/test/fixtures/vignettes/expected.yaml`, 'utf8')) as Record<string, { expected: Record<string, string> }>;
+const expected = parse(
+  readFileSync(`${root}/test/fixtures/vignettes/expected.yaml`, 'utf8'),
+) as Record<string, { expected: Record<string, string> }>;
 
 function cli(args: string[], input?: string) {
-  return spawnSync(process.execPath, ['scripts/eligibility.ts', ...args], { cwd: root, encoding: 'utf8', input });
+  return spawnSync(process.execPath, ['scripts/eligibility.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    input,
+  });
 }
 
 describe('eligibility CLI', () => {
-  it.each(vignettes().map((v) => [v.id] as const))('reports every policy’s outcome for %s as the engine does', async (id) => {
-    const result = cli([`test/fixtures/vignettes/${id}.json`, '--json']);
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    const { results } = JSON.parse(result.stdout) as { results: { policy: string; outcome: string }[] };
-    const { current } = await lines();
-    const engine = evaluateAll(current, vignettes().find((v) => v.id === id)!.facts);
-    expect(results.map((r) => [r.policy, r.outcome])).toEqual(engine.map((r) => [r.policy, r.outcome]));
-    for (const [policy, outcome] of Object.entries(expected[id]!.expected))
-      expect(results.find((r) => r.policy === policy)?.outcome).toBe(outcome);
-  });
+  it.each(vignettes().map((v) => [v.id] as const))(
+    'reports every policy’s outcome for %s as the engine does',
+    async (id) => {
+      const result = cli([`test/fixtures/vignettes/${id}.json`, '--json']);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      const { results } = JSON.parse(result.stdout) as {
+        results: { policy: string; outcome: string }[];
+      };
+      const { current } = await lines();
+      const engine = evaluateAll(current, vignettes().find((v) => v.id === id)!.facts);
+      expect(results.map((r) => [r.policy, r.outcome])).toEqual(
+        engine.map((r) => [r.policy, r.outcome]),
+      );
+      for (const [policy, outcome] of Object.entries(expected[id]!.expected))
+        expect(results.find((r) => r.policy === policy)?.outcome).toBe(outcome);
+    },
+  );
 
   it('filters with --policy and reads facts from stdin', () => {
     const facts = readFileSync(`${root}/test/fixtures/vignettes/V04-bmi-45.json`, 'utf8');
     const result = cli(['--policy', 'cohere-ma', '--policy', 'mgb-commercial', '--json'], facts);
     const { results } = JSON.parse(result.stdout);
-    expect(results.map((r: { policy: string }) => r.policy)).toEqual(['cohere-ma', 'mgb-commercial']);
-    expect(results[0].failed[0]).toMatchObject({ concept: 'bmi', citation: { source: 'cohere-bvn-v3', section: 'Non-Indications', item: 16 } });
+    expect(results.map((r: { policy: string }) => r.policy)).toEqual([
+      'cohere-ma',
+      'mgb-commercial',
+    ]);
+    expect(results[0].failed[0]).toMatchObject({
+      concept: 'bmi',
+      citation: { source: 'cohere-bvn-v3', section: 'Non-Indications', item: 16 },
+    });
   });
 
   it('prints a block per policy with failed criteria and citations in text mode', () => {
@@ -42,7 +61,11 @@ describe('eligibility CLI', () => {
   });
 
   it('lists the documentation to add for an incomplete chart', () => {
-    const result = cli(['test/fixtures/vignettes/V06-no-behavioral-health-assessment.json', '--policy', 'cohere-ma']);
+    const result = cli([
+      'test/fixtures/vignettes/V06-no-behavioral-health-assessment.json',
+      '--policy',
+      'cohere-ma',
+    ]);
     expect(result.stdout).toContain('Documentation to add:');
     expect(result.stdout).toContain('a behavioural health assessment');
   });
@@ -60,11 +83,23 @@ describe('eligibility CLI', () => {
   });
 
   it('exits 2 naming each field that breaks the schema and what was expected', () => {
-    const result = cli(['-'], JSON.stringify({ ageYears: 130, pregnant: 'no', spondylolisthesis: [{ mm: -1 }], typo: true }));
+    const result = cli(
+      ['-'],
+      JSON.stringify({
+        ageYears: 130,
+        pregnant: 'no',
+        spondylolisthesis: [{ mm: -1 }],
+        typo: true,
+      }),
+    );
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('ageYears: expected a whole number from 0 to 120 (years), got 130');
+    expect(result.stderr).toContain(
+      'ageYears: expected a whole number from 0 to 120 (years), got 130',
+    );
     expect(result.stderr).toContain('pregnant: expected true or false, got "no"');
-    expect(result.stderr).toContain('spondylolisthesis[0].mm: expected a number from 0 to 50 (mm), got -1');
+    expect(result.stderr).toContain(
+      'spondylolisthesis[0].mm: expected a number from 0 to 50 (mm), got -1',
+    );
     expect(result.stderr).toContain('typo: unknown fact');
   });
 

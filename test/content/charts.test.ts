@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { betweenArmOdi, forestCharts, odiTrajectory, pooledProportions, pooledRelativeRisk, responderRates } from '../../src/lib/charts/evidence-charts.ts';
+import {
+  betweenArmOdi,
+  forestCharts,
+  odiTrajectory,
+  pooledProportions,
+  pooledRelativeRisk,
+  responderRates,
+} from '../../src/lib/charts/evidence-charts.ts';
 import { layoutForest, resolveForest } from '../../src/lib/charts/forest.ts';
 import { layoutResponders, resolveResponders } from '../../src/lib/charts/responders.ts';
 import { resolveOutcome } from '../../src/lib/charts/select.ts';
@@ -24,7 +31,11 @@ describe('the evidence charts against the real study entries', () => {
       ...responderRates.pairs.flatMap((p) => [p.treatment, p.comparator]),
       ...Object.values(forestCharts).flatMap((c) => c.rows.map((r) => r.ref)),
     ];
-    for (const ref of refs) expect(resolveOutcome(studies, ref).result.value, `${ref.study}/${ref.outcome}`).not.toBeNull();
+    for (const ref of refs)
+      expect(
+        resolveOutcome(studies, ref).result.value,
+        `${ref.study}/${ref.outcome}`,
+      ).not.toBeNull();
   });
 
   it('plot ODI change only, as mean change from baseline', () => {
@@ -59,9 +70,13 @@ describe('the evidence charts against the real study entries', () => {
   });
 
   it('draw two bars for each responder comparison and one marker per known ODI value', () => {
-    expect(layoutResponders(resolveResponders(studies, responderRates.pairs)).barCount).toBe(2 * responderRates.pairs.length);
+    expect(layoutResponders(resolveResponders(studies, responderRates.pairs)).barCount).toBe(
+      2 * responderRates.pairs.length,
+    );
     const series = resolveTrajectory(studies, odiTrajectory.series);
-    expect(layoutTrajectory(series).pointCount).toBe(odiTrajectory.series.reduce((n, s) => n + s.points.length, 0));
+    expect(layoutTrajectory(series).pointCount).toBe(
+      odiTrajectory.series.reduce((n, s) => n + s.points.length, 0),
+    );
   });
 
   it('fill every row of the SMART–INTRACEPT comparison from the entries', () => {
@@ -69,7 +84,9 @@ describe('the evidence charts against the real study entries', () => {
     expect(rows.length).toBeGreaterThan(8);
     for (const row of rows) expect(row.cells).toHaveLength(2);
     const difference = rows.find((r) => r.label.startsWith('Difference'))!;
-    expect(difference.cells.map((c) => (c.kind === 'numbers' ? c.numbers[0]!.number.value : undefined))).toEqual([-5.3, -20.3]);
+    expect(
+      difference.cells.map((c) => (c.kind === 'numbers' ? c.numbers[0]!.number.value : undefined)),
+    ).toEqual([-5.3, -20.3]);
   });
 
   it('cite the comparison’s introduction with sections its sources declare', () => {

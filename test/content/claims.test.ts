@@ -27,8 +27,12 @@ describe('the claims audit', () => {
 
   it('gives every verdict except unverifiable at least one deciding source, and never cites the claimant to decide its own claim', () => {
     for (const c of claims) {
-      if (c.data.verdict !== 'unverifiable') expect(c.data.decidedBy.length, c.id).toBeGreaterThan(0);
-      expect(c.data.decidedBy.some((d) => d.source === c.data.claimant), c.id).toBe(false);
+      if (c.data.verdict !== 'unverifiable')
+        expect(c.data.decidedBy.length, c.id).toBeGreaterThan(0);
+      expect(
+        c.data.decidedBy.some((d) => d.source === c.data.claimant),
+        c.id,
+      ).toBe(false);
     }
   });
 

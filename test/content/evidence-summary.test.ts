@@ -28,7 +28,13 @@ describe('the evidence summary', () => {
   const all = proseBlocks(body).flatMap(sentences);
 
   it('has substance in each of its sections', () => {
-    for (const heading of ['What the trials show', 'Where the comparator matters', 'How certain the evidence is', 'Open questions']) expect(body).toContain(`## ${heading}`);
+    for (const heading of [
+      'What the trials show',
+      'Where the comparator matters',
+      'How certain the evidence is',
+      'Open questions',
+    ])
+      expect(body).toContain(`## ${heading}`);
     expect(all.length).toBeGreaterThan(25);
   });
 
@@ -41,7 +47,9 @@ describe('the evidence summary', () => {
   const names = [/Modic type 1 or 2/g, /\b2025 BMJ\b/g];
 
   it('types no figure of its own: every digit sits inside a component, so numbers come from study entries', () => {
-    const typed = all.map((s) => names.reduce((text, name) => text.replace(name, ''), s.replace(/<[^>]*>/g, ''))).filter((s) => /\d/.test(s));
+    const typed = all
+      .map((s) => names.reduce((text, name) => text.replace(name, ''), s.replace(/<[^>]*>/g, '')))
+      .filter((s) => /\d/.test(s));
     expect(typed).toEqual([]);
     expect(body).toMatch(/<StudyValue study="smart-2018" outcome="odi-difference-3m-derived" \/>/);
   });
@@ -53,8 +61,14 @@ describe('the evidence summary', () => {
 
   it('would fail the content check on a <StudyValue> naming an outcome the study does not have', async () => {
     const { files } = await loadContent();
-    const broken = files.map((f) => (f.collection === 'articles' ? { ...f, body: '<StudyValue study="smart-2018" outcome="no-such-row" />' } : f));
+    const broken = files.map((f) =>
+      f.collection === 'articles'
+        ? { ...f, body: '<StudyValue study="smart-2018" outcome="no-such-row" />' }
+        : f,
+    );
     const { errors } = validateContent(broken);
-    expect(errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/study "smart-2018" has no outcome "no-such-row"/));
+    expect(errors.map((e) => e.message)).toContainEqual(
+      expect.stringMatching(/study "smart-2018" has no outcome "no-such-row"/),
+    );
   });
 });

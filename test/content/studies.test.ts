@@ -20,9 +20,24 @@ describe('study entries', () => {
 
   it('cover the trials, follow-ups, reviews, model and cohorts the evidence pages rely on', () => {
     for (const id of [
-      'smart-2018', 'smart-2019-24-month', 'smart-2020-5-year', 'intracept-2019-interim', 'intracept-2021-12-month', 'intracept-2021-24-month',
-      'truumees-2019', 'macadaeg-2020', 'conger-2021', 'conger-2022', 'schnapp-2022-scoping-review', 'smuck-2025-cost-effectiveness',
-      'schnapp-aan-2023-community', 'nct05692440-community-cohort', 'mccormick-2025-real-world-cohort', 'pooled-5-year-sir-2025', 'pooled-3-year-sir-2023', 'deformity-case-review',
+      'smart-2018',
+      'smart-2019-24-month',
+      'smart-2020-5-year',
+      'intracept-2019-interim',
+      'intracept-2021-12-month',
+      'intracept-2021-24-month',
+      'truumees-2019',
+      'macadaeg-2020',
+      'conger-2021',
+      'conger-2022',
+      'schnapp-2022-scoping-review',
+      'smuck-2025-cost-effectiveness',
+      'schnapp-aan-2023-community',
+      'nct05692440-community-cohort',
+      'mccormick-2025-real-world-cohort',
+      'pooled-5-year-sir-2025',
+      'pooled-3-year-sir-2023',
+      'deformity-case-review',
     ])
       expect(studies.has(id), id).toBe(true);
   });
@@ -33,17 +48,22 @@ describe('study entries', () => {
       ...s.outcomes.map((o) => ({ where: `${id} ${o.id}`, n: o.result })),
     ]);
     for (const { where, n } of numbers) {
-      if (n.value === null && n.range === undefined) expect(n.verification, where).toBe('not-found');
+      if (n.value === null && n.range === undefined)
+        expect(n.verification, where).toBe('not-found');
       if (n.verification === 'not-found') expect(n.value, where).toBeNull();
     }
     // The numbers the research notes could not find stay unknown.
     expect(studies.get('truumees-2019')!.arms[0]!.n.value).toBeNull();
     expect(studies.get('macadaeg-2020')!.outcomes.every((o) => o.result.value === null)).toBe(true);
-    expect(studies.get('smart-2018')!.outcomes.find((o) => o.id === 'odi-change-3m-itt')!.result.value).toBeNull();
+    expect(
+      studies.get('smart-2018')!.outcomes.find((o) => o.id === 'odi-change-3m-itt')!.result.value,
+    ).toBeNull();
   });
 
   it('keep derived numbers equal to the arithmetic of the rows they come from, labelled as the editors’ inference', () => {
-    const derived = [...studies.entries()].flatMap(([id, s]) => s.outcomes.filter((o) => o.derivedFrom).map((o) => ({ id, s, o })));
+    const derived = [...studies.entries()].flatMap(([id, s]) =>
+      s.outcomes.filter((o) => o.derivedFrom).map((o) => ({ id, s, o })),
+    );
     expect(derived.length).toBeGreaterThan(0);
     for (const { id, s, o } of derived) {
       const a = s.outcomes.find((x) => x.id === o.derivedFrom!.minuend)!.result.value!;
@@ -52,12 +72,20 @@ describe('study entries', () => {
       expect(o.result.verification).toBe('inference');
       expect(o.result.ci95).toBeUndefined();
     }
-    expect(studies.get('smart-2018')!.outcomes.find((o) => o.id === 'odi-difference-3m-derived')!.result.value).toBe(-5.3);
+    expect(
+      studies.get('smart-2018')!.outcomes.find((o) => o.id === 'odi-difference-3m-derived')!.result
+        .value,
+    ).toBe(-5.3);
   });
 
   it('keep the seed-only SMART sham responder rate and 5-year figures labelled seed-only', () => {
-    expect(studies.get('smart-2018')!.outcomes.find((o) => o.id === 'odi-responders-3m-sham')!.result.verification).toBe('seed-only');
-    const fiveYear = studies.get('smart-2020-5-year')!.outcomes.filter((o) => o.result.citation.source === 'cohere-bvn-v3');
+    expect(
+      studies.get('smart-2018')!.outcomes.find((o) => o.id === 'odi-responders-3m-sham')!.result
+        .verification,
+    ).toBe('seed-only');
+    const fiveYear = studies
+      .get('smart-2020-5-year')!
+      .outcomes.filter((o) => o.result.citation.source === 'cohere-bvn-v3');
     expect(fiveYear.length).toBeGreaterThan(0);
     expect(fiveYear.every((o) => o.result.verification === 'seed-only')).toBe(true);
   });
@@ -72,31 +100,83 @@ describe('study entries', () => {
 describe('the study schema', () => {
   const cite = { source: 'x', section: 'Abstract' };
   const base = {
-    title: 't', shortName: 't', design: 'sham-controlled-rct', source: 'x', summary: 's', lastReviewed: '2026-11-25',
-    arms: [{ id: 'a', label: 'A', role: 'treatment', n: { value: 1, citation: cite, verification: 'verified' } }, { id: 'b', label: 'B', role: 'comparator', n: { value: 1, citation: cite, verification: 'verified' } }],
+    title: 't',
+    shortName: 't',
+    design: 'sham-controlled-rct',
+    source: 'x',
+    summary: 's',
+    lastReviewed: '2026-11-25',
+    arms: [
+      {
+        id: 'a',
+        label: 'A',
+        role: 'treatment',
+        n: { value: 1, citation: cite, verification: 'verified' },
+      },
+      {
+        id: 'b',
+        label: 'B',
+        role: 'comparator',
+        n: { value: 1, citation: cite, verification: 'verified' },
+      },
+    ],
   };
-  const row = (id: string, arm: string, value: number, extra: object = {}) => ({ id, measure: 'odi', statistic: 'mean-change', label: id, timepointMonths: 3, arm, result: { value, citation: cite, verification: 'verified' }, ...extra });
+  const row = (id: string, arm: string, value: number, extra: object = {}) => ({
+    id,
+    measure: 'odi',
+    statistic: 'mean-change',
+    label: id,
+    timepointMonths: 3,
+    arm,
+    result: { value, citation: cite, verification: 'verified' },
+    ...extra,
+  });
 
   it('rejects a derived difference that does not match its inputs', () => {
     const result = studySchema.safeParse({
       ...base,
-      outcomes: [row('a3', 'a', -20.5), row('b3', 'b', -15.2), { ...row('d', 'between-arms', -5.2), result: { value: -5.2, citation: cite, verification: 'inference' }, derivedFrom: { operation: 'difference', minuend: 'a3', subtrahend: 'b3' } }],
+      outcomes: [
+        row('a3', 'a', -20.5),
+        row('b3', 'b', -15.2),
+        {
+          ...row('d', 'between-arms', -5.2),
+          result: { value: -5.2, citation: cite, verification: 'inference' },
+          derivedFrom: { operation: 'difference', minuend: 'a3', subtrahend: 'b3' },
+        },
+      ],
     });
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0]!.message).toMatch(/should be -5.3 \(-20.5 minus -15.2\), found -5.2/);
+    expect(result.error!.issues[0]!.message).toMatch(
+      /should be -5.3 \(-20.5 minus -15.2\), found -5.2/,
+    );
   });
 
   it('rejects a derived number that claims to be verified', () => {
     const result = studySchema.safeParse({
       ...base,
-      outcomes: [row('a3', 'a', -20.5), row('b3', 'b', -15.2), { ...row('d', 'between-arms', -5.3), derivedFrom: { operation: 'difference', minuend: 'a3', subtrahend: 'b3' } }],
+      outcomes: [
+        row('a3', 'a', -20.5),
+        row('b3', 'b', -15.2),
+        {
+          ...row('d', 'between-arms', -5.3),
+          derivedFrom: { operation: 'difference', minuend: 'a3', subtrahend: 'b3' },
+        },
+      ],
     });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.message).toMatch(/label it `inference`/);
   });
 
   it('rejects a range written high to low', () => {
-    const result = studySchema.safeParse({ ...base, outcomes: [{ ...row('r', 'a', 0), result: { value: null, range: [63, 45], citation: cite, verification: 'verified' } }] });
+    const result = studySchema.safeParse({
+      ...base,
+      outcomes: [
+        {
+          ...row('r', 'a', 0),
+          result: { value: null, range: [63, 45], citation: cite, verification: 'verified' },
+        },
+      ],
+    });
     expect(result.success).toBe(false);
   });
 });
@@ -111,7 +191,9 @@ describe('study templates', () => {
 
   it.each(templates)('%s contains no digit', (file) => {
     const text = readFileSync(file, 'utf8').replace(/<\/?h[1-6]\b/g, '<h');
-    const lines = text.split('\n').flatMap((line, i) => (/\d/.test(line) ? [`line ${i + 1}: ${line.trim()}`] : []));
+    const lines = text
+      .split('\n')
+      .flatMap((line, i) => (/\d/.test(line) ? [`line ${i + 1}: ${line.trim()}`] : []));
     expect(lines).toEqual([]);
   });
 });

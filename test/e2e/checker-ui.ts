@@ -4,7 +4,12 @@ import { factControl, type ScalarControl } from '../../src/lib/checker/controls.
 import type { FactKey } from '../../src/lib/facts/catalog.ts';
 import type { PatientFacts } from '../../src/lib/facts/schema.ts';
 
-async function setScalar(page: Page, id: string, control: ScalarControl, value: unknown): Promise<void> {
+async function setScalar(
+  page: Page,
+  id: string,
+  control: ScalarControl,
+  value: unknown,
+): Promise<void> {
   if (control.kind === 'boolean') await page.check(`#${id}-${value ? 'yes' : 'no'}`);
   else if (control.kind === 'choice') await page.selectOption(`#${id}`, String(value));
   else await page.fill(`#${id}`, String(value));
@@ -27,7 +32,8 @@ export async function fillFacts(page: Page, facts: PatientFacts): Promise<void> 
     for (const [i, row] of rows.entries()) {
       await page.click(`[data-list="${key}"] [data-add-row]`);
       for (const field of control.fields)
-        if (row[field.key] !== undefined) await setScalar(page, `f-${key}-${i}-${field.key}`, field.control, row[field.key]);
+        if (row[field.key] !== undefined)
+          await setScalar(page, `f-${key}-${i}-${field.key}`, field.control, row[field.key]);
     }
   }
 }
@@ -35,5 +41,12 @@ export async function fillFacts(page: Page, facts: PatientFacts): Promise<void> 
 /** Every line's outcome as the page shows it. */
 export async function shownOutcomes(page: Page): Promise<Record<string, string>> {
   await page.waitForSelector('[data-line][data-outcome]');
-  return page.$$eval('[data-line]', (cards) => Object.fromEntries(cards.map((c) => [(c as HTMLElement).dataset.line!, (c as HTMLElement).dataset.outcome ?? 'pending'])));
+  return page.$$eval('[data-line]', (cards) =>
+    Object.fromEntries(
+      cards.map((c) => [
+        (c as HTMLElement).dataset.line!,
+        (c as HTMLElement).dataset.outcome ?? 'pending',
+      ]),
+    ),
+  );
 }

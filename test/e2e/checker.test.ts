@@ -53,29 +53,44 @@ async function open(path = 'check/'): Promise<Session> {
 }
 
 const expected: Record<string, Record<string, string>> = {
-  'V01-baseline': { 'cohere-ma': 'meets', 'mgb-commercial': 'needs-proprietary-review', 'mgb-masshealth': 'not-covered' },
+  'V01-baseline': {
+    'cohere-ma': 'meets',
+    'mgb-commercial': 'needs-proprietary-review',
+    'mgb-masshealth': 'not-covered',
+  },
   'V03-age-19': { 'cohere-ma': 'meets', 'mgb-commercial': 'fails' },
-  'V06-no-behavioral-health-assessment': { 'cohere-ma': 'needs-documentation', 'mgb-commercial': 'needs-proprietary-review' },
+  'V06-no-behavioral-health-assessment': {
+    'cohere-ma': 'needs-documentation',
+    'mgb-commercial': 'needs-proprietary-review',
+  },
 };
 
 describe('the checker, filled in through the form', () => {
-  it.each(Object.keys(expected))('gives the engine’s outcome for every policy line for %s', async (id) => {
-    const { context, page, errors } = await open();
-    const facts = vignette(id);
-    await fillFacts(page, facts);
-    const shown = await shownOutcomes(page);
-    expect(shown).toMatchObject(expected[id]!);
-    const engine = Object.fromEntries(evaluateAll(lines, facts).map((e) => [e.policy, e.outcome]));
-    expect(shown).toEqual(engine);
-    // The form's facts are the fixture itself: exporting gives the CLI file back.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export"]')]);
-    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-    const { $schema, ...rest } = exported;
-    expect($schema).toMatch(/\/schema\/patient-facts\.json$/);
-    expect(rest).toEqual(facts);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  it.each(Object.keys(expected))(
+    'gives the engine’s outcome for every policy line for %s',
+    async (id) => {
+      const { context, page, errors } = await open();
+      const facts = vignette(id);
+      await fillFacts(page, facts);
+      const shown = await shownOutcomes(page);
+      expect(shown).toMatchObject(expected[id]!);
+      const engine = Object.fromEntries(
+        evaluateAll(lines, facts).map((e) => [e.policy, e.outcome]),
+      );
+      expect(shown).toEqual(engine);
+      // The form's facts are the fixture itself: exporting gives the CLI file back.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-action="export"]'),
+      ]);
+      const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+      const { $schema, ...rest } = exported;
+      expect($schema).toMatch(/\/schema\/patient-facts\.json$/);
+      expect(rest).toEqual(facts);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 });
 
 describe('bad input', () => {
@@ -85,8 +100,16 @@ describe('bad input', () => {
     const cases = [
       ['f-ageYears', '150', 'Age: expected at most 120 years (got 150).'],
       ['f-tScore', '-7', 'DEXA T-score: expected at least -6 SD (got -7).'],
-      ['f-conservativeCareWeeks', '-1', 'Duration of non-surgical management: expected at least 0 weeks (got -1).'],
-      ['f-painDurationMonths', 'a year', 'Duration of low back pain: expected a number (got "a year").'],
+      [
+        'f-conservativeCareWeeks',
+        '-1',
+        'Duration of non-surgical management: expected at least 0 weeks (got -1).',
+      ],
+      [
+        'f-painDurationMonths',
+        'a year',
+        'Duration of low back pain: expected a number (got "a year").',
+      ],
     ] as const;
     for (const [id, text, message] of cases) {
       await page.fill(`#${id}`, text);
@@ -99,20 +122,28 @@ describe('bad input', () => {
     await page.click('[data-list="spondylolisthesis"] [data-add-row]');
     await page.fill('#f-spondylolisthesis-0-mm', '-2');
     await page.press('#f-spondylolisthesis-0-mm', 'Tab');
-    await expect.poll(() => page.textContent('#f-spondylolisthesis-0-mm-error')).toBe('Spondylolisthesis, row 1: Slip: expected at least 0 mm (got -2).');
+    await expect
+      .poll(() => page.textContent('#f-spondylolisthesis-0-mm-error'))
+      .toBe('Spondylolisthesis, row 1: Slip: expected at least 0 mm (got -2).');
     // Nothing else was cleared, and what was typed is still there.
     expect(await page.inputValue('#f-bmi')).toBe('29');
     expect(await page.isChecked('#f-pregnant-no')).toBe(true);
     expect(await page.inputValue('#f-ageYears')).toBe('150');
     // The invalid age is read as undocumented: Cohere asks for it.
     await page.click('[data-line="cohere-ma"] summary');
-    await expect.poll(() => page.textContent('[data-line="cohere-ma"] [data-details-body]')).toContain('Document the patient’s age.');
-    expect(await page.textContent('[data-results-summary]')).toMatch(/5 fields have invalid values and are treated as not documented/);
+    await expect
+      .poll(() => page.textContent('[data-line="cohere-ma"] [data-details-body]'))
+      .toContain('Document the patient’s age.');
+    expect(await page.textContent('[data-results-summary]')).toMatch(
+      /5 fields have invalid values and are treated as not documented/,
+    );
     // Fixing it removes the message at once.
     await page.fill('#f-ageYears', '52');
     expect(await page.isHidden('#f-ageYears-error')).toBe(true);
     expect(await page.getAttribute('#f-ageYears', 'aria-invalid')).toBeNull();
-    expect(await page.textContent('[data-line="cohere-ma"] [data-details-body]')).not.toContain('Document the patient’s age.');
+    expect(await page.textContent('[data-line="cohere-ma"] [data-details-body]')).not.toContain(
+      'Document the patient’s age.',
+    );
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -120,14 +151,24 @@ describe('bad input', () => {
   it('refuses an import that does not fit the format, naming the fields, and leaves the form as it was', async () => {
     const { context, page } = await open();
     await fillFacts(page, { ageYears: 60 });
-    await page.setInputFiles('#checker-import', { name: 'chart.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ageYears: 'sixty', smoker: true })) });
-    await expect.poll(() => page.textContent('[data-problems]')).toContain('chart.json was not imported; the form was left as it was');
+    await page.setInputFiles('#checker-import', {
+      name: 'chart.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ageYears: 'sixty', smoker: true })),
+    });
+    await expect
+      .poll(() => page.textContent('[data-problems]'))
+      .toContain('chart.json was not imported; the form was left as it was');
     const problems = await page.textContent('[data-problems]');
     expect(problems).toContain('ageYears (Age): expected a number, got "sixty".');
     expect(problems).toContain('"smoker" in the file is not a field of the patient facts format.');
     expect(await page.inputValue('#f-ageYears')).toBe('60');
     // A file that fits replaces the form.
-    await page.setInputFiles('#checker-import', { name: 'v03.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(vignette('V03-age-19'))) });
+    await page.setInputFiles('#checker-import', {
+      name: 'v03.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(vignette('V03-age-19'))),
+    });
     await expect.poll(() => page.inputValue('#f-ageYears')).toBe('19');
     expect(await page.isHidden('[data-problems]')).toBe(true);
     expect((await shownOutcomes(page))['mgb-commercial']).toBe('fails');
@@ -138,7 +179,12 @@ describe('bad input', () => {
 describe('keeping and clearing state', () => {
   it('restores the facts after a reload, from storage alone, and after going back', async () => {
     const { context, page } = await open();
-    await fillFacts(page, { ageYears: 52, pregnant: false, painSeverity: 'moderate', modicChanges: [{ level: 'L4', endplate: 'inferior', type: 1 }] });
+    await fillFacts(page, {
+      ageYears: 52,
+      pregnant: false,
+      painSeverity: 'moderate',
+      modicChanges: [{ level: 'L4', endplate: 'inferior', type: 1 }],
+    });
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#facts=/);
     await page.reload();
     await page.waitForSelector('[data-line][data-outcome]');
@@ -164,7 +210,9 @@ describe('keeping and clearing state', () => {
   it('Clear empties the form, the fragment and localStorage, and a reload stays empty', async () => {
     const { context, page } = await open();
     await fillFacts(page, { ageYears: 52, bmi: 31 });
-    await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), storageKey)).not.toBeNull();
+    await expect
+      .poll(() => page.evaluate((k) => localStorage.getItem(k), storageKey))
+      .not.toBeNull();
     await page.click('[data-action="clear"]');
     expect(await page.inputValue('#f-ageYears')).toBe('');
     expect(await page.inputValue('#f-bmi')).toBe('');
@@ -186,7 +234,9 @@ describe('keeping and clearing state', () => {
     expect(await page.isChecked('#f-priorLumbarSurgery-none')).toBe(true);
     expect(await page.inputValue('#f-substanceUseDisorder')).toBe('none');
     expect(await page.isChecked('#f-behavioralHealthAssessment-unknown')).toBe(true);
-    expect(await page.textContent('#group-history [data-none-status]')).toMatch(/^Set \d+ fields to no or none: .*Spinal malignancy.*Kept 1 already documented\.$/);
+    expect(await page.textContent('#group-history [data-none-status]')).toMatch(
+      /^Set \d+ fields to no or none: .*Spinal malignancy.*Kept 1 already documented\.$/,
+    );
     await context.close();
   });
 
@@ -210,26 +260,41 @@ describe('keeping and clearing state', () => {
 describe('hostile links', () => {
   const b64 = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
   const payloads: [string, string, RegExp][] = [
-    ['a raw script tag', '#facts=<script>alert(1)</script><img src=x onerror=alert(2)>', /This link was not read/],
-    ['markup and prototype keys inside valid JSON', `#facts=${b64({ healthPlan: '<img src=x onerror=alert(1)>', ageYears: '<script>alert(2)</script>', pregnant: '<b onmouseover=alert(3)>yes</b>', __proto__x: 1, constructor: { prototype: { polluted: true } } })}`, /Some facts in this link were left out/],
+    [
+      'a raw script tag',
+      '#facts=<script>alert(1)</script><img src=x onerror=alert(2)>',
+      /This link was not read/,
+    ],
+    [
+      'markup and prototype keys inside valid JSON',
+      `#facts=${b64({ healthPlan: '<img src=x onerror=alert(1)>', ageYears: '<script>alert(2)</script>', pregnant: '<b onmouseover=alert(3)>yes</b>', __proto__x: 1, constructor: { prototype: { polluted: true } } })}`,
+      /Some facts in this link were left out/,
+    ],
     ['an oversized value', `#facts=${'A'.repeat(40_000)}`, /too long/],
-    ['wrong types', `#facts=${b64({ modicChanges: 'L4', bmi: [1, 2], spondylolisthesis: [{ mm: { valueOf: 1 } }] })}`, /Some facts in this link were left out/],
+    [
+      'wrong types',
+      `#facts=${b64({ modicChanges: 'L4', bmi: [1, 2], spondylolisthesis: [{ mm: { valueOf: 1 } }] })}`,
+      /Some facts in this link were left out/,
+    ],
   ];
-  it.each(payloads)('reject %s with a message and run nothing', async (_name, fragment, message) => {
-    const { context, page, dialogs, errors } = await open(`check/${fragment}`);
-    await expect.poll(() => page.textContent('[data-problems]')).toMatch(message);
-    expect(dialogs).toEqual([]);
-    expect(errors).toEqual([]);
-    expect(await page.locator('main img, main b, bvn-checker script').count()).toBe(0);
-    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
-    // Text in a text field is shown as typed, as text.
-    if (fragment.includes(b64({ healthPlan: '<img src=x onerror=alert(1)>' }).slice(0, 20)))
-      expect(await page.inputValue('#f-healthPlan')).toBe('<img src=x onerror=alert(1)>');
-    // The page still works.
-    await page.fill('#f-ageYears', '52');
-    expect(await page.textContent('[data-results-summary]')).toMatch(/not covered/);
-    await context.close();
-  });
+  it.each(payloads)(
+    'reject %s with a message and run nothing',
+    async (_name, fragment, message) => {
+      const { context, page, dialogs, errors } = await open(`check/${fragment}`);
+      await expect.poll(() => page.textContent('[data-problems]')).toMatch(message);
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(await page.locator('main img, main b, bvn-checker script').count()).toBe(0);
+      expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
+      // Text in a text field is shown as typed, as text.
+      if (fragment.includes(b64({ healthPlan: '<img src=x onerror=alert(1)>' }).slice(0, 20)))
+        expect(await page.inputValue('#f-healthPlan')).toBe('<img src=x onerror=alert(1)>');
+      // The page still works.
+      await page.fill('#f-ageYears', '52');
+      expect(await page.textContent('[data-results-summary]')).toMatch(/not covered/);
+      await context.close();
+    },
+  );
 });
 
 describe('privacy and accessibility', () => {
@@ -238,10 +303,13 @@ describe('privacy and accessibility', () => {
     const { page } = session;
     await fillFacts(page, vignette('V02-seed-000-patient'));
     await page.click('#group-imaging [data-none-present]');
-    for (const summary of await page.locator('[data-details] > summary').all()) await summary.click();
+    for (const summary of await page.locator('[data-details] > summary').all())
+      await summary.click();
     await expect.poll(() => page.locator('[data-details-body]:empty').count()).toBe(0);
     // Every finding links to its criterion on the policy page, and that anchor exists there.
-    const anchors = await page.$$eval('[data-details-body] a[href^="/policies/"]', (links) => [...new Set(links.map((a) => a.getAttribute('href')!))]);
+    const anchors = await page.$$eval('[data-details-body] a[href^="/policies/"]', (links) => [
+      ...new Set(links.map((a) => a.getAttribute('href')!)),
+    ]);
     expect(anchors.length).toBeGreaterThan(20);
     for (const href of anchors) {
       const [path, id] = href.split('#');
@@ -256,11 +324,15 @@ describe('privacy and accessibility', () => {
     await page.goBack();
     await page.waitForSelector('[data-line][data-outcome]');
     const origin = new URL(site.url).origin;
-    const foreign = session.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    const foreign = session.requests.filter(
+      (u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'),
+    );
     expect(session.requests.length).toBeGreaterThan(3);
     expect(foreign).toEqual([]);
     // No request carries the facts: they travel only in fragments, which are never sent.
-    expect(session.requests.filter((u) => u.startsWith(origin) && /facts=/.test(u.split('#')[0]!))).toEqual([]);
+    expect(
+      session.requests.filter((u) => u.startsWith(origin) && /facts=/.test(u.split('#')[0]!)),
+    ).toEqual([]);
     expect(session.errors).toEqual([]);
     await session.context.close();
   });
@@ -268,10 +340,15 @@ describe('privacy and accessibility', () => {
   it('is usable at 375 px: no horizontal scrolling, results reachable, axe clean', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
-    await page.goto(new URL(`check/#${encodeFragment(vignette('V06-no-behavioral-health-assessment'))}`, site.url).href);
+    await page.goto(
+      new URL(`check/#${encodeFragment(vignette('V06-no-behavioral-health-assessment'))}`, site.url)
+        .href,
+    );
     await page.waitForSelector('[data-line][data-outcome]');
     await page.click('[data-line="cohere-ma"] summary');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      375,
+    );
     await page.click('.skip-to-results');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
     expect(await page.evaluate(() => location.hash)).toMatch(/^#facts=/);
@@ -284,7 +361,9 @@ describe('privacy and accessibility', () => {
     expect(await page.getAttribute('[data-announce]', 'aria-live')).toBe('polite');
     await page.type('#f-ageYears', '19', { delay: 50 });
     await page.check('#f-pregnant-yes');
-    await expect.poll(() => page.textContent('[data-announce]'), { timeout: 5000 }).toMatch(/^Results updated\. .*fails criteria/i);
+    await expect
+      .poll(() => page.textContent('[data-announce]'), { timeout: 5000 })
+      .toMatch(/^Results updated\. .*fails criteria/i);
     // Enter in a field moves to the results and reads the summary at once.
     await page.fill('#f-bmi', '29');
     await page.press('#f-bmi', 'Enter');

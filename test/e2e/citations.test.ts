@@ -9,7 +9,9 @@ import { DIST, useSite } from './harness.ts';
 
 const env = useSite();
 
-const sourceIds = readdirSync('src/content/sources').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+const sourceIds = readdirSync('src/content/sources')
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
 
 describe('citation files', () => {
   it('exist for every source in all four formats', () => {
@@ -18,7 +20,9 @@ describe('citation files', () => {
       expect(readFileSync(`${DIST}/cite/${id}.bib`, 'utf8')).toMatch(new RegExp(`^@\\w+\\{${id},`));
       // RIS limits ID to 20 characters (citation-js truncates); the truncated ids must still differ.
       const ris = readFileSync(`${DIST}/cite/${id}.ris`, 'utf8');
-      expect(ris).toMatch(new RegExp(`^TY {2}- \\w+\\n[\\s\\S]*^ID {2}- ${id.slice(0, 20)}$[\\s\\S]*^ER {2}-`, 'm'));
+      expect(ris).toMatch(
+        new RegExp(`^TY {2}- \\w+\\n[\\s\\S]*^ID {2}- ${id.slice(0, 20)}$[\\s\\S]*^ER {2}-`, 'm'),
+      );
       risIds.add(id.slice(0, 20));
       expect(JSON.parse(readFileSync(`${DIST}/cite/${id}.json`, 'utf8'))[0].id).toBe(id);
       expect(readFileSync(`${DIST}/cite/${id}.txt`, 'utf8').trim().length).toBeGreaterThan(20);
@@ -45,7 +49,10 @@ describe('the citation basket', () => {
     await page.check('#basket-cms-lcd-l39420');
     expect(await page.textContent('[data-basket-count]')).toBe('2 sources chosen.');
     const read = async (format: string) => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-basket="${format}"]`)]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`[data-basket="${format}"]`),
+      ]);
       expect(download.suggestedFilename()).toBe(`bvn-atlas-references.${format}`);
       return readFileSync((await download.path())!, 'utf8');
     };
@@ -54,7 +61,10 @@ describe('the citation basket', () => {
     expect(bib).toContain('@article{fischgrund-2018,');
     expect(bib).toContain('{cms-lcd-l39420,');
     expect((await read('ris')).match(/^ER {2}-/gm)).toHaveLength(2);
-    expect(JSON.parse(await read('json')).map((i: { id: string }) => i.id)).toEqual(['cms-lcd-l39420', 'fischgrund-2018']);
+    expect(JSON.parse(await read('json')).map((i: { id: string }) => i.id)).toEqual([
+      'cms-lcd-l39420',
+      'fischgrund-2018',
+    ]);
     await page.click('[data-basket="none"]');
     expect(await page.isDisabled('[data-basket="bib"]')).toBe(true);
     await context.close();

@@ -25,9 +25,13 @@ describe('the criteria matrix', () => {
     expect(columns).toBe(17); // criterion, how they differ, 15 lines
     const row = table.locator('#criterion-spondylolisthesis');
     const text = (await row.textContent()) ?? '';
-    expect(text).toContain('Excludes any spondylolisthesis: slip ≥ 2 mm and correlates with the predominant complaint');
+    expect(text).toContain(
+      'Excludes any spondylolisthesis: slip ≥ 2 mm and correlates with the predominant complaint',
+    );
     expect(text).toContain('Excludes any spondylolisthesis: slip > 2 mm');
-    expect(text).toMatch(/slip: Cohere MA v3 ≥ 2 mm; MGB 097 \(Jan 2026\), Commercial and Qualified Health Plan > 2 mm/);
+    expect(text).toMatch(
+      /slip: Cohere MA v3 ≥ 2 mm; MGB 097 \(Jan 2026\), Commercial and Qualified Health Plan > 2 mm/,
+    );
     expect(await row.locator('th[scope="row"]').textContent()).toContain('Spondylolisthesis');
     expect(await page.locator('script').count()).toBe(0);
     await page.close();
@@ -37,7 +41,9 @@ describe('the criteria matrix', () => {
     const page = await open('/compare/views/payer-type-medicare-contractor/');
     const headers = await page.locator('table.matrix thead th[scope="col"] > a').allTextContents();
     expect(headers).toEqual(['LCD L39420', 'LCD L39642', 'LCD L39644']);
-    expect(await page.locator('.view-menu a[aria-current="page"]').textContent()).toBe('Medicare contractors (LCDs)');
+    expect(await page.locator('.view-menu a[aria-current="page"]').textContent()).toBe(
+      'Medicare contractors (LCDs)',
+    );
     await page.close();
   });
 });
@@ -46,10 +52,14 @@ describe('a pair’s diff page', () => {
   it('summarises the differences and shows who is affected, evaluated under both policies', async () => {
     const page = await open('/compare/cohere-ma/mgb-commercial/');
     const summary = (await page.locator('ul.summary').textContent()) ?? '';
-    expect(summary).toMatch(/Cohere MA v3 rules out a patient with spondylolisthesis \(slip 2 mm, correlates with the predominant complaint\); MGB .* does not/);
+    expect(summary).toMatch(
+      /Cohere MA v3 rules out a patient with spondylolisthesis \(slip 2 mm, correlates with the predominant complaint\); MGB .* does not/,
+    );
     const section = page.locator('#pair-spondylolisthesis');
     const witnessRow = section.locator('tr.witness').first();
-    expect(await witnessRow.locator('th').textContent()).toContain('slip 2 mm, correlates with the predominant complaint');
+    expect(await witnessRow.locator('th').textContent()).toContain(
+      'slip 2 mm, correlates with the predominant complaint',
+    );
     expect(await witnessRow.locator('td').allTextContents()).toEqual([
       expect.stringContaining(outcomeLabel.fails),
       expect.stringContaining(outcomeLabel['needs-proprietary-review']),
@@ -63,11 +73,17 @@ describe('a pair’s diff page', () => {
   it('links both encoded MGB 097 versions to their version diff', async () => {
     for (const policy of ['mgb-097-2025-10', 'mgb-097-2026-01']) {
       const page = await open(`/policies/${policy}/`);
-      await expect(page.locator('#history ~ p a[href="/compare/versions/mgb-097-2025-10/mgb-097-2026-01/"]').count()).resolves.toBe(1);
+      await expect(
+        page
+          .locator('#history ~ p a[href="/compare/versions/mgb-097-2025-10/mgb-097-2026-01/"]')
+          .count(),
+      ).resolves.toBe(1);
       await page.close();
     }
     const page = await open('/compare/versions/mgb-097-2025-10/mgb-097-2026-01/');
-    expect(await page.locator('ul.summary').textContent()).toContain('The criteria of the 3 lines in both versions are unchanged.');
+    expect(await page.locator('ul.summary').textContent()).toContain(
+      'The criteria of the 3 lines in both versions are unchanged.',
+    );
     await page.close();
   });
 });
@@ -77,8 +93,11 @@ describe('the print handout', () => {
     const page = await open('/compare/views/payer-type-medicare-contractor/');
     await page.emulateMedia({ media: 'print' });
     const report = await page.evaluate(() => {
-      const pageRules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).filter((r) => r instanceof CSSPageRule) as CSSPageRule[];
-      const display = (selector: string) => getComputedStyle(document.querySelector(selector)!).display;
+      const pageRules = [...document.styleSheets]
+        .flatMap((sheet) => [...sheet.cssRules])
+        .filter((r) => r instanceof CSSPageRule) as CSSPageRule[];
+      const display = (selector: string) =>
+        getComputedStyle(document.querySelector(selector)!).display;
       const cell = document.querySelector('table.matrix tbody td.cell p')!;
       return {
         landscape: pageRules.some((r) => r.style.getPropertyValue('size').includes('landscape')),
@@ -91,10 +110,20 @@ describe('the print handout', () => {
         overflow: getComputedStyle(document.querySelector('.table-scroll')!).overflowX,
       };
     });
-    expect(report).toMatchObject({ landscape: true, header: 'none', footer: 'none', views: 'none', breadcrumbs: 'none', thead: 'table-header-group', overflow: 'visible' });
+    expect(report).toMatchObject({
+      landscape: true,
+      header: 'none',
+      footer: 'none',
+      views: 'none',
+      breadcrumbs: 'none',
+      thead: 'table-header-group',
+      overflow: 'visible',
+    });
     expect(report.fontPx).toBeGreaterThanOrEqual(9.3); // 7 pt
     expect(report.fontPx).toBeLessThanOrEqual(10.7); // 8 pt
-    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString(
+      'latin1',
+    );
     const [, width, height] = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf)!;
     expect(Number(width)).toBeGreaterThan(Number(height));
     await page.close();
@@ -104,19 +133,31 @@ describe('the print handout', () => {
 describe('the matrix at 375 px', () => {
   it('keeps the page from scrolling sideways and scrolls the table in a labelled, focusable region', async () => {
     const page = await open('/compare/', { width: 375, height: 800 });
-    const sizes = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const sizes = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
     const region = page.locator('.table-scroll').filter({ has: page.locator('table.matrix') });
     expect(await region.getAttribute('tabindex')).toBe('0');
-    expect(await region.evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby')!)?.textContent)).toBe('Criteria by policy line');
+    expect(
+      await region.evaluate(
+        (el) => document.getElementById(el.getAttribute('aria-labelledby')!)?.textContent,
+      ),
+    ).toBe('Criteria by policy line');
     expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     // Keyboard: focus the region and scroll it with the arrow keys.
     await region.focus();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('table-scroll'))).toBe(true);
+    expect(
+      await page.evaluate(() => document.activeElement?.classList.contains('table-scroll')),
+    ).toBe(true);
     for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
     expect(await region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     // The criterion column stays in view while the table scrolls.
-    const [regionLeft, firstCellLeft] = await region.evaluate((el) => [el.getBoundingClientRect().left, el.querySelector('tbody th')!.getBoundingClientRect().left]);
+    const [regionLeft, firstCellLeft] = await region.evaluate((el) => [
+      el.getBoundingClientRect().left,
+      el.querySelector('tbody th')!.getBoundingClientRect().left,
+    ]);
     expect(Math.abs(firstCellLeft! - regionLeft!)).toBeLessThanOrEqual(2);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
@@ -124,7 +165,10 @@ describe('the matrix at 375 px', () => {
 
   it('keeps the pair page within 375 px too', async () => {
     const page = await open('/compare/cohere-ma/mgb-commercial/', { width: 375, height: 800 });
-    const sizes = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const sizes = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
@@ -137,9 +181,16 @@ describe('exports and feed', () => {
     const result = await page.evaluate(async () => {
       const csv = await (await fetch('/exports/criteria-matrix.csv')).text();
       const json = await (await fetch('/exports/criteria-matrix.json')).json();
-      return { header: csv.replace(/^\uFEFF/, '').split('\r\n')[0], csvRows: csv.trim().split('\r\n').length - 1, jsonRows: json.rows.length, first: json.rows[0] };
+      return {
+        header: csv.replace(/^\uFEFF/, '').split('\r\n')[0],
+        csvRows: csv.trim().split('\r\n').length - 1,
+        jsonRows: json.rows.length,
+        first: json.rows[0],
+      };
     });
-    expect(result.header).toBe('concept,conceptLabel,line,lineName,policy,status,statusLabel,variant,rule,citationSource,locator,verification');
+    expect(result.header).toBe(
+      'concept,conceptLabel,line,lineName,policy,status,statusLabel,variant,rule,citationSource,locator,verification',
+    );
     expect(result.jsonRows).toBeGreaterThan(400);
     expect(result.csvRows).toBe(result.jsonRows);
     expect(result.first.concept).toBe('minimum-age');
@@ -148,15 +199,22 @@ describe('exports and feed', () => {
 
   it('serves a well-formed Atom feed of policy revisions, newest first, linked from every page', async () => {
     const page = await open('/');
-    expect(await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href')).toBe('/feed.xml');
+    expect(
+      await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href'),
+    ).toBe('/feed.xml');
     const feed = await page.evaluate(async () => {
-      const doc = new DOMParser().parseFromString(await (await fetch('/feed.xml')).text(), 'application/xml');
+      const doc = new DOMParser().parseFromString(
+        await (await fetch('/feed.xml')).text(),
+        'application/xml',
+      );
       const atom = 'http://www.w3.org/2005/Atom';
       const entries = [...doc.getElementsByTagNameNS(atom, 'entry')];
       return {
         error: doc.getElementsByTagName('parsererror').length,
         root: `${doc.documentElement.namespaceURI} ${doc.documentElement.localName}`,
-        feedFields: ['id', 'title', 'updated', 'author'].map((n) => doc.documentElement.getElementsByTagNameNS(atom, n).length > 0),
+        feedFields: ['id', 'title', 'updated', 'author'].map(
+          (n) => doc.documentElement.getElementsByTagNameNS(atom, n).length > 0,
+        ),
         entries: entries.map((e) => ({
           id: e.getElementsByTagNameNS(atom, 'id')[0]?.textContent,
           updated: e.getElementsByTagNameNS(atom, 'updated')[0]?.textContent ?? '',

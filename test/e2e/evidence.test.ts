@@ -10,7 +10,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readAllContent } from '../../src/loaders/content-files.ts';
 import { validateContent, type ValidContent } from '../../src/lib/content/validate.ts';
-import { forestCharts, odiTrajectory, responderRates } from '../../src/lib/charts/evidence-charts.ts';
+import {
+  forestCharts,
+  odiTrajectory,
+  responderRates,
+} from '../../src/lib/charts/evidence-charts.ts';
 import { formatReportedNumber } from '../../src/lib/evidence/numbers.ts';
 import { claimantsInOrder, verdictCounts, verdicts } from '../../src/lib/evidence/claims.ts';
 import type { ReportedNumber } from '../../src/lib/schema/study.ts';
@@ -18,7 +22,8 @@ import { DIST, useSite } from './harness.ts';
 
 // Read at load time: the chart expectations below are computed from the content while the suite is collected.
 const validated = validateContent(await readAllContent(process.cwd()));
-if (validated.errors.length) throw new Error(`content has errors: ${validated.errors.map((e) => e.message).join('; ')}`);
+if (validated.errors.length)
+  throw new Error(`content has errors: ${validated.errors.map((e) => e.message).join('; ')}`);
 const content: ValidContent = validated.content;
 
 const env = useSite();
@@ -36,9 +41,16 @@ interface Shown {
   text: string;
 }
 const shownNumbers = (page: Page) =>
-  page.$$eval('main [data-number]', (els) => els.map((e) => ({ path: (e as HTMLElement).dataset.number!, value: (e as HTMLElement).dataset.value!, text: e.textContent!.trim() })));
+  page.$$eval('main [data-number]', (els) =>
+    els.map((e) => ({
+      path: (e as HTMLElement).dataset.number!,
+      value: (e as HTMLElement).dataset.value!,
+      text: e.textContent!.trim(),
+    })),
+  );
 
-const expectedText = (n: ReportedNumber) => (n.value === null && n.range === undefined ? 'unknown' : formatReportedNumber(n));
+const expectedText = (n: ReportedNumber) =>
+  n.value === null && n.range === undefined ? 'unknown' : formatReportedNumber(n);
 const expectedValue = (n: ReportedNumber) => (n.value === null ? 'unknown' : String(n.value));
 
 /** Every number-like token ("20.5", "2018") in a text. */
@@ -75,12 +87,21 @@ describe('study pages', () => {
   it('contain no figure that the entry, its sources and its linked studies do not contain', async () => {
     for (const [id, study] of content.studies) {
       const cited = new Set<string>([study.source, ...study.relatedSources]);
-      JSON.stringify(study, (key, value) => (key === 'source' && typeof value === 'string' ? (cited.add(value), value) : value));
-      const linked = [...content.studies.entries()].filter(([other, s]) => other === study.parent || s.parent === id).map(([, s]) => s.title);
-      const allowed = tokens(JSON.stringify([study, [...cited].map((c) => content.sources.get(c)), linked]));
+      JSON.stringify(study, (key, value) =>
+        key === 'source' && typeof value === 'string' ? (cited.add(value), value) : value,
+      );
+      const linked = [...content.studies.entries()]
+        .filter(([other, s]) => other === study.parent || s.parent === id)
+        .map(([, s]) => s.title);
+      const allowed = tokens(
+        JSON.stringify([study, [...cited].map((c) => content.sources.get(c)), linked]),
+      );
       const page = await open(`/studies/${id}/`);
       // "95% CI" is the formatter's label for every interval, not a figure of the study.
-      const text = (await page.$eval('main', (m) => (m as HTMLElement).innerText)).replace(/95% CI/g, '');
+      const text = (await page.$eval('main', (m) => (m as HTMLElement).innerText)).replace(
+        /95% CI/g,
+        '',
+      );
       await page.close();
       const stray = [...tokens(text)].filter((t) => !allowed.has(t));
       expect(stray, `${id}: figures on the page that its entry does not hold`).toEqual([]);
@@ -89,52 +110,78 @@ describe('study pages', () => {
 });
 
 describe('numbers outside the study pages', () => {
-  it.each(['/studies/', '/evidence/'])('%s shows each study number exactly as its entry holds it', async (path) => {
-    const page = await open(path);
-    const shown = (await shownNumbers(page)).filter((s: Shown) => s.path.includes('/'));
-    await page.close();
-    expect(shown.length).toBeGreaterThan(10);
-    for (const s of shown) {
-      const n = numberAt(s.path);
-      expect(s.value, `${path} ${s.path}`).toBe(expectedValue(n));
-      expect(s.text, `${path} ${s.path}`).toBe(expectedText(n));
-    }
-  });
+  it.each(['/studies/', '/evidence/'])(
+    '%s shows each study number exactly as its entry holds it',
+    async (path) => {
+      const page = await open(path);
+      const shown = (await shownNumbers(page)).filter((s: Shown) => s.path.includes('/'));
+      await page.close();
+      expect(shown.length).toBeGreaterThan(10);
+      for (const s of shown) {
+        const n = numberAt(s.path);
+        expect(s.value, `${path} ${s.path}`).toBe(expectedValue(n));
+        expect(s.text, `${path} ${s.path}`).toBe(expectedText(n));
+      }
+    },
+  );
 });
 
 describe('charts', () => {
   const expected: Record<string, { points: number; rows: number; intervals?: number }> = {
-    [odiTrajectory.id]: { points: odiTrajectory.series.reduce((n, s) => n + s.points.length, 0), rows: odiTrajectory.series.reduce((n, s) => n + s.points.length, 0) },
-    [responderRates.id]: { points: 2 * responderRates.pairs.length, rows: 2 * responderRates.pairs.length },
+    [odiTrajectory.id]: {
+      points: odiTrajectory.series.reduce((n, s) => n + s.points.length, 0),
+      rows: odiTrajectory.series.reduce((n, s) => n + s.points.length, 0),
+    },
+    [responderRates.id]: {
+      points: 2 * responderRates.pairs.length,
+      rows: 2 * responderRates.pairs.length,
+    },
   };
   for (const spec of Object.values(forestCharts)) {
-    const rows = spec.rows.map((r) => content.studies.get(r.ref.study)!.outcomes.find((o) => o.id === r.ref.outcome)!.result);
-    expected[spec.id] = { points: rows.filter((r) => r.value !== null).length, rows: rows.length, intervals: rows.filter((r) => r.ci95).length };
+    const rows = spec.rows.map(
+      (r) => content.studies.get(r.ref.study)!.outcomes.find((o) => o.id === r.ref.outcome)!.result,
+    );
+    expected[spec.id] = {
+      points: rows.filter((r) => r.value !== null).length,
+      rows: rows.length,
+      intervals: rows.filter((r) => r.ci95).length,
+    };
   }
 
-  it.each(Object.keys(expected))('%s on /studies/ draws one mark per data row, with <title>, <desc>, summary and data table', async (id) => {
-    const page = await open('/studies/');
-    const figure = page.locator(`figure#${id}`);
-    expect(await figure.count()).toBe(1);
-    const svg = figure.locator('svg.chart-svg');
-    expect((await svg.locator(':scope > title').textContent())!.trim().length).toBeGreaterThan(10);
-    expect((await svg.locator(':scope > desc').textContent())!.trim().length).toBeGreaterThan(40);
-    expect(await svg.getAttribute('role')).toBe('img');
-    expect(await svg.locator('[data-mark="point"]').count()).toBe(expected[id]!.points);
-    if (expected[id]!.intervals !== undefined) expect(await svg.locator('[data-mark="interval"]').count()).toBe(expected[id]!.intervals);
-    expect(await figure.locator('table [data-chart-row]').count()).toBe(expected[id]!.rows);
-    expect(await figure.locator('table caption').count()).toBe(1);
-    expect((await figure.locator('figcaption').textContent())!.length).toBeGreaterThan(40);
-    // Every plotted value is a value in the data table.
-    const plotted = await svg.locator('[data-mark="point"]').evaluateAll((els) => els.map((e) => (e as SVGElement).dataset.value));
-    const tabled = await figure.locator('table [data-value]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.value));
-    expect(plotted.sort()).toEqual(tabled.filter((v) => v !== 'unknown').sort());
-    await page.close();
-  });
+  it.each(Object.keys(expected))(
+    '%s on /studies/ draws one mark per data row, with <title>, <desc>, summary and data table',
+    async (id) => {
+      const page = await open('/studies/');
+      const figure = page.locator(`figure#${id}`);
+      expect(await figure.count()).toBe(1);
+      const svg = figure.locator('svg.chart-svg');
+      expect((await svg.locator(':scope > title').textContent())!.trim().length).toBeGreaterThan(
+        10,
+      );
+      expect((await svg.locator(':scope > desc').textContent())!.trim().length).toBeGreaterThan(40);
+      expect(await svg.getAttribute('role')).toBe('img');
+      expect(await svg.locator('[data-mark="point"]').count()).toBe(expected[id]!.points);
+      if (expected[id]!.intervals !== undefined)
+        expect(await svg.locator('[data-mark="interval"]').count()).toBe(expected[id]!.intervals);
+      expect(await figure.locator('table [data-chart-row]').count()).toBe(expected[id]!.rows);
+      expect(await figure.locator('table caption').count()).toBe(1);
+      expect((await figure.locator('figcaption').textContent())!.length).toBeGreaterThan(40);
+      // Every plotted value is a value in the data table.
+      const plotted = await svg
+        .locator('[data-mark="point"]')
+        .evaluateAll((els) => els.map((e) => (e as SVGElement).dataset.value));
+      const tabled = await figure
+        .locator('table [data-value]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.value));
+      expect(plotted.sort()).toEqual(tabled.filter((v) => v !== 'unknown').sort());
+      await page.close();
+    },
+  );
 
   it('the evidence summary embeds the comparator and pooled-estimate charts', async () => {
     const page = await open('/evidence/');
-    for (const id of ['between-arm-odi', 'pooled-relative-risk', 'pooled-proportions']) expect(await page.locator(`figure#${id} svg title`).count(), id).toBe(1);
+    for (const id of ['between-arm-odi', 'pooled-relative-risk', 'pooled-proportions'])
+      expect(await page.locator(`figure#${id} svg title`).count(), id).toBe(1);
     await page.close();
   });
 });
@@ -144,14 +191,25 @@ describe('claims pages', () => {
     const claims = [...content.claims.entries()].map(([id, data]) => ({ id, data }));
     for (const claimant of claimantsInOrder(claims, content.sources)) {
       const page = await open(`/claims/document/${claimant}/`);
-      const rows = await page.$$eval('[data-claim]', (els) => els.map((e) => [(e as HTMLElement).dataset.claim!, e.querySelector('[data-verdict]')!.getAttribute('data-verdict')!]));
+      const rows = await page.$$eval('[data-claim]', (els) =>
+        els.map((e) => [
+          (e as HTMLElement).dataset.claim!,
+          e.querySelector('[data-verdict]')!.getAttribute('data-verdict')!,
+        ]),
+      );
       await page.close();
       const mine = claims.filter((c) => c.data.claimant === claimant);
       expect(rows.map(([id]) => id).sort(), claimant).toEqual(mine.map((c) => c.id).sort());
       for (const [id, verdict] of rows) expect(verdict, id).toBe(content.claims.get(id!)!.verdict);
     }
     // One page per claim: read the built files directly (a browser per page adds nothing here).
-    const decode = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const decode = (html: string) =>
+      html
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
     for (const { id } of claims) {
       const file = join(DIST, 'claims', id, 'index.html');
       expect(existsSync(file), file).toBe(true);
@@ -166,8 +224,14 @@ describe('claims pages', () => {
     for (const claimant of [...claimantsInOrder(claims, content.sources), 'all']) {
       const mine = claimant === 'all' ? claims : claims.filter((c) => c.data.claimant === claimant);
       const counts = verdictCounts(mine);
-      for (const v of verdicts) expect(await page.locator(`[data-claimant="${claimant}"] [data-count="${v}"]`).textContent(), `${claimant} ${v}`).toBe(String(counts[v]));
-      expect(await page.locator(`[data-claimant="${claimant}"] [data-count="total"]`).textContent()).toBe(String(mine.length));
+      for (const v of verdicts)
+        expect(
+          await page.locator(`[data-claimant="${claimant}"] [data-count="${v}"]`).textContent(),
+          `${claimant} ${v}`,
+        ).toBe(String(counts[v]));
+      expect(
+        await page.locator(`[data-claimant="${claimant}"] [data-count="total"]`).textContent(),
+      ).toBe(String(mine.length));
     }
     await page.close();
   });
@@ -176,7 +240,10 @@ describe('claims pages', () => {
 describe('guideline positions page', () => {
   it('lists every guideline entry with its stance', async () => {
     const page = await open('/guidelines/');
-    for (const [id, g] of content.guidelines) expect(await page.locator(`tr[data-guideline="${id}"]`).getAttribute('data-stance'), id).toBe(g.stance);
+    for (const [id, g] of content.guidelines)
+      expect(await page.locator(`tr[data-guideline="${id}"]`).getAttribute('data-stance'), id).toBe(
+        g.stance,
+      );
     await page.close();
   });
 });

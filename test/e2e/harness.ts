@@ -41,7 +41,8 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Serves dist/ on a free port; fails clearly when the site has not been built. */
 export async function startSite() {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` before the browser tests.');
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('dist/index.html is missing: run `npm run build` before the browser tests.');
   return serveStatic(DIST, 0);
 }
 
@@ -66,16 +67,34 @@ export function useSite(): SiteEnv {
 }
 
 /** axe-core's browser bundle, to inject with `page.evaluate(axeSource)`. */
-export const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+export const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 /** Runs axe-core's WCAG 2.2 AA rules on the page as it is now; one line per violation with up to three targets. */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   const result = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: tags } }),
+    (tags) =>
+      (
+        window as unknown as {
+          axe: {
+            run: (
+              o: unknown,
+            ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe.run({ runOnly: { type: 'tag', values: tags } }),
     wcagTags,
   );
-  return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id} at ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }
 
 /** Every built HTML page as a URL path ("/policies/cohere-ma-v3/"), as the static gates read them. */
@@ -84,7 +103,11 @@ export function builtPages(dir = DIST): string[] {
 }
 
 /** Runs `task` over `items` with at most `limit` in flight. */
-export async function inBatches<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -111,12 +134,17 @@ export const notInSitemap = ['/404.html'];
  */
 export function sitemapPages(dir = DIST): string[] {
   const index = join(dir, 'sitemap-index.xml');
-  if (!existsSync(index)) throw new Error(`${index} is missing: the @astrojs/sitemap integration did not run (check astro.config.mjs).`);
-  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&')));
+  if (!existsSync(index))
+    throw new Error(
+      `${index} is missing: the @astrojs/sitemap integration did not run (check astro.config.mjs).`,
+    );
+  const locs = (xml: string) =>
+    [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&')));
   const pages: string[] = [];
   for (const sitemap of locs(readFileSync(index, 'utf8'))) {
     const file = join(dir, decodeURIComponent(sitemap.pathname));
-    if (!existsSync(file)) throw new Error(`sitemap-index.xml lists ${sitemap.pathname}, which was not built.`);
+    if (!existsSync(file))
+      throw new Error(`sitemap-index.xml lists ${sitemap.pathname}, which was not built.`);
     pages.push(...locs(readFileSync(file, 'utf8')).map((url) => decodeURIComponent(url.pathname)));
   }
   return pages;

@@ -6,7 +6,9 @@ import { builtPages, DIST } from './harness.ts';
 
 function fileFor(path: string): string | undefined {
   const clean = decodeURIComponent(path);
-  const candidates = clean.endsWith('/') ? [join(DIST, clean, 'index.html')] : [join(DIST, clean), join(DIST, clean, 'index.html')];
+  const candidates = clean.endsWith('/')
+    ? [join(DIST, clean, 'index.html')]
+    : [join(DIST, clean), join(DIST, clean, 'index.html')];
   return candidates.find((c) => existsSync(c));
 }
 
@@ -34,7 +36,11 @@ describe('internal links', () => {
         const targetFile = url.pathname === page ? file : fileFor(url.pathname);
         checked++;
         if (!targetFile) broken.push(`${page}: ${target} (no such page)`);
-        else if (url.hash && targetFile.endsWith('.html') && !idsIn(targetFile).has(decodeURIComponent(url.hash.slice(1))))
+        else if (
+          url.hash &&
+          targetFile.endsWith('.html') &&
+          !idsIn(targetFile).has(decodeURIComponent(url.hash.slice(1)))
+        )
           broken.push(`${page}: ${target} (no element with id ${url.hash.slice(1)})`);
       }
     }

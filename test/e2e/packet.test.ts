@@ -60,35 +60,55 @@ describe('the appeal packet', () => {
     for (const r of packet.references) want(r.text);
     expect(missing).toEqual([]);
     // Cohere's behavioural health criterion is the one V06 lacks.
-    expect(printed).toContain(squash('A behavioural health assessment (formal or informal) is recorded in the chart'));
-    expect(printed).toContain(squash('Document a behavioural health assessment (formal or informal) in the chart.'));
+    expect(printed).toContain(
+      squash('A behavioural health assessment (formal or informal) is recorded in the chart'),
+    );
+    expect(printed).toContain(
+      squash('Document a behavioural health assessment (formal or informal) in the chart.'),
+    );
     const origin = new URL(site.url).origin;
-    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    expect(
+      requests.filter(
+        (u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
+      ),
+    ).toEqual([]);
     await context.close();
   });
 
   it('copies itself as plain text and Markdown, and offers a box to copy from when the browser refuses', async () => {
     const facts = vignette('V03-age-19');
     const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(site.url).origin,
+    });
     const page = await context.newPage();
-    await page.goto(new URL(`check/packet/#${encodeFragment(facts, { line: 'mgb-commercial' })}`, site.url).href);
+    await page.goto(
+      new URL(`check/packet/#${encodeFragment(facts, { line: 'mgb-commercial' })}`, site.url).href,
+    );
     await page.waitForSelector('.packet h2');
     const packet = buildPacket(data, 'mgb-commercial', facts);
     const origin = new URL(site.url).origin;
     await page.click('[data-action="copy-text"]');
     await expect.poll(() => page.textContent('[data-status]')).toBe('Packet copied as plain text.');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(packetText(packet, origin));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      packetText(packet, origin),
+    );
     await page.click('[data-action="copy-markdown"]');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(packetMarkdown(packet, origin));
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(packetMarkdown(packet, origin));
     expect(packetText(packet)).toContain('Fails criteria');
 
     const refusing = await browser.newContext();
     await refusing.addInitScript(() => {
-      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+      });
     });
     const page2 = await refusing.newPage();
-    await page2.goto(new URL(`check/packet/#${encodeFragment(facts, { line: 'mgb-commercial' })}`, site.url).href);
+    await page2.goto(
+      new URL(`check/packet/#${encodeFragment(facts, { line: 'mgb-commercial' })}`, site.url).href,
+    );
     await page2.waitForSelector('.packet h2');
     await page2.click('[data-action="copy-markdown"]');
     await expect.poll(() => page2.isVisible('#packet-copy-fallback')).toBe(true);
@@ -102,11 +122,15 @@ describe('the appeal packet', () => {
     const facts = vignette('V01-baseline');
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(new URL(`check/packet/#${encodeFragment(facts, { line: 'cohere-ma' })}`, site.url).href);
+    await page.goto(
+      new URL(`check/packet/#${encodeFragment(facts, { line: 'cohere-ma' })}`, site.url).href,
+    );
     await page.waitForSelector('.packet table');
     expect(await axeViolations(page)).toEqual([]);
     await page.selectOption('#packet-line', 'kaiser-wa-medicare');
-    await expect.poll(() => page.textContent('#packet-title')).toBe(buildPacket(data, 'kaiser-wa-medicare', facts).title);
+    await expect
+      .poll(() => page.textContent('#packet-title'))
+      .toBe(buildPacket(data, 'kaiser-wa-medicare', facts).title);
     expect(await page.evaluate(() => location.hash)).toMatch(/^#line=kaiser-wa-medicare&facts=/);
     await page.emulateMedia({ media: 'print' });
     expect(await axeViolations(page)).toEqual([]);

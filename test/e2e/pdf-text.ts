@@ -25,28 +25,40 @@ function objects(pdf: Buffer): Map<number, PdfObject> {
     let data = body.slice(start + 'stream'.length).replace(/^\r?\n/, '');
     data = data.slice(0, data.lastIndexOf('endstream')).replace(/\r?\n$/, '');
     const raw = Buffer.from(data, 'latin1');
-    out.set(Number(match[1]), { dict, stream: /\/FlateDecode/.test(dict) ? inflateSync(raw) : raw });
+    out.set(Number(match[1]), {
+      dict,
+      stream: /\/FlateDecode/.test(dict) ? inflateSync(raw) : raw,
+    });
   }
   return out;
 }
 
 const utf16 = (hex: string) => {
   let s = '';
-  for (let i = 0; i + 4 <= hex.length; i += 4) s += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
+  for (let i = 0; i + 4 <= hex.length; i += 4)
+    s += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
   return s;
 };
 
 function parseCmap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-    for (const m of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(parseInt(m[1]!, 16), utf16(m[2]!));
+    for (const m of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
+      map.set(parseInt(m[1]!, 16), utf16(m[2]!));
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
-    for (const m of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])/g)) {
+    for (const m of block[1]!.matchAll(
+      /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])/g,
+    )) {
       const [from, to] = [parseInt(m[1]!, 16), parseInt(m[2]!, 16)];
-      if (m[3]!.startsWith('[')) [...m[3]!.matchAll(/<([0-9A-Fa-f]+)>/g)].forEach((v, i) => map.set(from + i, utf16(v[1]!)));
+      if (m[3]!.startsWith('['))
+        [...m[3]!.matchAll(/<([0-9A-Fa-f]+)>/g)].forEach((v, i) => map.set(from + i, utf16(v[1]!)));
       else {
         const base = utf16(m[3]!.slice(1, -1));
-        for (let code = from; code <= to; code++) map.set(code, base.slice(0, -1) + String.fromCharCode(base.charCodeAt(base.length - 1) + code - from));
+        for (let code = from; code <= to; code++)
+          map.set(
+            code,
+            base.slice(0, -1) + String.fromCharCode(base.charCodeAt(base.length - 1) + code - from),
+          );
       }
     }
   return map;
@@ -55,11 +67,13 @@ function parseCmap(cmap: string): Map<number, string> {
 /** The text of every page, in drawing order, with runs separated by newlines. */
 export function pdfText(pdf: Buffer): { pages: number; text: string } {
   const objs = objects(pdf);
-  const ref = (dict: string, key: string) => Number(new RegExp(`/${key}\\s+(\\d+) 0 R`).exec(dict)?.[1]);
+  const ref = (dict: string, key: string) =>
+    Number(new RegExp(`/${key}\\s+(\\d+) 0 R`).exec(dict)?.[1]);
   const cmaps = new Map<number, Map<number, string>>();
   for (const [id, obj] of objs) {
     const toUnicode = ref(obj.dict, 'ToUnicode');
-    if (/\/Type\s*\/Font/.test(obj.dict) && toUnicode) cmaps.set(id, parseCmap(objs.get(toUnicode)?.stream?.toString('latin1') ?? ''));
+    if (/\/Type\s*\/Font/.test(obj.dict) && toUnicode)
+      cmaps.set(id, parseCmap(objs.get(toUnicode)?.stream?.toString('latin1') ?? ''));
   }
   const pages = [...objs.values()].filter((o) => /\/Type\s*\/Page\b/.test(o.dict));
   let text = '';
@@ -68,17 +82,24 @@ export function pdfText(pdf: Buffer): { pages: number; text: string } {
     const resourcesRef = ref(page.dict, 'Resources');
     if (resourcesRef) resources = objs.get(resourcesRef)?.dict ?? '';
     const fontDict = /\/Font\s*<<([\s\S]*?)>>/.exec(resources)?.[1] ?? '';
-    const fonts = new Map([...fontDict.matchAll(/\/(\S+)\s+(\d+) 0 R/g)].map((m) => [m[1]!, cmaps.get(Number(m[2]))]));
-    const contents = [...(/\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/.exec(page.dict)?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) => Number(m[1]));
+    const fonts = new Map(
+      [...fontDict.matchAll(/\/(\S+)\s+(\d+) 0 R/g)].map((m) => [m[1]!, cmaps.get(Number(m[2]))]),
+    );
+    const contents = [
+      ...(/\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/.exec(page.dict)?.[1] ?? '').matchAll(/(\d+) 0 R/g),
+    ].map((m) => Number(m[1]));
     for (const id of contents) {
       const stream = objs.get(id)?.stream?.toString('latin1') ?? '';
       let font: Map<number, string> | undefined;
-      for (const token of stream.matchAll(/\/(\S+)\s+[-\d.]+\s+Tf|<([0-9A-Fa-f\s]*)>|\b(BT|ET|Td|TD|Tm|T\*)\b/g)) {
+      for (const token of stream.matchAll(
+        /\/(\S+)\s+[-\d.]+\s+Tf|<([0-9A-Fa-f\s]*)>|\b(BT|ET|Td|TD|Tm|T\*)\b/g,
+      )) {
         if (token[1]) font = fonts.get(token[1]);
         else if (token[3]) text += '\n';
         else if (token[2] !== undefined && font) {
           const hex = token[2].replace(/\s/g, '');
-          for (let i = 0; i + 4 <= hex.length; i += 4) text += font.get(parseInt(hex.slice(i, i + 4), 16)) ?? '';
+          for (let i = 0; i + 4 <= hex.length; i += 4)
+            text += font.get(parseInt(hex.slice(i, i + 4), 16)) ?? '';
         }
       }
     }

@@ -7,7 +7,6 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, useSite } from './harness.ts';
 
-
 const env = useSite();
 
 interface Session {
@@ -24,7 +23,10 @@ async function open(path: string, viewport = { width: 1280, height: 800 }): Prom
   const pagefindRequests: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => r.url().includes('/pagefind/') && pagefindRequests.push(new URL(r.url()).pathname));
+  page.on(
+    'request',
+    (r) => r.url().includes('/pagefind/') && pagefindRequests.push(new URL(r.url()).pathname),
+  );
   await page.goto(new URL(path, env.site.url).href);
   return { page, errors, pagefindRequests, close: () => context.close() };
 }
@@ -43,9 +45,14 @@ async function resultPaths(page: Page): Promise<string[]> {
   while (await page.isVisible('[data-more]')) {
     const before = await page.locator('#search-results li').count();
     await page.click('[data-more]');
-    await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, before);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#search-results li').length > n,
+      before,
+    );
   }
-  return page.$$eval('#search-results li h3 a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return page.$$eval('#search-results li h3 a', (links) =>
+    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
 }
 
 describe('site search', () => {
@@ -58,7 +65,9 @@ describe('site search', () => {
     expect(await announced(s.page)).toMatch(/^\d+ results? for “spondylolisthesis”\.$/);
     // Only the search page asked for pagefind, and only its JS API (not the default UI).
     expect(s.pagefindRequests).toContain('/pagefind/pagefind.js');
-    expect(s.pagefindRequests.filter((p) => /pagefind-(ui|modular-ui|component-ui)/.test(p))).toEqual([]);
+    expect(
+      s.pagefindRequests.filter((p) => /pagefind-(ui|modular-ui|component-ui)/.test(p)),
+    ).toEqual([]);
     expect(s.errors).toEqual([]);
     await s.close();
   });
@@ -110,11 +119,20 @@ describe('site search', () => {
   it('combines values of one filter with "any" and different filters with "all"', async () => {
     const s = await open('/search/?q=spondylolisthesis&payer=Cohere&payer=MGB%20Health%20Plan');
     await announced(s.page);
-    expect((await resultPaths(s.page)).sort()).toEqual(['/policies/cohere-ma-v3/', '/policies/mgb-097-2025-10/', '/policies/mgb-097-2026-01/']);
+    expect((await resultPaths(s.page)).sort()).toEqual([
+      '/policies/cohere-ma-v3/',
+      '/policies/mgb-097-2025-10/',
+      '/policies/mgb-097-2026-01/',
+    ]);
     const before = (await s.page.textContent('#search-status')) ?? '';
     await s.page.check('input[name="line"][value="Medicaid"]');
-    expect(await announced(s.page, before)).toBe('2 results for “spondylolisthesis”, with 3 filters.');
-    expect((await resultPaths(s.page)).sort()).toEqual(['/policies/mgb-097-2025-10/', '/policies/mgb-097-2026-01/']);
+    expect(await announced(s.page, before)).toBe(
+      '2 results for “spondylolisthesis”, with 3 filters.',
+    );
+    expect((await resultPaths(s.page)).sort()).toEqual([
+      '/policies/mgb-097-2025-10/',
+      '/policies/mgb-097-2026-01/',
+    ]);
     await s.close();
   });
 
@@ -130,7 +148,9 @@ describe('site search', () => {
   it('offers exactly the filter values that the built index holds', async () => {
     const s = await open('/search/');
     const offered = await s.page.$$eval('input[type="checkbox"][data-filter]', (boxes) =>
-      boxes.map((b) => `${(b as HTMLInputElement).dataset.filter}=${(b as HTMLInputElement).value}`).sort(),
+      boxes
+        .map((b) => `${(b as HTMLInputElement).dataset.filter}=${(b as HTMLInputElement).value}`)
+        .sort(),
     );
     // A string, so the test runner does not rewrite the browser's dynamic import().
     const indexed: string[] = await s.page.evaluate(`(async () => {
@@ -147,7 +167,11 @@ describe('site search', () => {
     await s.page.waitForLoadState('networkidle');
     expect(s.pagefindRequests).toEqual([]);
     await s.page.focus('#search-q');
-    await s.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/pagefind.js')));
+    await s.page.waitForFunction(() =>
+      performance
+        .getEntriesByType('resource')
+        .some((e) => e.name.includes('/pagefind/pagefind.js')),
+    );
     expect(s.pagefindRequests).toContain('/pagefind/pagefind.js');
     await s.close();
   });
@@ -171,7 +195,9 @@ describe('site search', () => {
     await s.page.keyboard.press('Tab');
     expect(await s.page.evaluate(() => document.activeElement?.localName)).toBe('summary');
     await s.page.keyboard.press('Tab');
-    expect(await s.page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('kind');
+    expect(await s.page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe(
+      'kind',
+    );
     await s.page.keyboard.press('Space');
     expect(await announced(s.page, first)).toMatch(/, with 1 filter\.$/);
     await s.close();

@@ -6,7 +6,15 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, builtPages, DIST, inBatches, notInSitemap, sitemapPages, useSite } from './harness.ts';
+import {
+  axeViolations,
+  builtPages,
+  DIST,
+  inBatches,
+  notInSitemap,
+  sitemapPages,
+  useSite,
+} from './harness.ts';
 
 /** Pages that are interactive islands and may load scripts. */
 const interactive = [/^\/check\//, /^\/search\//, /^\/bibliography\/export\/$/];
@@ -34,7 +42,9 @@ async function inspect(path: string): Promise<PageReport> {
   });
   const response = await page.goto(new URL(path, env.site.url).href, { waitUntil: 'load' });
   if (!response?.ok() && path !== '/404.html') report.errors.push(`HTTP ${response?.status()}`);
-  report.scripts = await page.locator('script:not([type="application/json"]):not([type="application/ld+json"])').count();
+  report.scripts = await page
+    .locator('script:not([type="application/json"]):not([type="application/ld+json"])')
+    .count();
   report.violations = await axeViolations(page);
   await context.close();
   return report;
@@ -54,17 +64,22 @@ describe('the sitemap', () => {
 });
 
 describe('every page in the sitemap', () => {
-  it('loads without console errors, foreign requests or axe violations, and content pages carry no script', async () => {
-    const pages = [...sitemapPages(), ...notInSitemap];
-    expect(pages.length).toBeGreaterThan(20);
-    const reports = await inBatches(pages, 4, inspect);
-    const problems = reports.flatMap((r) => [
-      ...r.errors.map((e) => `${r.path}: console: ${e}`),
-      ...r.foreign.map((u) => `${r.path}: request to another origin: ${u}`),
-      ...r.violations.map((v) => `${r.path}: axe: ${v}`),
-      ...(r.scripts > 0 && !interactive.some((re) => re.test(r.path)) ? [`${r.path}: ${r.scripts} script element(s) on a content page`] : []),
-    ]);
-    expect(problems).toEqual([]);
-  }, crawlTimeoutMs);
+  it(
+    'loads without console errors, foreign requests or axe violations, and content pages carry no script',
+    async () => {
+      const pages = [...sitemapPages(), ...notInSitemap];
+      expect(pages.length).toBeGreaterThan(20);
+      const reports = await inBatches(pages, 4, inspect);
+      const problems = reports.flatMap((r) => [
+        ...r.errors.map((e) => `${r.path}: console: ${e}`),
+        ...r.foreign.map((u) => `${r.path}: request to another origin: ${u}`),
+        ...r.violations.map((v) => `${r.path}: axe: ${v}`),
+        ...(r.scripts > 0 && !interactive.some((re) => re.test(r.path))
+          ? [`${r.path}: ${r.scripts} script element(s) on a content page`]
+          : []),
+      ]);
+      expect(problems).toEqual([]);
+    },
+    crawlTimeoutMs,
+  );
 });
-

@@ -34,9 +34,16 @@ function arbitraryFor(schema: { _zod: { def: Def } }): fc.Arbitrary<unknown> {
       return fc.string({ minLength: 1, maxLength: 20 });
     case 'number': {
       const { min = -1000, max = 1000, integer } = numericRange(schema);
-      const near = thresholds.filter((t) => t >= min && t <= max).flatMap((t) => [t, t - 0.1, t + 0.1]).filter((t) => t >= min && t <= max);
-      const any = integer ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-      return integer ? fc.oneof(fc.constantFrom(...near.filter(Number.isInteger)), any) : fc.oneof(fc.constantFrom(...near), any);
+      const near = thresholds
+        .filter((t) => t >= min && t <= max)
+        .flatMap((t) => [t, t - 0.1, t + 0.1])
+        .filter((t) => t >= min && t <= max);
+      const any = integer
+        ? fc.integer({ min: Math.ceil(min), max: Math.floor(max) })
+        : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+      return integer
+        ? fc.oneof(fc.constantFrom(...near.filter(Number.isInteger)), any)
+        : fc.oneof(fc.constantFrom(...near), any);
     }
     case 'array':
       return fc.array(arbitraryFor(def.element!), { maxLength: 5 });
@@ -54,7 +61,9 @@ function arbitraryFor(schema: { _zod: { def: Def } }): fc.Arbitrary<unknown> {
 
 /** Any valid PatientFacts: each fact present or absent (undocumented) at random. */
 export const arbitraryFacts: fc.Arbitrary<PatientFacts> = fc.record(
-  Object.fromEntries(Object.entries(facts).map(([key, spec]) => [key, arbitraryFor(spec.schema as never)])),
+  Object.fromEntries(
+    Object.entries(facts).map(([key, spec]) => [key, arbitraryFor(spec.schema as never)]),
+  ),
   { requiredKeys: [] },
 ) as fc.Arbitrary<PatientFacts>;
 
@@ -65,11 +74,16 @@ export const arbitraryFacts: fc.Arbitrary<PatientFacts> = fc.record(
 export function arbitraryNear(base: PatientFacts): fc.Arbitrary<PatientFacts> {
   const keys = Object.keys(base);
   return fc
-    .tuple(fc.subarray(keys, { maxLength: 4 }), arbitraryFacts, fc.subarray(Object.keys(facts), { maxLength: 3 }))
+    .tuple(
+      fc.subarray(keys, { maxLength: 4 }),
+      arbitraryFacts,
+      fc.subarray(Object.keys(facts), { maxLength: 3 }),
+    )
     .map(([removed, random, replaced]) => {
       const result: Record<string, unknown> = { ...structuredClone(base) };
       for (const key of removed) delete result[key];
-      for (const key of replaced) if (key in random) result[key] = (random as Record<string, unknown>)[key];
+      for (const key of replaced)
+        if (key in random) result[key] = (random as Record<string, unknown>)[key];
       return result as PatientFacts;
     });
 }

@@ -14,9 +14,15 @@ export function compiled() {
 }
 
 /** Current lines and a lookup of every line (including superseded `line@policy`). */
-export async function lines(): Promise<{ current: EvaluablePolicy[]; byId: Map<string, EvaluablePolicy> }> {
+export async function lines(): Promise<{
+  current: EvaluablePolicy[];
+  byId: Map<string, EvaluablePolicy>;
+}> {
   const { lines: all } = await compiled();
-  return { current: all.filter((l) => !l.id.includes('@')), byId: new Map(all.map((l) => [l.id, l])) };
+  return {
+    current: all.filter((l) => !l.id.includes('@')),
+    byId: new Map(all.map((l) => [l.id, l])),
+  };
 }
 
 const vignetteDir = fileURLToPath(new URL('../fixtures/vignettes/', import.meta.url));
@@ -26,7 +32,10 @@ export function vignettes(): { id: string; facts: PatientFacts }[] {
   return readdirSync(vignetteDir)
     .filter((f) => /^V\d+.*\.json$/.test(f))
     .sort()
-    .map((f) => ({ id: f.replace(/\.json$/, ''), facts: JSON.parse(readFileSync(vignetteDir + f, 'utf8')) as PatientFacts }));
+    .map((f) => ({
+      id: f.replace(/\.json$/, ''),
+      facts: JSON.parse(readFileSync(vignetteDir + f, 'utf8')) as PatientFacts,
+    }));
 }
 
 /** The V01 baseline: a fully documented ideal candidate. */

@@ -9,7 +9,9 @@ import { PatientFacts } from '../../src/lib/facts/schema.ts';
 export async function loadContent() {
   const { errors, content } = validateContent(await readAllContent(process.cwd()));
   if (errors.length) throw new Error(`src/content is invalid:\n${formatErrors(errors)}`);
-  const policies: PolicyEntry[] = [...content.policies].map(([id, data]) => ({ id, data })).sort((a, b) => a.id.localeCompare(b.id));
+  const policies: PolicyEntry[] = [...content.policies]
+    .map(([id, data]) => ({ id, data }))
+    .sort((a, b) => a.id.localeCompare(b.id));
   const lines = compilePolicies(policies);
   return { content, policies, lines, byId: new Map(lines.map((l) => [l.id, l])) };
 }

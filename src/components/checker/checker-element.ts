@@ -8,12 +8,30 @@ import { evaluateAll } from '../../lib/engine/evaluate.ts';
 import type { Evaluation } from '../../lib/engine/types.ts';
 import { outcomeLabel } from '../../lib/engine/types.ts';
 import type { CheckerData } from '../../lib/checker/data.ts';
-import { draftFromFacts, validateDraft, type FactDraft, type FieldProblem } from '../../lib/checker/draft.ts';
-import { decodeFragment, draftJson, encodeFragment, readDraftJson } from '../../lib/checker/fragment.ts';
+import {
+  draftFromFacts,
+  validateDraft,
+  type FactDraft,
+  type FieldProblem,
+} from '../../lib/checker/draft.ts';
+import {
+  decodeFragment,
+  draftJson,
+  encodeFragment,
+  readDraftJson,
+} from '../../lib/checker/fragment.ts';
 import { exportFactsFile, parseFactsFile } from '../../lib/checker/import-file.ts';
 import type { PatientFacts } from '../../lib/facts/schema.ts';
 import { copyText, download, h } from './dom.ts';
-import { listParts, pathOf, readDraft, showProblems, syncList, writeDraft, writeRows } from './form-io.ts';
+import {
+  listParts,
+  pathOf,
+  readDraft,
+  showProblems,
+  syncList,
+  writeDraft,
+  writeRows,
+} from './form-io.ts';
 import { countSummary, drawDetails, findCards, renderResults, type Card } from './results-view.ts';
 import { savedFacts } from './storage.ts';
 
@@ -36,7 +54,11 @@ class CheckerElement extends HTMLElement {
   connectedCallback(): void {
     this.form = this.querySelector('form')!;
     this.cards = findCards(this);
-    for (const card of this.cards.values()) card.details.addEventListener('toggle', () => this.data && card.details.open && drawDetails(card, this.data));
+    for (const card of this.cards.values())
+      card.details.addEventListener(
+        'toggle',
+        () => this.data && card.details.open && drawDetails(card, this.data),
+      );
     this.form.addEventListener('input', (e) => this.onEdit(e, false));
     this.form.addEventListener('change', (e) => this.onEdit(e, true));
     this.form.addEventListener('submit', (e) => {
@@ -47,12 +69,18 @@ class CheckerElement extends HTMLElement {
       this.focusResults();
     });
     this.addEventListener('click', (e) => this.onClick(e));
-    this.querySelector('[data-action="import"]')?.addEventListener('change', (e) => void this.importFile(e.target as HTMLInputElement));
+    this.querySelector('[data-action="import"]')?.addEventListener(
+      'change',
+      (e) => void this.importFile(e.target as HTMLInputElement),
+    );
     window.addEventListener('hashchange', () => this.restore('navigation'));
     window.addEventListener('popstate', () => this.restore('navigation'));
     // Leaving or hiding the page saves what was typed in the last moments.
     window.addEventListener('pagehide', () => this.persistNow());
-    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && this.persistNow());
+    document.addEventListener(
+      'visibilitychange',
+      () => document.visibilityState === 'hidden' && this.persistNow(),
+    );
     this.restore('load');
     void this.load();
   }
@@ -66,7 +94,9 @@ class CheckerElement extends HTMLElement {
       // The first results are the baseline: only later changes are announced.
       for (const e of this.evaluations) this.announced.set(e.policy, e.outcome);
     } catch (error) {
-      this.summary(`The policy data could not be loaded (${(error as Error).message}); reload the page to try again. Your facts are kept.`);
+      this.summary(
+        `The policy data could not be loaded (${(error as Error).message}); reload the page to try again. Your facts are kept.`,
+      );
     }
   }
 
@@ -77,13 +107,19 @@ class CheckerElement extends HTMLElement {
     const fromSaved = saved ? readDraftJson(saved) : undefined;
     if (fromLink.status === 'read') {
       this.apply(fromLink.draft, true);
-      if (fromLink.messages.length > 0) this.showLoadProblems('Some facts in this link were left out', fromLink.messages);
+      if (fromLink.messages.length > 0)
+        this.showLoadProblems('Some facts in this link were left out', fromLink.messages);
       else this.showLoadProblems('', []);
       if (fromSaved?.status === 'read' && draftJson(fromSaved.draft) !== draftJson(this.draft)) {
-        this.offerUndo(fromSaved.draft, 'Opened the facts in this link. They replace the facts that were saved in this browser.', 'Restore the saved facts');
+        this.offerUndo(
+          fromSaved.draft,
+          'Opened the facts in this link. They replace the facts that were saved in this browser.',
+          'Restore the saved facts',
+        );
       }
     } else {
-      if (fromLink.status === 'rejected') this.showLoadProblems('This link was not read', [fromLink.message]);
+      if (fromLink.status === 'rejected')
+        this.showLoadProblems('This link was not read', [fromLink.message]);
       // No facts in the address (or unreadable ones): the saved copy, if any, on load; on an
       // in-page anchor (#main), nothing changes and the facts go back into the address.
       if (fromSaved?.status === 'read') this.apply(fromSaved.draft, true);
@@ -108,8 +144,15 @@ class CheckerElement extends HTMLElement {
     if (!this.data) return;
     this.evaluations = evaluateAll(this.data.lines, facts);
     const fragment = encodeFragment(this.draft);
-    renderResults(this.cards, this.data, this.evaluations, (line) => `/check/packet/#line=${encodeURIComponent(line)}${fragment ? `&${fragment}` : ''}`);
-    this.summary(`${countSummary(this.evaluations)}. ${problems.length > 0 ? `${problems.length} field${problems.length === 1 ? ' has an invalid value and is' : 's have invalid values and are'} treated as not documented.` : ''}`);
+    renderResults(
+      this.cards,
+      this.data,
+      this.evaluations,
+      (line) => `/check/packet/#line=${encodeURIComponent(line)}${fragment ? `&${fragment}` : ''}`,
+    );
+    this.summary(
+      `${countSummary(this.evaluations)}. ${problems.length > 0 ? `${problems.length} field${problems.length === 1 ? ' has an invalid value and is' : 's have invalid values and are'} treated as not documented.` : ''}`,
+    );
   }
 
   private summary(text: string): void {
@@ -118,7 +161,11 @@ class CheckerElement extends HTMLElement {
 
   private onEdit(event: Event, committed: boolean): void {
     const target = event.target as HTMLInputElement;
-    if (target.type === 'radio' && target.closest('[data-list]') && target.name === target.closest<HTMLElement>('[data-list]')!.dataset.list) {
+    if (
+      target.type === 'radio' &&
+      target.closest('[data-list]') &&
+      target.name === target.closest<HTMLElement>('[data-list]')!.dataset.list
+    ) {
       this.onListState(target.name, target.value);
     }
     this.refresh();
@@ -152,7 +199,8 @@ class CheckerElement extends HTMLElement {
     }
     const button = (event.target as Element).closest('button');
     if (!button) return;
-    if (button.hasAttribute('data-add-row')) this.addRow(button.closest<HTMLElement>('[data-list]')!.dataset.list!, true);
+    if (button.hasAttribute('data-add-row'))
+      this.addRow(button.closest<HTMLElement>('[data-list]')!.dataset.list!, true);
     else if (button.hasAttribute('data-remove-row')) this.removeRow(button);
     else if (button.dataset.nonePresent) this.nonePresent(button);
     else if (button.dataset.action === 'export') this.exportFacts();
@@ -172,7 +220,8 @@ class CheckerElement extends HTMLElement {
   private addRow(fact: string, focus: boolean): void {
     const parts = listParts(this.form, fact);
     // Rows already shown are kept; a list that was "none" or "not documented" starts afresh.
-    const current = parts.state.value === 'rows' ? readDraft(this.form)[fact as keyof FactDraft] : undefined;
+    const current =
+      parts.state.value === 'rows' ? readDraft(this.form)[fact as keyof FactDraft] : undefined;
     const rows = [...(Array.isArray(current) ? current : []), {}];
     parts.state.value = 'rows';
     writeRows(this.form, fact, rows);
@@ -193,7 +242,11 @@ class CheckerElement extends HTMLElement {
     // Keep focus in the list: the row that took this one's place, or the add button.
     const next = parts.rows.children[Math.min(index, rows.length - 1)];
     (next?.querySelector<HTMLElement>('input, select') ?? parts.add).focus();
-    this.status(rows.length === 0 ? 'Row removed; the list is now not documented.' : `Row ${index + 1} removed.`);
+    this.status(
+      rows.length === 0
+        ? 'Row removed; the list is now not documented.'
+        : `Row ${index + 1} removed.`,
+    );
   }
 
   /** "None of these documented as present": fills only the fields still undocumented. */
@@ -209,27 +262,45 @@ class CheckerElement extends HTMLElement {
       } else kept.push(key);
     }
     writeDraft(this.form, draft as FactDraft);
-    const label = (key: string) => this.form.querySelector(`[data-path="${key}"] > legend, [data-path="${key}"] > label`)?.firstChild?.textContent?.trim() ?? key;
+    const label = (key: string) =>
+      this.form
+        .querySelector(`[data-path="${key}"] > legend, [data-path="${key}"] > label`)
+        ?.firstChild?.textContent?.trim() ?? key;
     const status = button.parentElement!.querySelector('[data-none-status]')!;
     status.textContent =
       set.length === 0
         ? 'Every field here was already documented; nothing changed.'
         : `Set ${set.length} field${set.length === 1 ? '' : 's'} to no or none: ${set.map(label).join(', ')}.${kept.length ? ` Kept ${kept.length} already documented.` : ''}`;
-    for (const key of set) this.form.querySelector(`[data-path="${key}"]`)?.classList.add('just-set');
+    for (const key of set)
+      this.form.querySelector(`[data-path="${key}"]`)?.classList.add('just-set');
   }
 
   private exportFacts(): void {
-    const text = exportFactsFile(this.facts, new URL('/schema/patient-facts.json', location.href).href);
+    const text = exportFactsFile(
+      this.facts,
+      new URL('/schema/patient-facts.json', location.href).href,
+    );
     download('patient-facts.json', text, 'application/json');
     const left = this.problems.map((p) => p.path);
-    this.status(`Exported ${Object.keys(this.facts).length} documented facts as patient-facts.json.${left.length ? ` Left out ${left.length} invalid field${left.length === 1 ? '' : 's'}: ${left.join(', ')}.` : ''}`);
+    this.status(
+      `Exported ${Object.keys(this.facts).length} documented facts as patient-facts.json.${left.length ? ` Left out ${left.length} invalid field${left.length === 1 ? '' : 's'}: ${left.join(', ')}.` : ''}`,
+    );
   }
 
   private async copyLink(): Promise<void> {
     this.persistNow();
-    if (await copyText(location.href)) this.status('Link copied. It carries the facts in its fragment: share it only as you would share the chart.');
+    if (await copyText(location.href))
+      this.status(
+        'Link copied. It carries the facts in its fragment: share it only as you would share the chart.',
+      );
     else {
-      const field = h('input', { type: 'text', readonly: true, value: location.href, 'aria-label': 'Link to these facts', class: 'copy-fallback' });
+      const field = h('input', {
+        type: 'text',
+        readonly: true,
+        value: location.href,
+        'aria-label': 'Link to these facts',
+        class: 'copy-fallback',
+      });
       this.status('The browser did not allow copying. Select the link below and copy it:');
       this.querySelector('[data-tool-status]')!.append(' ', field);
       field.select();
@@ -245,14 +316,21 @@ class CheckerElement extends HTMLElement {
     this.showLoadProblems('', []);
     this.form.querySelectorAll('.just-set').forEach((e) => e.classList.remove('just-set'));
     this.querySelectorAll('[data-none-status]').forEach((e) => (e.textContent = ''));
-    this.offerUndo(before, 'All facts cleared from the form, the address and this browser’s storage.', 'Undo clear');
+    this.offerUndo(
+      before,
+      'All facts cleared from the form, the address and this browser’s storage.',
+      'Undo clear',
+    );
   }
 
   /** A status line with a button that brings `draft` back (kept in memory only). */
   private offerUndo(draft: FactDraft, text: string, label: string): void {
     this.undo = draft;
     this.status(text);
-    this.querySelector('[data-tool-status]')!.append(' ', h('button', { type: 'button', class: 'secondary', 'data-action': 'undo' }, label));
+    this.querySelector('[data-tool-status]')!.append(
+      ' ',
+      h('button', { type: 'button', class: 'secondary', 'data-action': 'undo' }, label),
+    );
   }
 
   private undoClear(): void {
@@ -274,12 +352,17 @@ class CheckerElement extends HTMLElement {
     const result = parseFactsFile(await file.text(), file.name);
     input.value = '';
     if (!result.ok) {
-      this.showLoadProblems(`${file.name} was not imported; the form was left as it was`, result.errors);
+      this.showLoadProblems(
+        `${file.name} was not imported; the form was left as it was`,
+        result.errors,
+      );
       return;
     }
     this.showLoadProblems('', []);
     this.apply(draftFromFacts(result.facts), true);
-    this.status(`Imported ${Object.keys(result.facts).filter((k) => k !== '$schema').length} facts from ${file.name}.`);
+    this.status(
+      `Imported ${Object.keys(result.facts).filter((k) => k !== '$schema').length} facts from ${file.name}.`,
+    );
     this.persistNow();
     this.scheduleAnnounce();
   }
@@ -291,7 +374,14 @@ class CheckerElement extends HTMLElement {
   private showLoadProblems(title: string, messages: readonly string[]): void {
     const box = this.querySelector<HTMLElement>('[data-problems]')!;
     box.hidden = messages.length === 0;
-    box.replaceChildren(...(messages.length ? [h('p', {}, h('strong', {}, `${title}:`)), h('ul', {}, ...messages.map((m) => h('li', {}, m)))] : []));
+    box.replaceChildren(
+      ...(messages.length
+        ? [
+            h('p', {}, h('strong', {}, `${title}:`)),
+            h('ul', {}, ...messages.map((m) => h('li', {}, m))),
+          ]
+        : []),
+    );
   }
 
   private schedulePersist(): void {
@@ -303,8 +393,11 @@ class CheckerElement extends HTMLElement {
   private persistNow(): void {
     clearTimeout(this.persistTimer);
     const fragment = encodeFragment(this.draft);
-    const url = fragment ? `${location.pathname}${location.search}#${fragment}` : `${location.pathname}${location.search}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+    const url = fragment
+      ? `${location.pathname}${location.search}#${fragment}`
+      : `${location.pathname}${location.search}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`)
+      history.replaceState(history.state, '', url);
     if (fragment) savedFacts.write(draftJson(this.draft));
     else savedFacts.clear();
   }
@@ -335,7 +428,6 @@ class CheckerElement extends HTMLElement {
     for (const e of this.evaluations) this.announced.set(e.policy, e.outcome);
     this.querySelector('[data-announce]')!.textContent = `Results updated. ${detail}.`;
   }
-
 }
 
 customElements.define('bvn-checker', CheckerElement);

@@ -20,7 +20,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 
 /** Appends children as nodes or text. */
 export function append(parent: Element | DocumentFragment, children: Child[]): void {
-  for (const child of children) if (child !== null && child !== undefined && child !== false) parent.append(typeof child === 'number' ? String(child) : child);
+  for (const child of children)
+    if (child !== null && child !== undefined && child !== false)
+      parent.append(typeof child === 'number' ? String(child) : child);
 }
 
 /** Saves text as a file through a same-origin blob URL (no request leaves the page). */

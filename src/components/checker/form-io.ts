@@ -3,7 +3,16 @@
  * The form's structure comes from the fact catalogue; this module only moves values between
  * controls and the draft, and clones list rows from their <template>.
  */
-import { factControl, factKeys, fieldId, fieldName, textFromValue, valueFromText, type Control, type ListControl } from '../../lib/checker/controls.ts';
+import {
+  factControl,
+  factKeys,
+  fieldId,
+  fieldName,
+  textFromValue,
+  valueFromText,
+  type Control,
+  type ListControl,
+} from '../../lib/checker/controls.ts';
 import type { DraftRow, DraftScalar, FactDraft, FieldProblem } from '../../lib/checker/draft.ts';
 
 const controls: [string, Control][] = factKeys.map((key) => [key, factControl(key)]);
@@ -69,7 +78,8 @@ export function listParts(form: HTMLFormElement, fact: string): ListParts {
 /** The form's values as a draft. Hidden rows (list set to none or not documented) are not read. */
 export function readDraft(form: HTMLFormElement): FactDraft {
   const values = controlValues(form);
-  const read = (name: string, control: Exclude<Control, ListControl>) => valueFromText(control, values.get(name) ?? '') as DraftScalar | undefined;
+  const read = (name: string, control: Exclude<Control, ListControl>) =>
+    valueFromText(control, values.get(name) ?? '') as DraftScalar | undefined;
   const draft: Record<string, unknown> = {};
   for (const [key, control] of controls) {
     if (control.kind !== 'list') {
@@ -97,7 +107,8 @@ export function readDraft(form: HTMLFormElement): FactDraft {
 function numberRow(fragment: DocumentFragment, i: number): void {
   for (const element of fragment.querySelectorAll('*')) {
     for (const attribute of Array.from(element.attributes))
-      if (attribute.value.includes('__i__')) element.setAttribute(attribute.name, attribute.value.replaceAll('__i__', String(i)));
+      if (attribute.value.includes('__i__'))
+        element.setAttribute(attribute.name, attribute.value.replaceAll('__i__', String(i)));
     if (element.hasAttribute('data-row-number')) element.textContent = String(i + 1);
   }
 }
@@ -112,7 +123,9 @@ export function writeRows(form: HTMLFormElement, fact: string, rows: readonly Dr
     parts.rows.append(clone);
   });
   const control = factControl(fact as never) as ListControl;
-  rows.forEach((row, i) => control.fields.forEach(({ key }) => writeScalar(form, fieldName(fact, i, key), row[key])));
+  rows.forEach((row, i) =>
+    control.fields.forEach(({ key }) => writeScalar(form, fieldName(fact, i, key), row[key])),
+  );
   parts.add.disabled = control.maxItems !== undefined && rows.length >= control.maxItems;
 }
 
@@ -131,7 +144,8 @@ export function writeDraft(form: HTMLFormElement, draft: FactDraft): void {
       continue;
     }
     const rows = Array.isArray(value) ? (value as DraftRow[]) : [];
-    listParts(form, key).state.value = value === undefined ? '' : rows.length === 0 ? 'none' : 'rows';
+    listParts(form, key).state.value =
+      value === undefined ? '' : rows.length === 0 ? 'none' : 'rows';
     writeRows(form, key, rows);
     syncList(form, key);
   }
@@ -149,16 +163,24 @@ function fieldElements(path: string) {
 
 /** The controls that carry aria-invalid: the input/select, or every radio of a group. */
 function invalidTargets(field: HTMLElement): HTMLElement[] {
-  return field instanceof HTMLFieldSetElement ? Array.from(field.querySelectorAll<HTMLInputElement>(':scope > .choices input')) : [field];
+  return field instanceof HTMLFieldSetElement
+    ? Array.from(field.querySelectorAll<HTMLInputElement>(':scope > .choices input'))
+    : [field];
 }
 
 /**
  * Shows the problems of the fields in `paths` (all fields when omitted) and clears the message
  * of every listed field that is valid now.
  */
-export function showProblems(form: HTMLFormElement, problems: readonly FieldProblem[], paths?: ReadonlySet<string>): void {
+export function showProblems(
+  form: HTMLFormElement,
+  problems: readonly FieldProblem[],
+  paths?: ReadonlySet<string>,
+): void {
   const byPath = new Map(problems.map((p) => [p.path, p.message]));
-  const all = paths ?? new Set(Array.from(form.querySelectorAll<HTMLElement>('[data-path]'), (e) => e.dataset.path!));
+  const all =
+    paths ??
+    new Set(Array.from(form.querySelectorAll<HTMLElement>('[data-path]'), (e) => e.dataset.path!));
   for (const path of all) {
     if (path.includes('__i__')) continue;
     const parts = fieldElements(path);
@@ -177,4 +199,3 @@ export function showProblems(form: HTMLFormElement, problems: readonly FieldProb
 export function pathOf(control: Element): string | undefined {
   return control.closest<HTMLElement>('[data-path]')?.dataset.path;
 }
-

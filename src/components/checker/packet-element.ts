@@ -4,7 +4,15 @@
  * src/lib/checker/packet.ts, which evaluates with the engine; this file only draws it, copies it
  * and prints it. Facts never leave the browser.
  */
-import { buildPacket, packetMarkdown, packetText, verdictLabel, verdictTone, type Packet, type PacketCitation } from '../../lib/checker/packet.ts';
+import {
+  buildPacket,
+  packetMarkdown,
+  packetText,
+  verdictLabel,
+  verdictTone,
+  type Packet,
+  type PacketCitation,
+} from '../../lib/checker/packet.ts';
 import type { CheckerData } from '../../lib/checker/data.ts';
 import { validateDraft, type FactDraft } from '../../lib/checker/draft.ts';
 import { decodeFragment, encodeFragment, readDraftJson } from '../../lib/checker/fragment.ts';
@@ -49,14 +57,20 @@ class PacketElement extends HTMLElement {
       const saved = savedFacts.read();
       const fromSaved = saved ? readDraftJson(saved) : undefined;
       this.draft = fromSaved?.status === 'read' ? fromSaved.draft : {};
-      if (fromSaved?.status === 'read') messages.push('The address held no facts, so the facts saved by the checker in this browser are used.');
+      if (fromSaved?.status === 'read')
+        messages.push(
+          'The address held no facts, so the facts saved by the checker in this browser are used.',
+        );
     }
     const problems = validateDraft(this.draft).problems;
     messages.push(...problems.map((p) => `${p.message} It is treated as not documented.`));
     const box = this.querySelector<HTMLElement>('[data-problems]')!;
     box.hidden = messages.length === 0;
-    box.replaceChildren(...(messages.length ? [h('ul', {}, ...messages.map((m) => h('li', {}, m)))] : []));
-    this.querySelector<HTMLAnchorElement>('[data-back]')!.href = `/check/#${encodeFragment(this.draft)}`;
+    box.replaceChildren(
+      ...(messages.length ? [h('ul', {}, ...messages.map((m) => h('li', {}, m)))] : []),
+    );
+    this.querySelector<HTMLAnchorElement>('[data-back]')!.href =
+      `/check/#${encodeFragment(this.draft)}`;
   }
 
   private async load(): Promise<void> {
@@ -66,17 +80,24 @@ class PacketElement extends HTMLElement {
       this.data = (await response.json()) as CheckerData;
       this.render();
     } catch (error) {
-      this.status(`The policy data could not be loaded (${(error as Error).message}); reload the page to try again.`);
+      this.status(
+        `The policy data could not be loaded (${(error as Error).message}); reload the page to try again.`,
+      );
     }
   }
 
   private writeFragment(): void {
-    history.replaceState(history.state, '', `${location.pathname}#${encodeFragment(this.draft, { line: this.line })}`);
+    history.replaceState(
+      history.state,
+      '',
+      `${location.pathname}#${encodeFragment(this.draft, { line: this.line })}`,
+    );
   }
 
   private render(): void {
     if (!this.data) return;
-    if (!this.data.lines.some((l) => l.id === this.line)) this.line = this.data.lines.find((l) => l.id === 'cohere-ma')?.id ?? this.data.lines[0]!.id;
+    if (!this.data.lines.some((l) => l.id === this.line))
+      this.line = this.data.lines.find((l) => l.id === 'cohere-ma')?.id ?? this.data.lines[0]!.id;
     this.select.value = this.line;
     this.packet = buildPacket(this.data, this.line, validateDraft(this.draft).facts);
     const p = this.packet;
@@ -90,7 +111,10 @@ class PacketElement extends HTMLElement {
     const action = button.dataset.action;
     if (action === 'print') return window.print();
     if (action !== 'copy-text' && action !== 'copy-markdown') return;
-    const text = action === 'copy-text' ? packetText(this.packet, location.origin) : packetMarkdown(this.packet, location.origin);
+    const text =
+      action === 'copy-text'
+        ? packetText(this.packet, location.origin)
+        : packetMarkdown(this.packet, location.origin);
     const kind = action === 'copy-text' ? 'plain text' : 'Markdown';
     const fallback = this.querySelector<HTMLElement>('[data-fallback]')!;
     const area = fallback.querySelector('textarea')!;
@@ -113,7 +137,14 @@ class PacketElement extends HTMLElement {
 
 function cite(c: PacketCitation): Child[] {
   return [
-    h('span', { class: 'cite' }, `[${c.n}] `, h('a', { href: bibliographyHref(c.source) }, c.short), c.locator ? `, ${c.locator}` : '', c.inherited ? ' (the rule as a whole)' : ''),
+    h(
+      'span',
+      { class: 'cite' },
+      `[${c.n}] `,
+      h('a', { href: bibliographyHref(c.source) }, c.short),
+      c.locator ? `, ${c.locator}` : '',
+      c.inherited ? ' (the rule as a whole)' : '',
+    ),
   ];
 }
 
@@ -123,16 +154,54 @@ function section(id: string, title: string, ...children: Child[]): HTMLElement {
 
 /** The packet as DOM nodes; text only, never markup from data. */
 function packetNodes(p: Packet, data: CheckerData): Node[] {
-  const prepared = new Date().toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' });
+  const prepared = new Date().toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
   const head = [
     h('h1', { id: 'packet-title' }, p.title),
-    h('p', { class: 'meta' }, `Prepared on ${prepared} with BVN Atlas from the facts entered in its checker. Each criterion below links to its place on the policy’s page; each citation gives the source and its section.`),
-    h('p', {}, h('strong', {}, 'Determination under the public criteria: '), h('span', { class: `outcome ${p.outcome}` }, p.outcomeLabel), ' ', p.summary),
+    h(
+      'p',
+      { class: 'meta' },
+      `Prepared on ${prepared} with BVN Atlas from the facts entered in its checker. Each criterion below links to its place on the policy’s page; each citation gives the source and its section.`,
+    ),
+    h(
+      'p',
+      {},
+      h('strong', {}, 'Determination under the public criteria: '),
+      h('span', { class: `outcome ${p.outcome}` }, p.outcomeLabel),
+      ' ',
+      p.summary,
+    ),
     p.appliedName ? h('p', {}, `Criteria applied: ${p.appliedName}.`) : null,
-    h('p', {}, 'Policy: ', h('a', { href: p.policyHref }, `${p.policyName}, ${p.lineLabel}`), ' ', ...cite(p.positionCitation)),
-    p.nonPublic ? h('p', {}, `After the public criteria, the plan applies ${p.nonPublic.name}, which is not public. `, ...cite(p.nonPublic.citation)) : null,
-    p.branches.length ? h('ul', {}, ...p.branches.map((b) => h('li', {}, `If ${b.policy} applies: ${b.outcome}`))) : null,
-    p.caveats.length ? h('div', { class: 'note' }, h('p', {}, h('strong', {}, 'Cautions')), h('ul', {}, ...p.caveats.map((c) => h('li', {}, c)))) : null,
+    h(
+      'p',
+      {},
+      'Policy: ',
+      h('a', { href: p.policyHref }, `${p.policyName}, ${p.lineLabel}`),
+      ' ',
+      ...cite(p.positionCitation),
+    ),
+    p.nonPublic
+      ? h(
+          'p',
+          {},
+          `After the public criteria, the plan applies ${p.nonPublic.name}, which is not public. `,
+          ...cite(p.nonPublic.citation),
+        )
+      : null,
+    p.branches.length
+      ? h('ul', {}, ...p.branches.map((b) => h('li', {}, `If ${b.policy} applies: ${b.outcome}`)))
+      : null,
+    p.caveats.length
+      ? h(
+          'div',
+          { class: 'note' },
+          h('p', {}, h('strong', {}, 'Cautions')),
+          h('ul', {}, ...p.caveats.map((c) => h('li', {}, c))),
+        )
+      : null,
   ];
   const facts = section(
     'packet-facts',
@@ -142,14 +211,32 @@ function packetNodes(p: Packet, data: CheckerData): Node[] {
       : h(
           'div',
           { class: 'fact-groups' },
-          ...p.facts.map((g) => h('section', {}, h('h3', {}, g.group), h('dl', { class: 'facts' }, ...g.items.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)])))),
+          ...p.facts.map((g) =>
+            h(
+              'section',
+              {},
+              h('h3', {}, g.group),
+              h(
+                'dl',
+                { class: 'facts' },
+                ...g.items.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]),
+              ),
+            ),
+          ),
         ),
   );
   const rows = p.rows.map((r) =>
     h(
       'tr',
       {},
-      h('td', { class: `depth-${Math.min(r.depth, 6)}` }, h('a', { href: r.href }, r.label), r.rule && r.rule !== r.label ? h('span', { class: 'rule' }, `Rule applied: ${r.rule}`) : null),
+      h(
+        'td',
+        { class: `depth-${Math.min(r.depth, 6)}` },
+        h('a', { href: r.href }, r.label),
+        r.rule && r.rule !== r.label
+          ? h('span', { class: 'rule' }, `Rule applied: ${r.rule}`)
+          : null,
+      ),
       h('td', { class: `verdict ${verdictTone[r.verdict]}` }, verdictLabel[r.verdict]),
       h('td', {}, ...r.facts.flatMap((f, i) => [i ? h('br') : null, f])),
       h('td', {}, ...(r.citation ? cite(r.citation) : ['—'])),
@@ -162,26 +249,68 @@ function packetNodes(p: Packet, data: CheckerData): Node[] {
       ? h('p', {}, 'This line has no public criteria to apply.')
       : h(
           'div',
-          { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'packet-criteria-caption' },
+          {
+            class: 'table-scroll',
+            tabindex: 0,
+            role: 'region',
+            'aria-labelledby': 'packet-criteria-caption',
+          },
           h(
             'table',
             {},
-            h('caption', { id: 'packet-criteria-caption' }, `Every criterion of ${p.appliedName ?? p.policyName}, with its status for this patient`),
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Criterion'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Deciding facts'), h('th', { scope: 'col' }, 'Citation'))),
+            h(
+              'caption',
+              { id: 'packet-criteria-caption' },
+              `Every criterion of ${p.appliedName ?? p.policyName}, with its status for this patient`,
+            ),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'col' }, 'Criterion'),
+                h('th', { scope: 'col' }, 'Status'),
+                h('th', { scope: 'col' }, 'Deciding facts'),
+                h('th', { scope: 'col' }, 'Citation'),
+              ),
+            ),
             h('tbody', {}, ...rows),
           ),
         ),
   );
-  const missing = p.missing.length ? section('packet-missing', 'Documentation to add', h('ul', {}, ...p.missing.map((m) => h('li', {}, m)))) : null;
+  const missing = p.missing.length
+    ? section(
+        'packet-missing',
+        'Documentation to add',
+        h('ul', {}, ...p.missing.map((m) => h('li', {}, m))),
+      )
+    : null;
   const evidence = section(
     'packet-evidence',
     'Evidence and guidelines',
-    h('p', { class: 'meta' }, 'Every guideline and study in BVN Atlas that addresses BVN ablation, whatever its conclusion, with its own citations.'),
+    h(
+      'p',
+      { class: 'meta' },
+      'Every guideline and study in BVN Atlas that addresses BVN ablation, whatever its conclusion, with its own citations.',
+    ),
     h(
       'ul',
       { class: 'evidence' },
       ...p.evidence.map((e) =>
-        h('li', {}, h('strong', {}, e.title), ` (${e.kind}). ${e.detail}`, h('ul', {}, ...e.statements.map((s) => h('li', {}, s.text, ' ', ...s.citations.flatMap((c) => [...cite(c), ' ']))))),
+        h(
+          'li',
+          {},
+          h('strong', {}, e.title),
+          ` (${e.kind}). ${e.detail}`,
+          h(
+            'ul',
+            {},
+            ...e.statements.map((s) =>
+              h('li', {}, s.text, ' ', ...s.citations.flatMap((c) => [...cite(c), ' '])),
+            ),
+          ),
+        ),
       ),
     ),
   );
@@ -192,11 +321,30 @@ function packetNodes(p: Packet, data: CheckerData): Node[] {
       'ol',
       { class: 'references' },
       ...p.references.map((r) =>
-        h('li', {}, r.text, r.verification !== 'verified' ? ` [${data.verificationLabels[r.verification]}]` : '', ' ', h('a', { href: bibliographyHref(r.id), class: 'no-print' }, 'Bibliography entry', h('span', { class: 'visually-hidden' }, ` ${r.n}`))),
+        h(
+          'li',
+          {},
+          r.text,
+          r.verification !== 'verified' ? ` [${data.verificationLabels[r.verification]}]` : '',
+          ' ',
+          h(
+            'a',
+            { href: bibliographyHref(r.id), class: 'no-print' },
+            'Bibliography entry',
+            h('span', { class: 'visually-hidden' }, ` ${r.n}`),
+          ),
+        ),
       ),
     ),
   );
-  return [...(head.filter((n) => n !== null) as Node[]), facts, criteria, ...(missing ? [missing] : []), evidence, references];
+  return [
+    ...(head.filter((n) => n !== null) as Node[]),
+    facts,
+    criteria,
+    ...(missing ? [missing] : []),
+    evidence,
+    references,
+  ];
 }
 
 customElements.define('bvn-packet', PacketElement);

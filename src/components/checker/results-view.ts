@@ -6,14 +6,30 @@
  */
 import { formatLocator, bibliographyHref } from '../../lib/citations/locator.ts';
 import type { CheckerData } from '../../lib/checker/data.ts';
-import { outcomeLabel, type Evaluation, type Finding, type Outcome } from '../../lib/engine/types.ts';
+import {
+  outcomeLabel,
+  type Evaluation,
+  type Finding,
+  type Outcome,
+} from '../../lib/engine/types.ts';
 import type { Citation } from '../../lib/schema/common.ts';
 import { h } from './dom.ts';
 
-const outcomeClasses = ['pending', 'not-covered', 'fails', 'needs-documentation', 'needs-proprietary-review', 'meets'];
+const outcomeClasses = [
+  'pending',
+  'not-covered',
+  'fails',
+  'needs-documentation',
+  'needs-proprietary-review',
+  'meets',
+];
 
 /** A citation chip; the verification badge shows only when it differs from `usual` (the policy text's own label, said once). */
-function citationChip(data: CheckerData, citation: Citation | undefined, usual?: string): Node | string {
+function citationChip(
+  data: CheckerData,
+  citation: Citation | undefined,
+  usual?: string,
+): Node | string {
   if (!citation) return '';
   const source = data.sources[citation.source];
   const locator = formatLocator(citation);
@@ -28,11 +44,18 @@ function citationChip(data: CheckerData, citation: Citation | undefined, usual?:
     locator ? `, ${locator}` : '',
     ']',
     badge ? ' ' : '',
-    badge ? h('span', { class: `badge ${verification}` }, data.verificationLabels[verification]) : '',
+    badge
+      ? h('span', { class: `badge ${verification}` }, data.verificationLabels[verification])
+      : '',
   );
 }
 
-function findingItem(data: CheckerData, line: { policyId: string; id: string }, finding: Finding, usual?: string): HTMLLIElement {
+function findingItem(
+  data: CheckerData,
+  line: { policyId: string; id: string },
+  finding: Finding,
+  usual?: string,
+): HTMLLIElement {
   return h(
     'li',
     {},
@@ -53,22 +76,60 @@ function detailsBody(data: CheckerData, evaluation: Evaluation): Node[] {
   const lineId = evaluation.appliedPolicy ?? evaluation.policy;
   const applied = data.lines.find((l) => l.id === lineId)!;
   const nodes: Node[] = [];
-  if (evaluation.appliedPolicy) nodes.push(h('p', {}, `Criteria applied: ${applied.policyName} (${applied.label}).`));
+  if (evaluation.appliedPolicy)
+    nodes.push(h('p', {}, `Criteria applied: ${applied.policyName} (${applied.label}).`));
   nodes.push(h('p', {}, 'Position stated in: ', citationChip(data, evaluation.citation)));
-  const usual = evaluation.citation.verification ?? data.sources[evaluation.citation.source]?.verification;
-  nodes.push(...section('Not met, or excluded', evaluation.failed.map((f) => findingItem(data, applied, f, usual))));
-  nodes.push(...section('Not documented', evaluation.undocumented.map((f) => findingItem(data, applied, f, usual))));
-  nodes.push(...section('Documentation to add', evaluation.missing.map((m) => h('li', {}, m)), 'checklist'));
+  const usual =
+    evaluation.citation.verification ?? data.sources[evaluation.citation.source]?.verification;
+  nodes.push(
+    ...section(
+      'Not met, or excluded',
+      evaluation.failed.map((f) => findingItem(data, applied, f, usual)),
+    ),
+  );
+  nodes.push(
+    ...section(
+      'Not documented',
+      evaluation.undocumented.map((f) => findingItem(data, applied, f, usual)),
+    ),
+  );
+  nodes.push(
+    ...section(
+      'Documentation to add',
+      evaluation.missing.map((m) => h('li', {}, m)),
+      'checklist',
+    ),
+  );
   if (evaluation.branches?.length)
     nodes.push(
       ...section(
         'Depends on the state of care',
-        evaluation.branches.map((b) => h('li', {}, `${data.lines.find((l) => l.id === b.policy)?.policyName ?? b.policy}: ${outcomeLabel[b.outcome]}`)),
+        evaluation.branches.map((b) =>
+          h(
+            'li',
+            {},
+            `${data.lines.find((l) => l.id === b.policy)?.policyName ?? b.policy}: ${outcomeLabel[b.outcome]}`,
+          ),
+        ),
       ),
     );
   if (evaluation.failed.length === 0 && evaluation.undocumented.length === 0)
-    nodes.push(h('p', {}, evaluation.outcome === 'not-covered' ? 'No criterion applies: the plan does not pay for the procedure on this product line.' : 'No public criterion fails or is undocumented.'));
-  nodes.push(...section('Cautions', evaluation.caveats.map((c) => h('li', {}, c)), 'caveats'));
+    nodes.push(
+      h(
+        'p',
+        {},
+        evaluation.outcome === 'not-covered'
+          ? 'No criterion applies: the plan does not pay for the procedure on this product line.'
+          : 'No public criterion fails or is undocumented.',
+      ),
+    );
+  nodes.push(
+    ...section(
+      'Cautions',
+      evaluation.caveats.map((c) => h('li', {}, c)),
+      'caveats',
+    ),
+  );
   return nodes;
 }
 
@@ -111,10 +172,16 @@ export function findCards(root: HTMLElement): Map<string, Card> {
   return cards;
 }
 
-const setText = (element: HTMLElement, text: string) => element.textContent !== text && (element.textContent = text);
+const setText = (element: HTMLElement, text: string) =>
+  element.textContent !== text && (element.textContent = text);
 
 /** Updates every card. `packetHref(line)` gives the appeal packet link for the current facts. */
-export function renderResults(cards: Map<string, Card>, data: CheckerData, evaluations: readonly Evaluation[], packetHref: (line: string) => string): void {
+export function renderResults(
+  cards: Map<string, Card>,
+  data: CheckerData,
+  evaluations: readonly Evaluation[],
+  packetHref: (line: string) => string,
+): void {
   for (const evaluation of evaluations) {
     const card = cards.get(evaluation.policy);
     if (!card) continue;
@@ -138,7 +205,14 @@ export function renderResults(cards: Map<string, Card>, data: CheckerData, evalu
 export function drawDetails(card: Card, data: CheckerData): void {
   const evaluation = card.pending;
   if (!evaluation) return;
-  const signature = JSON.stringify([evaluation.failed, evaluation.undocumented, evaluation.missing, evaluation.branches, evaluation.appliedPolicy, evaluation.outcome]);
+  const signature = JSON.stringify([
+    evaluation.failed,
+    evaluation.undocumented,
+    evaluation.missing,
+    evaluation.branches,
+    evaluation.appliedPolicy,
+    evaluation.outcome,
+  ]);
   if (card.signature === signature) return;
   card.signature = signature;
   card.detailsBody.replaceChildren(...detailsBody(data, evaluation));
@@ -148,7 +222,13 @@ export function drawDetails(card: Card, data: CheckerData): void {
 export function countSummary(evaluations: readonly Evaluation[]): string {
   const counts = new Map<Outcome, number>();
   for (const e of evaluations) counts.set(e.outcome, (counts.get(e.outcome) ?? 0) + 1);
-  const order: Outcome[] = ['meets', 'needs-proprietary-review', 'needs-documentation', 'fails', 'not-covered'];
+  const order: Outcome[] = [
+    'meets',
+    'needs-proprietary-review',
+    'needs-documentation',
+    'fails',
+    'not-covered',
+  ];
   return order
     .filter((o) => counts.has(o))
     .map((o) => `${counts.get(o)} ${outcomeLabel[o].toLowerCase()}`)

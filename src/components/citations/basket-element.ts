@@ -4,12 +4,18 @@
  * only; the joined file is saved through a blob URL.
  */
 type Format = 'bib' | 'ris' | 'json';
-const mime: Record<Format, string> = { bib: 'application/x-bibtex', ris: 'application/x-research-info-systems', json: 'application/vnd.citationstyles.csl+json' };
+const mime: Record<Format, string> = {
+  bib: 'application/x-bibtex',
+  ris: 'application/x-research-info-systems',
+  json: 'application/vnd.citationstyles.csl+json',
+};
 const names: Record<Format, string> = { bib: 'BibTeX', ris: 'RIS', json: 'CSL-JSON' };
 
 class CitationBasket extends HTMLElement {
   connectedCallback(): void {
-    this.querySelectorAll<HTMLElement>('[data-basket-pick], [data-basket-bar]').forEach((e) => (e.hidden = false));
+    this.querySelectorAll<HTMLElement>('[data-basket-pick], [data-basket-bar]').forEach(
+      (e) => (e.hidden = false),
+    );
     this.addEventListener('change', () => this.update());
     this.addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('[data-basket]');
@@ -28,13 +34,18 @@ class CitationBasket extends HTMLElement {
   }
 
   private chosen(): string[] {
-    return this.boxes().filter((b) => b.checked).map((b) => b.value);
+    return this.boxes()
+      .filter((b) => b.checked)
+      .map((b) => b.value);
   }
 
   private update(): void {
     const n = this.chosen().length;
-    this.querySelector('[data-basket-count]')!.textContent = n === 0 ? 'No sources chosen.' : `${n} source${n === 1 ? '' : 's'} chosen.`;
-    this.querySelectorAll<HTMLButtonElement>('[data-basket="bib"], [data-basket="ris"], [data-basket="json"]').forEach((b) => (b.disabled = n === 0));
+    this.querySelector('[data-basket-count]')!.textContent =
+      n === 0 ? 'No sources chosen.' : `${n} source${n === 1 ? '' : 's'} chosen.`;
+    this.querySelectorAll<HTMLButtonElement>(
+      '[data-basket="bib"], [data-basket="ris"], [data-basket="json"]',
+    ).forEach((b) => (b.disabled = n === 0));
   }
 
   private async download(format: Format): Promise<void> {
@@ -48,7 +59,14 @@ class CitationBasket extends HTMLElement {
           return response.text();
         }),
       );
-      const body = format === 'json' ? `${JSON.stringify(texts.flatMap((t) => JSON.parse(t) as unknown[]), null, 2)}\n` : texts.map((t) => t.trim()).join('\n\n') + '\n';
+      const body =
+        format === 'json'
+          ? `${JSON.stringify(
+              texts.flatMap((t) => JSON.parse(t) as unknown[]),
+              null,
+              2,
+            )}\n`
+          : texts.map((t) => t.trim()).join('\n\n') + '\n';
       const url = URL.createObjectURL(new Blob([body], { type: mime[format] }));
       const link = document.createElement('a');
       link.href = url;

@@ -31,7 +31,16 @@ export interface PagefindResponse {
 }
 
 export interface PagefindApi {
-  options(options: { excerptLength?: number; basePath?: string; ranking?: { pageLength?: number; termFrequency?: number; termSaturation?: number; termSimilarity?: number } }): Promise<void>;
+  options(options: {
+    excerptLength?: number;
+    basePath?: string;
+    ranking?: {
+      pageLength?: number;
+      termFrequency?: number;
+      termSaturation?: number;
+      termSimilarity?: number;
+    };
+  }): Promise<void>;
   init(): Promise<void>;
   /** `null` as the term lists every page matching the filters. */
   search(term: string | null, options?: { filters?: PagefindFilters }): Promise<PagefindResponse>;

@@ -6,7 +6,8 @@
 import { outcomeRef, type OutcomeRef } from './select.ts';
 
 /** Colour family of a series: one per trial or data source, so a trial's arms share a hue. */
-export type SeriesHue = 'smart' | 'intracept' | 'truumees' | 'community' | 'pooled-three' | 'pooled-five';
+export type SeriesHue =
+  'smart' | 'intracept' | 'truumees' | 'community' | 'pooled-three' | 'pooled-five';
 
 export interface TrajectorySeriesSpec {
   key: string;
@@ -49,10 +50,26 @@ export interface ForestSpec {
 export const odiTrajectory = {
   id: 'odi-over-time',
   title: 'Mean change in ODI from baseline over time, by trial and arm',
-  reading: 'Lower is better: a fall in ODI means less disability. Timepoints are spaced evenly, not to scale.',
+  reading:
+    'Lower is better: a fall in ODI means less disability. Timepoints are spaced evenly, not to scale.',
   series: [
-    { key: 'smart-ablation', label: 'SMART: ablation', hue: 'smart', role: 'treatment', points: [outcomeRef('smart-2018', 'odi-change-3m-bvna'), outcomeRef('smart-2020-5-year', 'odi-change-60m')] },
-    { key: 'smart-sham', label: 'SMART: sham', hue: 'smart', role: 'comparator', points: [outcomeRef('smart-2018', 'odi-change-3m-sham')] },
+    {
+      key: 'smart-ablation',
+      label: 'SMART: ablation',
+      hue: 'smart',
+      role: 'treatment',
+      points: [
+        outcomeRef('smart-2018', 'odi-change-3m-bvna'),
+        outcomeRef('smart-2020-5-year', 'odi-change-60m'),
+      ],
+    },
+    {
+      key: 'smart-sham',
+      label: 'SMART: sham',
+      hue: 'smart',
+      role: 'comparator',
+      points: [outcomeRef('smart-2018', 'odi-change-3m-sham')],
+    },
     {
       key: 'intracept-ablation',
       label: 'INTRACEPT: ablation',
@@ -64,20 +81,56 @@ export const odiTrajectory = {
         outcomeRef('intracept-2021-24-month', 'odi-change-24m'),
       ],
     },
-    { key: 'intracept-standard-care', label: 'INTRACEPT: standard care', hue: 'intracept', role: 'comparator', points: [outcomeRef('intracept-2021-12-month', 'odi-change-3m-standard-care')] },
-    { key: 'truumees', label: 'Truumees 2019: single arm', hue: 'truumees', role: 'treatment', points: [outcomeRef('truumees-2019', 'odi-change-3m')] },
-    { key: 'community', label: 'Community practice (AAN 2023): single arm', hue: 'community', role: 'treatment', points: [outcomeRef('schnapp-aan-2023-community', 'odi-change-6m')] },
-    { key: 'pooled-three', label: 'Pooled 3-year analysis', hue: 'pooled-three', role: 'treatment', points: [outcomeRef('pooled-3-year-sir-2023', 'odi-change-36m')] },
-    { key: 'pooled-five', label: 'Pooled 5-year analysis', hue: 'pooled-five', role: 'treatment', points: [outcomeRef('pooled-5-year-sir-2025', 'odi-change-60m')] },
+    {
+      key: 'intracept-standard-care',
+      label: 'INTRACEPT: standard care',
+      hue: 'intracept',
+      role: 'comparator',
+      points: [outcomeRef('intracept-2021-12-month', 'odi-change-3m-standard-care')],
+    },
+    {
+      key: 'truumees',
+      label: 'Truumees 2019: single arm',
+      hue: 'truumees',
+      role: 'treatment',
+      points: [outcomeRef('truumees-2019', 'odi-change-3m')],
+    },
+    {
+      key: 'community',
+      label: 'Community practice (AAN 2023): single arm',
+      hue: 'community',
+      role: 'treatment',
+      points: [outcomeRef('schnapp-aan-2023-community', 'odi-change-6m')],
+    },
+    {
+      key: 'pooled-three',
+      label: 'Pooled 3-year analysis',
+      hue: 'pooled-three',
+      role: 'treatment',
+      points: [outcomeRef('pooled-3-year-sir-2023', 'odi-change-36m')],
+    },
+    {
+      key: 'pooled-five',
+      label: 'Pooled 5-year analysis',
+      hue: 'pooled-five',
+      role: 'treatment',
+      points: [outcomeRef('pooled-5-year-sir-2025', 'odi-change-60m')],
+    },
   ] satisfies TrajectorySeriesSpec[],
 };
 
 export const responderRates = {
   id: 'responder-rates',
   title: 'ODI responder rates, ablation against the comparator arm',
-  reading: 'Each pair compares the share of patients meeting the same response threshold at the same time in each arm.',
+  reading:
+    'Each pair compares the share of patients meeting the same response threshold at the same time in each arm.',
   pairs: [
-    { key: 'smart-10-3m', label: 'SMART vs sham (blinded)', treatment: outcomeRef('smart-2018', 'odi-responders-3m-bvna'), comparator: outcomeRef('smart-2018', 'odi-responders-3m-sham') },
+    {
+      key: 'smart-10-3m',
+      label: 'SMART vs sham (blinded)',
+      treatment: outcomeRef('smart-2018', 'odi-responders-3m-bvna'),
+      comparator: outcomeRef('smart-2018', 'odi-responders-3m-sham'),
+    },
     {
       key: 'intracept-15-3m',
       label: 'INTRACEPT vs standard care (open)',
@@ -101,15 +154,29 @@ export const responderRates = {
 
 export const betweenArmOdi: ForestSpec = {
   id: 'between-arm-odi',
-  title: 'Difference in ODI change between arms: sham-controlled against open-label standard-care comparison',
+  title:
+    'Difference in ODI change between arms: sham-controlled against open-label standard-care comparison',
   axisLabel: 'Ablation minus comparator, ODI points',
   scale: 'linear',
   reference: 0,
-  reading: 'Left of the zero line favours ablation. Bars are 95% confidence intervals; a point without a bar has no interval reported.',
+  reading:
+    'Left of the zero line favours ablation. Bars are 95% confidence intervals; a point without a bar has no interval reported.',
   rows: [
-    { key: 'smart-3m', label: 'SMART vs sham (blinded)', ref: outcomeRef('smart-2018', 'odi-difference-3m-derived') },
-    { key: 'intracept-3m', label: 'INTRACEPT vs standard care (open)', ref: outcomeRef('intracept-2021-12-month', 'odi-difference-3m') },
-    { key: 'intracept-6m', label: 'INTRACEPT vs standard care (open)', ref: outcomeRef('intracept-2021-12-month', 'odi-difference-6m') },
+    {
+      key: 'smart-3m',
+      label: 'SMART vs sham (blinded)',
+      ref: outcomeRef('smart-2018', 'odi-difference-3m-derived'),
+    },
+    {
+      key: 'intracept-3m',
+      label: 'INTRACEPT vs standard care (open)',
+      ref: outcomeRef('intracept-2021-12-month', 'odi-difference-3m'),
+    },
+    {
+      key: 'intracept-6m',
+      label: 'INTRACEPT vs standard care (open)',
+      ref: outcomeRef('intracept-2021-12-month', 'odi-difference-6m'),
+    },
   ],
 };
 
@@ -119,10 +186,19 @@ export const pooledRelativeRisk: ForestSpec = {
   axisLabel: 'Relative risk, log scale',
   scale: 'log',
   reference: 1,
-  reading: 'Right of the line at 1 favours ablation; an interval that crosses 1 is not statistically significant.',
+  reading:
+    'Right of the line at 1 favours ablation; an interval that crosses 1 is not statistically significant.',
   rows: [
-    { key: 'rr-pain-50', label: 'Pain reduced by half or more', ref: outcomeRef('conger-2021', 'rr-pain-reduction-50-vs-sham') },
-    { key: 'rr-odi-10', label: 'ODI improved by 10 points or more', ref: outcomeRef('conger-2021', 'rr-odi-10-vs-sham') },
+    {
+      key: 'rr-pain-50',
+      label: 'Pain reduced by half or more',
+      ref: outcomeRef('conger-2021', 'rr-pain-reduction-50-vs-sham'),
+    },
+    {
+      key: 'rr-odi-10',
+      label: 'ODI improved by 10 points or more',
+      ref: outcomeRef('conger-2021', 'rr-odi-10-vs-sham'),
+    },
   ],
 };
 
@@ -132,12 +208,29 @@ export const pooledProportions: ForestSpec = {
   axisLabel: 'Share of treated patients, %',
   scale: 'linear',
   domain: [0, 100],
-  reading: 'Each point is a pooled share of treated patients with its 95% confidence interval; there is no comparator arm.',
+  reading:
+    'Each point is a pooled share of treated patients with its 95% confidence interval; there is no comparator arm.',
   rows: [
-    { key: 'pain-50-6m', label: 'Pain reduced by half or more', ref: outcomeRef('conger-2022', 'pain-reduction-50-6m') },
-    { key: 'pain-50-12m', label: 'Pain reduced by half or more', ref: outcomeRef('conger-2022', 'pain-reduction-50-12m') },
-    { key: 'odi-15-6m', label: 'ODI improved by 15 points or more', ref: outcomeRef('conger-2022', 'odi-15-6m') },
-    { key: 'odi-15-12m', label: 'ODI improved by 15 points or more', ref: outcomeRef('conger-2022', 'odi-15-12m') },
+    {
+      key: 'pain-50-6m',
+      label: 'Pain reduced by half or more',
+      ref: outcomeRef('conger-2022', 'pain-reduction-50-6m'),
+    },
+    {
+      key: 'pain-50-12m',
+      label: 'Pain reduced by half or more',
+      ref: outcomeRef('conger-2022', 'pain-reduction-50-12m'),
+    },
+    {
+      key: 'odi-15-6m',
+      label: 'ODI improved by 15 points or more',
+      ref: outcomeRef('conger-2022', 'odi-15-6m'),
+    },
+    {
+      key: 'odi-15-12m',
+      label: 'ODI improved by 15 points or more',
+      ref: outcomeRef('conger-2022', 'odi-15-12m'),
+    },
   ],
 };
 

@@ -6,7 +6,13 @@ import { scaleLinear } from 'd3';
 import { formatNumber } from '../evidence/numbers.ts';
 import type { ResponderPairSpec } from './evidence-charts.ts';
 import { plotArea, px, viewBox, type Frame, type PlotArea, type Tick } from './frame.ts';
-import { isVerified, resolveOutcome, timepointText, type ChartDatum, type StudyLookup } from './select.ts';
+import {
+  isVerified,
+  resolveOutcome,
+  timepointText,
+  type ChartDatum,
+  type StudyLookup,
+} from './select.ts';
 import { provenanceNote } from './text.ts';
 
 const barHeight = 16;
@@ -14,7 +20,11 @@ const barGap = 4;
 const groupHeight = 2 * barHeight + barGap + 30;
 
 export function responderFrame(pairs: number): Frame {
-  return { width: 760, height: 20 + pairs * groupHeight + 50, margin: { top: 20, right: 70, bottom: 50, left: 300 } };
+  return {
+    width: 760,
+    height: 20 + pairs * groupHeight + 50,
+    margin: { top: 20, right: 70, bottom: 50, left: 300 },
+  };
 }
 
 export interface ResolvedPair {
@@ -56,11 +66,17 @@ export interface ResponderLayout {
 }
 
 /** Resolves each pair and checks both arms share one timepoint and one response definition. */
-export function resolveResponders(studies: StudyLookup, specs: readonly ResponderPairSpec[]): ResolvedPair[] {
+export function resolveResponders(
+  studies: StudyLookup,
+  specs: readonly ResponderPairSpec[],
+): ResolvedPair[] {
   return specs.map((spec) => {
     const treatment = resolveOutcome(studies, spec.treatment);
     const comparator = resolveOutcome(studies, spec.comparator);
-    if (treatment.months !== comparator.months || treatment.responderDefinition !== comparator.responderDefinition)
+    if (
+      treatment.months !== comparator.months ||
+      treatment.responderDefinition !== comparator.responderDefinition
+    )
       throw new Error(
         `responder chart pair "${spec.key}": both arms need the same timepoint and responder definition (got ${treatment.months} and ${comparator.months} months; "${treatment.responderDefinition}" and "${comparator.responderDefinition}")`,
       );
@@ -72,7 +88,10 @@ export function responderSublabel(datum: ChartDatum): string {
   return `${timepointText(datum)}, ${datum.responderDefinition ?? 'response threshold not stated'}`;
 }
 
-export function layoutResponders(pairs: readonly ResolvedPair[], frame: Frame = responderFrame(pairs.length)): ResponderLayout {
+export function layoutResponders(
+  pairs: readonly ResolvedPair[],
+  frame: Frame = responderFrame(pairs.length),
+): ResponderLayout {
   const plot = plotArea(frame);
   const x = scaleLinear().domain([0, 100]).range([plot.left, plot.right]);
   const groups = pairs.map((pair, i) => {
@@ -94,7 +113,13 @@ export function layoutResponders(pairs: readonly ResolvedPair[], frame: Frame = 
           datum,
         };
       });
-    return { key: pair.key, label: pair.label, sublabel: responderSublabel(pair.treatment), y: px(top - 8), bars };
+    return {
+      key: pair.key,
+      label: pair.label,
+      sublabel: responderSublabel(pair.treatment),
+      y: px(top - 8),
+      bars,
+    };
   });
   return {
     viewBox: viewBox(frame),
@@ -107,9 +132,13 @@ export function layoutResponders(pairs: readonly ResolvedPair[], frame: Frame = 
 }
 
 export function responderSummary(pairs: readonly ResolvedPair[]): string {
-  const pct = (d: ChartDatum) => (d.result.value === null ? 'unknown' : `${formatNumber(d.result.value)}%`);
+  const pct = (d: ChartDatum) =>
+    d.result.value === null ? 'unknown' : `${formatNumber(d.result.value)}%`;
   return pairs
-    .map((p) => `${p.label}, ${responderSublabel(p.treatment)}: ${pct(p.treatment)}${provenanceNote(p.treatment)} against ${pct(p.comparator)}${provenanceNote(p.comparator)}.`)
+    .map(
+      (p) =>
+        `${p.label}, ${responderSublabel(p.treatment)}: ${pct(p.treatment)}${provenanceNote(p.treatment)} against ${pct(p.comparator)}${provenanceNote(p.comparator)}.`,
+    )
     .join(' ');
 }
 

@@ -39,10 +39,15 @@ export function outcomeRef(study: string, outcome: string): OutcomeRef {
 /** Resolves one outcome row; throws naming the study and the ids it does have when the row is missing. */
 export function resolveOutcome(studies: StudyLookup, ref: OutcomeRef): ChartDatum {
   const study = studies.get(ref.study);
-  if (!study) throw new Error(`chart data: no study "${ref.study}" in src/content/studies (expected one of: ${[...studies.keys()].join(', ')})`);
+  if (!study)
+    throw new Error(
+      `chart data: no study "${ref.study}" in src/content/studies (expected one of: ${[...studies.keys()].join(', ')})`,
+    );
   const row = study.outcomes.find((o) => o.id === ref.outcome);
   if (!row)
-    throw new Error(`chart data: study "${ref.study}" has no outcome "${ref.outcome}" (expected one of: ${study.outcomes.map((o) => o.id).join(', ')})`);
+    throw new Error(
+      `chart data: study "${ref.study}" has no outcome "${ref.outcome}" (expected one of: ${study.outcomes.map((o) => o.id).join(', ')})`,
+    );
   const arm = study.arms.find((a) => a.id === row.arm);
   const armRole = arm ? arm.role : row.arm === 'pooled' ? 'pooled' : 'between-arms';
   return {

@@ -8,7 +8,9 @@ import { timepointText, type ChartDatum } from './select.ts';
 export function estimateText(result: Pick<ReportedNumber, 'value' | 'unit' | 'ci95'>): string {
   if (result.value === null) return 'unknown';
   const percent = result.unit === '%' ? '%' : '';
-  const ci = result.ci95 ? ` (${formatNumber(result.ci95[0])} to ${formatNumber(result.ci95[1])})` : '';
+  const ci = result.ci95
+    ? ` (${formatNumber(result.ci95[0])} to ${formatNumber(result.ci95[1])})`
+    : '';
   return `${formatNumber(result.value)}${percent}${ci}`;
 }
 

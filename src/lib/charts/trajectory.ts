@@ -9,7 +9,11 @@ import { plotArea, px, viewBox, type Frame, type PlotArea, type Tick } from './f
 import { isVerified, resolveOutcome, type ChartDatum, type StudyLookup } from './select.ts';
 import { provenanceNote, timepointText, valueWithUnit } from './text.ts';
 
-export const trajectoryFrame: Frame = { width: 720, height: 380, margin: { top: 20, right: 24, bottom: 56, left: 64 } };
+export const trajectoryFrame: Frame = {
+  width: 720,
+  height: 380,
+  margin: { top: 20, right: 24, bottom: 56, left: 64 },
+};
 
 /** A series with its outcome rows resolved from the study entries. */
 export interface ResolvedSeries {
@@ -49,7 +53,10 @@ export interface TrajectoryLayout {
   pointCount: number;
 }
 
-export function resolveTrajectory(studies: StudyLookup, specs: readonly TrajectorySeriesSpec[]): ResolvedSeries[] {
+export function resolveTrajectory(
+  studies: StudyLookup,
+  specs: readonly TrajectorySeriesSpec[],
+): ResolvedSeries[] {
   return specs.map((spec) => ({
     key: spec.key,
     label: spec.label,
@@ -64,10 +71,14 @@ export const markerPath = {
   comparator: symbol(symbolSquare, 90)() ?? '',
 };
 
-export function layoutTrajectory(series: readonly ResolvedSeries[], frame: Frame = trajectoryFrame): TrajectoryLayout {
+export function layoutTrajectory(
+  series: readonly ResolvedSeries[],
+  frame: Frame = trajectoryFrame,
+): TrajectoryLayout {
   const plot = plotArea(frame);
   const known = series.flatMap((s) => s.data).filter((d) => d.result.value !== null);
-  if (known.length === 0) throw new Error('ODI-over-time chart: none of the selected outcome rows has a known value');
+  if (known.length === 0)
+    throw new Error('ODI-over-time chart: none of the selected outcome rows has a known value');
   const months = [...new Set(known.map((d) => d.months))].sort((a, b) => a - b);
   const x = scalePoint<number>().domain(months).range([plot.left, plot.right]).padding(0.5);
   const values = known.map((d) => d.result.value as number);
@@ -83,8 +94,21 @@ export function layoutTrajectory(series: readonly ResolvedSeries[], frame: Frame
     const points = s.data
       .filter((d) => d.result.value !== null)
       .sort((a, b) => a.months - b.months)
-      .map((d) => ({ x: px(x(d.months) ?? 0), y: px(y(d.result.value as number)), marker: markerPath[s.role], verified: isVerified(d), datum: d }));
-    return { key: s.key, label: s.label, hue: s.hue, role: s.role, points, path: points.length > 1 ? path(points) : null };
+      .map((d) => ({
+        x: px(x(d.months) ?? 0),
+        y: px(y(d.result.value as number)),
+        marker: markerPath[s.role],
+        verified: isVerified(d),
+        datum: d,
+      }));
+    return {
+      key: s.key,
+      label: s.label,
+      hue: s.hue,
+      role: s.role,
+      points,
+      path: points.length > 1 ? path(points) : null,
+    };
   });
 
   return {
@@ -103,7 +127,9 @@ export function layoutTrajectory(series: readonly ResolvedSeries[], frame: Frame
 export function trajectorySummary(series: readonly ResolvedSeries[]): string {
   return series
     .map((s) => {
-      const parts = s.data.map((d) => `${valueWithUnit(d.result)} at ${timepointText(d)}${provenanceNote(d)}`);
+      const parts = s.data.map(
+        (d) => `${valueWithUnit(d.result)} at ${timepointText(d)}${provenanceNote(d)}`,
+      );
       return `${s.label}: ${parts.join('; ')}.`;
     })
     .join(' ');

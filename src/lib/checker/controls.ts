@@ -31,7 +31,9 @@ interface Def {
   options?: { _zod: { def: Def } }[];
   values?: unknown[];
   format?: string;
-  checks?: { _zod: { def: { check: string; value?: number; minimum?: number; maximum?: number } } }[];
+  checks?: {
+    _zod: { def: { check: string; value?: number; minimum?: number; maximum?: number } };
+  }[];
 }
 const defOf = (schema: unknown) => (schema as { _zod: { def: Def } })._zod.def;
 
@@ -45,8 +47,11 @@ export function scalarControl(schema: unknown, name = 'fact'): ScalarControl {
     case 'enum':
       return { kind: 'choice', options: Object.values(def.entries ?? {}) };
     case 'union': {
-      const options = (def.options ?? []).flatMap((o) => (o._zod.def.type === 'literal' ? (o._zod.def.values as (string | number)[]) : []));
-      if (options.length !== (def.options ?? []).length) throw new Error(`controls: ${name} is a union of something other than literals`);
+      const options = (def.options ?? []).flatMap((o) =>
+        o._zod.def.type === 'literal' ? (o._zod.def.values as (string | number)[]) : [],
+      );
+      if (options.length !== (def.options ?? []).length)
+        throw new Error(`controls: ${name} is a union of something other than literals`);
       return { kind: 'choice', options };
     }
     case 'literal':
@@ -74,7 +79,9 @@ export function factControl(key: FactKey): Control {
       key: field,
       control: scalarControl((info as { schema: unknown }).schema, `${key}.${field}`),
     }));
-    const maxItems = (def.checks ?? []).map((c) => c._zod.def).find((c) => c.check === 'max_length')?.maximum;
+    const maxItems = (def.checks ?? [])
+      .map((c) => c._zod.def)
+      .find((c) => c.check === 'max_length')?.maximum;
     return { kind: 'list', item: spec.item, maxItems, fields };
   }
   return scalarControl(spec.schema, key);
@@ -136,11 +143,12 @@ export function rangeWords(control: ScalarControl): string | undefined {
 
 /** The element id of a field: `f-ageYears`, `f-modicChanges-0-level`. */
 export function fieldId(fact: string, row?: number | string, field?: string): string {
-  return ['f', fact, ...(row === undefined ? [] : [String(row)]), ...(field ? [field] : [])].join('-');
+  return ['f', fact, ...(row === undefined ? [] : [String(row)]), ...(field ? [field] : [])].join(
+    '-',
+  );
 }
 
 /** The form control name of a field: `ageYears`, `modicChanges.0.level`. */
 export function fieldName(fact: string, row?: number | string, field?: string): string {
   return [fact, ...(row === undefined ? [] : [String(row)]), ...(field ? [field] : [])].join('.');
 }
-

@@ -70,7 +70,11 @@ function citationsIn(value: unknown, out: Set<string>): Set<string> {
   if (Array.isArray(value)) value.forEach((v) => citationsIn(v, out));
   else if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (typeof record.source === 'string' && ('section' in record || 'page' in record || 'table' in record)) out.add(record.source);
+    if (
+      typeof record.source === 'string' &&
+      ('section' in record || 'page' in record || 'table' in record)
+    )
+      out.add(record.source);
     Object.values(record).forEach((v) => citationsIn(v, out));
   }
   return out;
@@ -109,6 +113,16 @@ export function buildCheckerData(input: CheckerDataInput): CheckerData {
   const cited = citationsIn([input.lines, guidelines, studies], new Set());
   const sources: Record<string, SourceSummary> = {};
   for (const { id, data } of input.sources)
-    if (cited.has(id)) sources[id] = { short: data['title-short'], verification: data.verification, ama: input.ama(id) };
-  return { lines: input.lines, sources, evidence: { guidelines, studies }, verificationLabels: input.verificationLabels };
+    if (cited.has(id))
+      sources[id] = {
+        short: data['title-short'],
+        verification: data.verification,
+        ama: input.ama(id),
+      };
+  return {
+    lines: input.lines,
+    sources,
+    evidence: { guidelines, studies },
+    verificationLabels: input.verificationLabels,
+  };
 }

@@ -22,11 +22,16 @@ export interface FieldProblem {
 }
 
 interface Schemaish {
-  safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: { issues: IssueLike[] } };
+  safeParse(
+    value: unknown,
+  ): { success: true; data: unknown } | { success: false; error: { issues: IssueLike[] } };
 }
 type FieldSpec = { schema: unknown; label: string; unit?: string; item?: ItemKind };
 
-function check(spec: FieldSpec, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+function check(
+  spec: FieldSpec,
+  value: unknown,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   const result = (spec.schema as Schemaish).safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, message: fieldMessage(result.error.issues[0]!, spec, value) };
@@ -53,7 +58,10 @@ export function validateDraft(draft: FactDraft): { facts: PatientFacts; problems
         for (const [field, value] of Object.entries(row)) {
           const info = fields[field];
           if (!info || value === undefined) continue;
-          const result = check({ ...info, label: `${spec.label}, row ${i + 1}: ${info.label}` }, value);
+          const result = check(
+            { ...info, label: `${spec.label}, row ${i + 1}: ${info.label}` },
+            value,
+          );
           if (result.ok) item[field] = result.value;
           else problems.push({ path: `${key}[${i}].${field}`, message: result.message });
         }

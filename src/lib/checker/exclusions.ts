@@ -30,11 +30,13 @@ function factUses(lines: readonly EvaluablePolicy[]): Map<string, Set<Use>> {
     if (!line.criteria) continue;
     walkCriteria(line.criteria, (node, context) => {
       if (context.item) return; // fields of a list item, not top-level facts
-      if (node.kind === 'some' || node.kind === 'count') add(node.fact, context.negated ? 'requires-absent' : 'requires-present');
+      if (node.kind === 'some' || node.kind === 'count')
+        add(node.fact, context.negated ? 'requires-absent' : 'requires-present');
       else if (node.kind === 'every') add(node.fact, 'requires-present');
       else if (node.kind === 'compare') {
         const { op, value } = node;
-        if (op === 'eq' && typeof value === 'boolean') add(node.fact, value !== context.negated ? 'requires-present' : 'requires-absent');
+        if (op === 'eq' && typeof value === 'boolean')
+          add(node.fact, value !== context.negated ? 'requires-present' : 'requires-absent');
         else add(node.fact, context.negated ? 'requires-absent' : 'requires-present');
       }
     });
@@ -43,7 +45,9 @@ function factUses(lines: readonly EvaluablePolicy[]): Map<string, Set<Use>> {
 }
 
 /** The facts "none of these documented as present" sets, per exclusion group, in catalogue order. */
-export function exclusionFacts(lines: readonly EvaluablePolicy[]): Partial<Record<FactGroup, ExclusionFact[]>> {
+export function exclusionFacts(
+  lines: readonly EvaluablePolicy[],
+): Partial<Record<FactGroup, ExclusionFact[]>> {
   const uses = factUses(lines);
   const out: Partial<Record<FactGroup, ExclusionFact[]>> = {};
   for (const key of Object.keys(facts) as FactKey[]) {
@@ -52,7 +56,13 @@ export function exclusionFacts(lines: readonly EvaluablePolicy[]): Partial<Recor
     if (!exclusionGroups.includes(group) || !use || use.has('requires-present')) continue;
     const control = factControl(key);
     const absent: AbsentValue | undefined =
-      control.kind === 'boolean' ? false : control.kind === 'list' ? [] : control.kind === 'choice' && control.options.includes('none') ? 'none' : undefined;
+      control.kind === 'boolean'
+        ? false
+        : control.kind === 'list'
+          ? []
+          : control.kind === 'choice' && control.options.includes('none')
+            ? 'none'
+            : undefined;
     if (absent === undefined) continue;
     (out[group] ??= []).push({ key, absent });
   }

@@ -35,7 +35,9 @@ function fromBase64Url(encoded: string): string {
 
 /** Removes undocumented entries so that the stored text is as short as the facts. */
 export function compactDraft(draft: FactDraft): FactDraft {
-  return Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined && v !== '')) as FactDraft;
+  return Object.fromEntries(
+    Object.entries(draft).filter(([, v]) => v !== undefined && v !== ''),
+  ) as FactDraft;
 }
 
 /** The draft as JSON text (the localStorage value). */
@@ -65,7 +67,11 @@ export function decodeFragment(hash: string): ReadResult {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   const empty = new URLSearchParams();
   if (text.length > maxFragmentLength)
-    return { status: 'rejected', params: empty, message: `The link is too long to be a patient’s facts (${text.length} characters; at most ${maxFragmentLength}). Nothing was read from it.` };
+    return {
+      status: 'rejected',
+      params: empty,
+      message: `The link is too long to be a patient’s facts (${text.length} characters; at most ${maxFragmentLength}). Nothing was read from it.`,
+    };
   // A plain anchor (#main, #results) is navigation, not state.
   if (!text.includes('=')) return { status: 'none', params: empty };
   const params = new URLSearchParams(text);
@@ -75,25 +81,44 @@ export function decodeFragment(hash: string): ReadResult {
   try {
     json = fromBase64Url(encoded);
   } catch {
-    return { status: 'rejected', params, message: 'The facts in this link are not in the form BVN Atlas writes (base64url text). Nothing was read from it.' };
+    return {
+      status: 'rejected',
+      params,
+      message:
+        'The facts in this link are not in the form BVN Atlas writes (base64url text). Nothing was read from it.',
+    };
   }
   return readDraftJson(json, params, 'link');
 }
 
 /** Reads the JSON text of a draft (from a fragment or localStorage). */
-export function readDraftJson(json: string, params = new URLSearchParams(), origin: 'link' | 'saved copy' = 'saved copy'): ReadResult {
+export function readDraftJson(
+  json: string,
+  params = new URLSearchParams(),
+  origin: 'link' | 'saved copy' = 'saved copy',
+): ReadResult {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    return { status: 'rejected', params, message: `The facts in this ${origin} are not valid JSON. Nothing was read from it.` };
+    return {
+      status: 'rejected',
+      params,
+      message: `The facts in this ${origin} are not valid JSON. Nothing was read from it.`,
+    };
   }
   const { draft, messages, fatal } = sanitizeDraft(value);
-  if (fatal) return { status: 'rejected', params, message: `The facts in this ${origin} ${fatal}. Nothing was read from it.` };
+  if (fatal)
+    return {
+      status: 'rejected',
+      params,
+      message: `The facts in this ${origin} ${fatal}. Nothing was read from it.`,
+    };
   return { status: 'read', draft, messages, params };
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface Schemaish {
   safeParse(value: unknown): { success: boolean; error?: { issues: IssueLike[] } };
@@ -104,14 +129,25 @@ interface Schemaish {
  * else for them is rejected with the schema's message; text fields keep what could have been
  * typed (text or a number, even out of range) so that the field can show it with its message.
  */
-function scalarOrReason(value: unknown, control: ScalarControl, info: { schema: unknown; label: string; unit?: string }): { ok: true; value: DraftScalar } | { ok: false; reason: string } {
+function scalarOrReason(
+  value: unknown,
+  control: ScalarControl,
+  info: { schema: unknown; label: string; unit?: string },
+): { ok: true; value: DraftScalar } | { ok: false; reason: string } {
   if (control.kind === 'boolean' || control.kind === 'choice') {
     const result = (info.schema as Schemaish).safeParse(value);
-    return result.success ? { ok: true, value: value as DraftScalar } : { ok: false, reason: fieldMessage(result.error!.issues[0]!, info, value) };
+    return result.success
+      ? { ok: true, value: value as DraftScalar }
+      : { ok: false, reason: fieldMessage(result.error!.issues[0]!, info, value) };
   }
   if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value };
   if (typeof value === 'string')
-    return value.length <= maxFieldText ? { ok: true, value } : { ok: false, reason: `${info.label}: text of ${value.length} characters cannot be a value of this field (at most ${maxFieldText}).` };
+    return value.length <= maxFieldText
+      ? { ok: true, value }
+      : {
+          ok: false,
+          reason: `${info.label}: text of ${value.length} characters cannot be a value of this field (at most ${maxFieldText}).`,
+        };
   return { ok: false, reason: `${info.label}: ${echo(value)} cannot be a value of this field.` };
 }
 
@@ -120,11 +156,19 @@ function scalarOrReason(value: unknown, control: ScalarControl, info: { schema: 
  * fields. Values that are the right shape but out of range are kept (the field shows them with
  * its message, and the engine ignores them until fixed); anything else is dropped with a message.
  */
-export function sanitizeDraft(value: unknown): { draft: FactDraft; messages: string[]; fatal?: string } {
-  if (!isRecord(value)) return { draft: {}, messages: [], fatal: `are ${echo(value)}, not a set of named facts` };
+export function sanitizeDraft(value: unknown): {
+  draft: FactDraft;
+  messages: string[];
+  fatal?: string;
+} {
+  if (!isRecord(value))
+    return { draft: {}, messages: [], fatal: `are ${echo(value)}, not a set of named facts` };
   const draft: Record<string, DraftScalar | DraftRow[]> = {};
   const messages: string[] = [];
-  const spec = facts as Record<string, { label: string; unit?: string; item?: ItemKind; schema: unknown }>;
+  const spec = facts as Record<
+    string,
+    { label: string; unit?: string; item?: ItemKind; schema: unknown }
+  >;
   for (const [key, raw] of Object.entries(value)) {
     if (key === '$schema') continue;
     const info = Object.hasOwn(spec, key) ? spec[key] : undefined;
@@ -149,20 +193,31 @@ export function sanitizeDraft(value: unknown): { draft: FactDraft; messages: str
       messages.push(`Left out ${info.label}: ${raw.length} rows (at most ${maxRows}).`);
       continue;
     }
-    const fields = itemFields[control.item] as Record<string, { label: string; unit?: string; schema: unknown }>;
+    const fields = itemFields[control.item] as Record<
+      string,
+      { label: string; unit?: string; schema: unknown }
+    >;
     const fieldControls = new Map(control.fields.map((f) => [f.key, f.control]));
     const rows: DraftRow[] = [];
     raw.forEach((item, i) => {
-      if (!isRecord(item)) return void messages.push(`Left out ${info.label}, row ${i + 1}: expected a row of fields, got ${echo(item)}.`);
+      if (!isRecord(item))
+        return void messages.push(
+          `Left out ${info.label}, row ${i + 1}: expected a row of fields, got ${echo(item)}.`,
+        );
       const row: DraftRow = {};
       for (const [field, v] of Object.entries(item)) {
         const fieldInfo = Object.hasOwn(fields, field) ? fields[field] : undefined;
         if (!fieldInfo) {
-          messages.push(`Left out ${info.label}, row ${i + 1}: ${echo(field)} is not one of its fields.`);
+          messages.push(
+            `Left out ${info.label}, row ${i + 1}: ${echo(field)} is not one of its fields.`,
+          );
           continue;
         }
         if (v === null || v === undefined) continue;
-        const scalar = scalarOrReason(v, fieldControls.get(field)!, { ...fieldInfo, label: `${info.label}, row ${i + 1}, ${fieldInfo.label}` });
+        const scalar = scalarOrReason(v, fieldControls.get(field)!, {
+          ...fieldInfo,
+          label: `${info.label}, row ${i + 1}, ${fieldInfo.label}`,
+        });
         if (scalar.ok) row[field] = scalar.value;
         else messages.push(`Left out ${scalar.reason}`);
       }
@@ -171,6 +226,7 @@ export function sanitizeDraft(value: unknown): { draft: FactDraft; messages: str
     draft[key] = rows;
   }
   const shown = messages.slice(0, maxMessages);
-  if (messages.length > maxMessages) shown.push(`…and ${messages.length - maxMessages} more left out.`);
+  if (messages.length > maxMessages)
+    shown.push(`…and ${messages.length - maxMessages} more left out.`);
   return { draft: draft as FactDraft, messages: shown };
 }

@@ -26,10 +26,13 @@ export function describeIssue(issue: IssueLike, root: unknown): string {
   const path = issue.path ?? [];
   if (issue.code === 'unrecognized_keys') {
     const where = path.length === 0 ? 'the file' : pathWords(path).where;
-    return (issue.keys ?? []).map((k) => `${echo(k)} in ${where} is not a field of the patient facts format.`).join(' ');
+    return (issue.keys ?? [])
+      .map((k) => `${echo(k)} in ${where} is not a field of the patient facts format.`)
+      .join(' ');
   }
   const words = pathWords(path);
-  if (path.length === 0) return `The file: expected ${expectation(issue, words)} (a JSON object of facts), got ${echo(root)}.`;
+  if (path.length === 0)
+    return `The file: expected ${expectation(issue, words)} (a JSON object of facts), got ${echo(root)}.`;
   const value = valueAt(root, path);
   return `${words.where} (${words.label}): expected ${expectation(issue, words)}${value === undefined ? '' : `, got ${echo(value)}`}.`;
 }
@@ -38,7 +41,12 @@ export function describeIssue(issue: IssueLike, root: unknown): string {
 export function parseFactsFile(text: string, fileName = 'The file'): ImportResult {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > maxFileBytes)
-    return { ok: false, errors: [`${fileName} is ${Math.round(bytes / 1000)} KB; a patient facts file is at most ${maxFileBytes / 1000} KB.`] };
+    return {
+      ok: false,
+      errors: [
+        `${fileName} is ${Math.round(bytes / 1000)} KB; a patient facts file is at most ${maxFileBytes / 1000} KB.`,
+      ],
+    };
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -24,7 +24,8 @@ interface FieldWords {
   unit?: string;
 }
 
-const withUnit = (n: number | bigint, unit?: string) => (unit && !unit.startsWith('points') ? `${n} ${unit}` : String(n));
+const withUnit = (n: number | bigint, unit?: string) =>
+  unit && !unit.startsWith('points') ? `${n} ${unit}` : String(n);
 const list = (values: readonly unknown[]) => values.map((v) => String(v)).join(', ');
 
 const typeWords: Record<string, string> = {
@@ -52,7 +53,9 @@ export function expectation(issue: IssueLike, field: FieldWords): string {
     case 'invalid_value':
       return `one of ${list(issue.values ?? [])}`;
     case 'invalid_union': {
-      const values = (issue.errors ?? []).flatMap((branch) => branch.flatMap((i) => i.values ?? []));
+      const values = (issue.errors ?? []).flatMap((branch) =>
+        branch.flatMap((i) => i.values ?? []),
+      );
       return values.length > 0 ? `one of ${list(values)}` : 'a value of another form';
     }
     case 'unrecognized_keys':
@@ -64,7 +67,16 @@ export function expectation(issue: IssueLike, field: FieldWords): string {
 
 /** A short, safe echo of a rejected value for messages (never interpreted, only shown as text). */
 export function echo(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value);
+  const text =
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : Array.isArray(value)
+        ? 'a list'
+        : value === null
+          ? 'null'
+          : typeof value === 'object'
+            ? 'an object'
+            : String(value);
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
@@ -77,13 +89,23 @@ export function fieldMessage(issue: IssueLike, field: FieldWords, value?: unknow
 /** Catalogue words for a fact path such as `modicChanges[1].type` (used by import errors). */
 export function pathWords(path: readonly PropertyKey[]): FieldWords & { where: string } {
   const [top, index, field] = path;
-  const spec = typeof top === 'string' ? (facts as Record<string, { label: string; unit?: string; item?: ItemKind }>)[top] : undefined;
+  const spec =
+    typeof top === 'string'
+      ? (facts as Record<string, { label: string; unit?: string; item?: ItemKind }>)[top]
+      : undefined;
   if (!spec) return { label: 'The file', where: typeof top === 'string' ? top : '(top level)' };
-  const where = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+  const where = path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
+    .join('');
   if (typeof index === 'number' && spec.item) {
     const row = `${spec.label}, row ${index + 1}`;
-    const info = typeof field === 'string' ? (itemFields[spec.item] as Record<string, FieldWords>)[field] : undefined;
-    return info ? { label: `${row}, ${info.label}`, unit: info.unit, where } : { label: row, where };
+    const info =
+      typeof field === 'string'
+        ? (itemFields[spec.item] as Record<string, FieldWords>)[field]
+        : undefined;
+    return info
+      ? { label: `${row}, ${info.label}`, unit: info.unit, where }
+      : { label: row, where };
   }
   return { label: spec.label, unit: spec.unit, where };
 }

@@ -5,11 +5,22 @@
  * the engine's own evaluation and trace; the page, the plain-text and the Markdown versions all
  * render this one model.
  */
-import { facts as factCatalog, factGroups, itemFields, type FactGroup, type ItemKind } from '../facts/catalog.ts';
+import {
+  facts as factCatalog,
+  factGroups,
+  itemFields,
+  type FactGroup,
+  type ItemKind,
+} from '../facts/catalog.ts';
 import type { PatientFacts } from '../facts/schema.ts';
 import { describeRule, formatFactValue } from '../criteria/describe.ts';
 import { evaluateAll } from '../engine/evaluate.ts';
-import { outcomeLabel, type EvaluablePolicy, type Evaluation, type TraceNode } from '../engine/types.ts';
+import {
+  outcomeLabel,
+  type EvaluablePolicy,
+  type Evaluation,
+  type TraceNode,
+} from '../engine/types.ts';
 import { formatLocator } from '../citations/locator.ts';
 import type { Citation, CitedText, Verification } from '../schema/common.ts';
 import type { CriterionNode } from '../schema/criteria.ts';
@@ -108,7 +119,9 @@ export function factValueWords(key: string, value: unknown): string {
   if (value === undefined) return 'not documented';
   if (Array.isArray(value) && info?.item) {
     if (value.length === 0) return 'none';
-    return value.map((item, i) => `(${i + 1}) ${itemWords(item as Record<string, unknown>, info.item!)}`).join('; ');
+    return value
+      .map((item, i) => `(${i + 1}) ${itemWords(item as Record<string, unknown>, info.item!)}`)
+      .join('; ');
   }
   return formatFactValue(value, info?.unit);
 }
@@ -118,8 +131,14 @@ export function documentedFacts(facts: PatientFacts): Packet['facts'] {
   const groups: Packet['facts'] = [];
   for (const [group, title] of Object.entries(factGroups) as [FactGroup, string][]) {
     const items = Object.entries(factCatalog)
-      .filter(([key, spec]) => spec.group === group && (facts as Record<string, unknown>)[key] !== undefined)
-      .map(([key, spec]) => ({ label: spec.label, value: factValueWords(key, (facts as Record<string, unknown>)[key]) }));
+      .filter(
+        ([key, spec]) =>
+          spec.group === group && (facts as Record<string, unknown>)[key] !== undefined,
+      )
+      .map(([key, spec]) => ({
+        label: spec.label,
+        value: factValueWords(key, (facts as Record<string, unknown>)[key]),
+      }));
     if (items.length > 0) groups.push({ group: title, items });
   }
   return groups;
@@ -135,7 +154,8 @@ function criteriaById(root: CriterionNode | undefined): Map<string, CriterionNod
   const map = new Map<string, CriterionNode>();
   const visit = (node: CriterionNode) => {
     map.set(node.id, node);
-    if (node.kind === 'all' || node.kind === 'any' || node.kind === 'at-least') node.children.forEach(visit);
+    if (node.kind === 'all' || node.kind === 'any' || node.kind === 'at-least')
+      node.children.forEach(visit);
     else if (node.kind === 'not') visit(node.child);
     else if (node.kind === 'some' || node.kind === 'every') visit(node.where);
   };
@@ -169,10 +189,13 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
   const line = data.lines.find((l) => l.id === lineId);
   if (!line) throw new Error(`No policy line "${lineId}" in the checker data.`);
   const evaluation = evaluateAll(data.lines, facts).find((e) => e.policy === lineId)!;
-  const applied: EvaluablePolicy = data.lines.find((l) => l.id === (evaluation.appliedPolicy ?? lineId)) ?? line;
+  const applied: EvaluablePolicy =
+    data.lines.find((l) => l.id === (evaluation.appliedPolicy ?? lineId)) ?? line;
   const refs = new References(data);
   const positionCitation = refs.cite(evaluation.citation);
-  const nonPublic = line.nonPublic ? { name: line.nonPublic.name, citation: refs.cite(line.nonPublic.citation) } : undefined;
+  const nonPublic = line.nonPublic
+    ? { name: line.nonPublic.name, citation: refs.cite(line.nonPublic.citation) }
+    : undefined;
   const nodes = criteriaById(applied.criteria);
   const rows: PacketRow[] = [];
   const walk = (node: TraceNode, depth: number, inherited: Citation | undefined) => {
@@ -183,9 +206,12 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
       nodeId: node.id,
       label: node.label,
       // Logic nodes (all, any, not) add nothing a reader needs; their children carry the rules.
-      rule: criterion && !['all', 'any', 'not'].includes(criterion.kind) ? describeRule(criterion) : '',
+      rule:
+        criterion && !['all', 'any', 'not'].includes(criterion.kind) ? describeRule(criterion) : '',
       verdict: verdictOf(node),
-      facts: node.facts.map((f) => `${catalogue[f.path]?.label ?? f.path}: ${factValueWords(f.path, f.value)}`),
+      facts: node.facts.map(
+        (f) => `${catalogue[f.path]?.label ?? f.path}: ${factValueWords(f.path, f.value)}`,
+      ),
       citation: own ? refs.cite(own) : inherited ? refs.cite(inherited, true) : undefined,
       href: `/policies/${applied.policyId}/#${applied.id}--${node.id}`,
     });
@@ -195,7 +221,10 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
   };
   if (evaluation.trace) walk(evaluation.trace, 0, undefined);
 
-  const cited = (statement: CitedText) => ({ text: statement.text, citations: statement.citations.map((c) => refs.cite(c)) });
+  const cited = (statement: CitedText) => ({
+    text: statement.text,
+    citations: statement.citations.map((c) => refs.cite(c)),
+  });
   const evidence: PacketEvidence[] = [
     ...data.evidence.guidelines.map((g) => ({
       kind: 'guideline' as const,
@@ -227,7 +256,10 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
     rows,
     missing: evaluation.missing,
     caveats: evaluation.caveats,
-    branches: (evaluation.branches ?? []).map((b) => ({ policy: data.lines.find((l) => l.id === b.policy)?.policyName ?? b.policy, outcome: outcomeLabel[b.outcome] })),
+    branches: (evaluation.branches ?? []).map((b) => ({
+      policy: data.lines.find((l) => l.id === b.policy)?.policyName ?? b.policy,
+      outcome: outcomeLabel[b.outcome],
+    })),
     evidence,
     references: refs.order.map((id, i) => ({
       n: i + 1,
@@ -238,7 +270,8 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
   };
 }
 
-const citeText = (c: PacketCitation) => `[${c.n}${c.locator ? `, ${c.locator}` : ''}]${c.inherited ? ' (rule cited as a whole)' : ''}`;
+const citeText = (c: PacketCitation) =>
+  `[${c.n}${c.locator ? `, ${c.locator}` : ''}]${c.inherited ? ' (rule cited as a whole)' : ''}`;
 
 /** The packet as plain text, for pasting into a letter or a portal's text box. */
 export function packetText(p: Packet, origin = ''): string {
@@ -248,7 +281,8 @@ export function packetText(p: Packet, origin = ''): string {
   out.push(`Determination under the public criteria: ${p.outcomeLabel}. ${p.summary}`);
   if (p.appliedName) out.push(`Criteria applied: ${p.appliedName}.`);
   out.push(`Position of the policy: ${citeText(p.positionCitation)}`);
-  if (p.nonPublic) out.push(`Non-public criteria: ${p.nonPublic.name} ${citeText(p.nonPublic.citation)}`);
+  if (p.nonPublic)
+    out.push(`Non-public criteria: ${p.nonPublic.name} ${citeText(p.nonPublic.citation)}`);
   p.branches.forEach((b) => out.push(`  If ${b.policy} applies: ${b.outcome}`));
   p.caveats.forEach((c) => out.push(`Caution: ${c}`));
   out.push('', 'DOCUMENTED FACTS');
@@ -260,7 +294,9 @@ export function packetText(p: Packet, origin = ''): string {
   out.push('', 'CRITERIA');
   for (const r of p.rows) {
     const pad = '  '.repeat(r.depth);
-    out.push(`${pad}- [${verdictLabel[r.verdict]}] ${r.label}${r.citation ? ` ${citeText(r.citation)}` : ''}`);
+    out.push(
+      `${pad}- [${verdictLabel[r.verdict]}] ${r.label}${r.citation ? ` ${citeText(r.citation)}` : ''}`,
+    );
     if (r.rule && r.rule !== r.label) out.push(`${pad}    Rule applied: ${r.rule}`);
     r.facts.forEach((f) => out.push(`${pad}    Fact: ${f}`));
     out.push(`${pad}    ${origin}${r.href}`);
@@ -289,10 +325,16 @@ const citeMd = (c: PacketCitation) => escapeMarkdown(citeText(c));
 /** The packet as Markdown (for an email, a ticket or a document editor). */
 export function packetMarkdown(p: Packet, origin = ''): string {
   const e = escapeMarkdown;
-  const out: string[] = [`# ${e(p.title)}`, '', `**Determination under the public criteria: ${e(p.outcomeLabel)}.** ${e(p.summary)}`, ''];
+  const out: string[] = [
+    `# ${e(p.title)}`,
+    '',
+    `**Determination under the public criteria: ${e(p.outcomeLabel)}.** ${e(p.summary)}`,
+    '',
+  ];
   if (p.appliedName) out.push(`Criteria applied: ${e(p.appliedName)}.`, '');
   out.push(`Position of the policy: ${citeMd(p.positionCitation)}`, '');
-  if (p.nonPublic) out.push(`Non-public criteria: ${e(p.nonPublic.name)} ${citeMd(p.nonPublic.citation)}`, '');
+  if (p.nonPublic)
+    out.push(`Non-public criteria: ${e(p.nonPublic.name)} ${citeMd(p.nonPublic.citation)}`, '');
   p.branches.forEach((b) => out.push(`- If ${e(b.policy)} applies: ${e(b.outcome)}`));
   p.caveats.forEach((c) => out.push(`> Caution: ${e(c)}`, ''));
   out.push('## Documented facts', '');
@@ -304,7 +346,9 @@ export function packetMarkdown(p: Packet, origin = ''): string {
   out.push('## Criteria', '');
   for (const r of p.rows) {
     const pad = '  '.repeat(r.depth);
-    out.push(`${pad}- **${e(verdictLabel[r.verdict])}**: [${e(r.label)}](${origin}${r.href})${r.citation ? ` ${citeMd(r.citation)}` : ''}`);
+    out.push(
+      `${pad}- **${e(verdictLabel[r.verdict])}**: [${e(r.label)}](${origin}${r.href})${r.citation ? ` ${citeMd(r.citation)}` : ''}`,
+    );
     if (r.rule && r.rule !== r.label) out.push(`${pad}  Rule applied: ${e(r.rule)}`);
     r.facts.forEach((f) => out.push(`${pad}  Fact: ${e(f)}`));
   }

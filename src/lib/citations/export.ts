@@ -21,7 +21,15 @@ plugins.config.get('@csl').styles.add(amaStyleName, amaStyle);
 plugins.config.get('@bibtex').format.checkLabel = false;
 
 /** Fields BVN Atlas adds to CSL-JSON records. */
-const siteFields = ['kind', 'verification', 'sections', 'description', 'lastReviewed', 'seed', 'related'] as const;
+const siteFields = [
+  'kind',
+  'verification',
+  'sections',
+  'description',
+  'lastReviewed',
+  'seed',
+  'related',
+] as const;
 
 type CslName = NonNullable<Source['author']>[number];
 export type CslItem = Record<string, unknown> & { id: string; author?: CslName[] };
@@ -38,7 +46,11 @@ export function hasTruncatedAuthors(source: Source): boolean {
  * site's id (so BibTeX keys and RIS ids match the bibliography anchors). `etAl` says what to do
  * with a truncation marker: keep it, drop it, or write BibTeX's `others`.
  */
-export function cslItem(id: string, source: Source, etAl: 'keep' | 'drop' | 'others' = 'drop'): CslItem {
+export function cslItem(
+  id: string,
+  source: Source,
+  etAl: 'keep' | 'drop' | 'others' = 'drop',
+): CslItem {
   const item: Record<string, unknown> = { ...source };
   for (const field of siteFields) delete item[field];
   if (source.author) {
@@ -52,12 +64,18 @@ export function cslItem(id: string, source: Source, etAl: 'keep' | 'drop' | 'oth
 
 /** The AMA reference as plain text (one line, no trailing newline). */
 export function amaText(id: string, source: Source): string {
-  return new Cite([cslItem(id, source, 'keep')]).format('bibliography', { template: amaStyleName, format: 'text', lang: 'en-US' }).trim();
+  return new Cite([cslItem(id, source, 'keep')])
+    .format('bibliography', { template: amaStyleName, format: 'text', lang: 'en-US' })
+    .trim();
 }
 
 /** The AMA reference as HTML (titles in <i>), escaped by citation-js; for build-time pages only. */
 export function amaHtml(id: string, source: Source): string {
-  const html = new Cite([cslItem(id, source, 'keep')]).format('bibliography', { template: amaStyleName, format: 'html', lang: 'en-US' });
+  const html = new Cite([cslItem(id, source, 'keep')]).format('bibliography', {
+    template: amaStyleName,
+    format: 'html',
+    lang: 'en-US',
+  });
   const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(html);
   if (!entry?.[1]) throw new Error(`amaHtml: citation-js produced no entry for source ${id}`);
   return entry[1].trim();
@@ -91,6 +109,8 @@ export function unwrapRis(text: string): string {
 
 /** CSL-JSON: an array with one item, as reference managers import it. */
 export function cslJson(id: string, source: Source): string {
-  const [item] = new Cite([cslItem(id, source, 'drop')]).format('data', { format: 'object' }) as CslItem[];
+  const [item] = new Cite([cslItem(id, source, 'drop')]).format('data', {
+    format: 'object',
+  }) as CslItem[];
   return `${JSON.stringify([item], null, 2)}\n`;
 }

@@ -2,7 +2,9 @@
 import type { Citation, Verification } from '../schema/common.ts';
 
 /** The locator in words, e.g. "Non-Indications, item 16; p. 1150". */
-export function formatLocator(citation: Pick<Citation, 'section' | 'item' | 'page' | 'table'>): string {
+export function formatLocator(
+  citation: Pick<Citation, 'section' | 'item' | 'page' | 'table'>,
+): string {
   const parts: string[] = [];
   if (citation.section) parts.push(citation.section);
   if (citation.item !== undefined) parts.push(`item ${citation.item}`);
@@ -17,7 +19,10 @@ export function bibliographyHref(sourceId: string): string {
 }
 
 /** The label that applies to a cited statement: its own, else its source's. */
-export function effectiveVerification(citation: Pick<Citation, 'verification'>, sourceVerification: Verification): Verification {
+export function effectiveVerification(
+  citation: Pick<Citation, 'verification'>,
+  sourceVerification: Verification,
+): Verification {
   return citation.verification ?? sourceVerification;
 }
 

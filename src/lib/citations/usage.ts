@@ -12,7 +12,8 @@ interface ContentLike {
 }
 
 function countCitations(value: unknown, sourceId: string): number {
-  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countCitations(v, sourceId), 0);
+  if (Array.isArray(value))
+    return value.reduce((n: number, v) => n + countCitations(v, sourceId), 0);
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     let n = record.source === sourceId || record.claimant === sourceId ? 1 : 0;
@@ -23,7 +24,10 @@ function countCitations(value: unknown, sourceId: string): number {
 }
 
 /** Pages that cite `sourceId`, with how many citations each. */
-export function citingPages(sourceId: string, content: ContentLike): { href: string; title: string; count: number }[] {
+export function citingPages(
+  sourceId: string,
+  content: ContentLike,
+): { href: string; title: string; count: number }[] {
   const kinds = [
     ['policies', content.policies],
     ['studies', content.studies],
@@ -35,7 +39,12 @@ export function citingPages(sourceId: string, content: ContentLike): { href: str
     for (const entry of entries) {
       const count = countCitations(entry.data, sourceId);
       const data = entry.data as { shortName?: string; claim?: string };
-      if (count > 0) pages.push({ href: `/${kind}/${entry.id}/`, title: data.shortName ?? data.claim ?? entry.id, count });
+      if (count > 0)
+        pages.push({
+          href: `/${kind}/${entry.id}/`,
+          title: data.shortName ?? data.claim ?? entry.id,
+          count,
+        });
     }
   return pages;
 }

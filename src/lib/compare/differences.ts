@@ -37,43 +37,107 @@ const opposite: Record<string, string> = { gte: 'lt', gt: 'lte', lte: 'gt', lt: 
 export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
   const atoms: Atom[] = [];
   const polarity: Polarity = occurrence.negated ? 'excludes' : 'requires';
-  const outerList = [...occurrence.steps].reverse().find((s) => s.kind !== 'not') as { fact: string } | undefined;
-  const visit = (node: CriterionNode, item: ItemKind | undefined, list: string | undefined, inverted: boolean) => {
+  const outerList = [...occurrence.steps].reverse().find((s) => s.kind !== 'not') as
+    { fact: string } | undefined;
+  const visit = (
+    node: CriterionNode,
+    item: ItemKind | undefined,
+    list: string | undefined,
+    inverted: boolean,
+  ) => {
     switch (node.kind) {
       case 'compare': {
         const info = fieldInfo(node.fact, item);
         const path = list ? `${list}[].${node.fact}` : node.fact;
-        const base = { path, list, label: sentenceLabel(info?.label ?? node.fact), polarity, inverted };
+        const base = {
+          path,
+          list,
+          label: sentenceLabel(info?.label ?? node.fact),
+          polarity,
+          inverted,
+        };
         if (node.op === 'present') return void atoms.push({ ...base, text: 'documented' });
-        if (node.op === 'in') return void atoms.push({ ...base, text: describeValues(node.value as unknown[], valueOrder(node.fact, item)) });
+        if (node.op === 'in')
+          return void atoms.push({
+            ...base,
+            text: describeValues(node.value as unknown[], valueOrder(node.fact, item)),
+          });
         if (node.op === 'eq') {
           if (typeof node.value === 'boolean') {
-            const flipBoolean = () => ({ ...base, text: node.value ? 'no' : 'yes', boolean: true, polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity });
-            return void atoms.push({ ...base, text: node.value ? 'yes' : 'no', boolean: true, flip: list || inverted ? undefined : flipBoolean });
+            const flipBoolean = () => ({
+              ...base,
+              text: node.value ? 'no' : 'yes',
+              boolean: true,
+              polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity,
+            });
+            return void atoms.push({
+              ...base,
+              text: node.value ? 'yes' : 'no',
+              boolean: true,
+              flip: list || inverted ? undefined : flipBoolean,
+            });
           }
-          return void atoms.push({ ...base, text: typeof node.value === 'number' ? formatFactValue(node.value, info?.unit) : describeValues([node.value]) });
+          return void atoms.push({
+            ...base,
+            text:
+              typeof node.value === 'number'
+                ? formatFactValue(node.value, info?.unit)
+                : describeValues([node.value]),
+          });
         }
         const value = node.value as number;
         const text = `${symbol[node.op]} ${formatFactValue(value, info?.unit)}`;
-        const flip = () => ({ ...base, text: `${symbol[opposite[node.op]!]} ${formatFactValue(value, info?.unit)}`, polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity });
+        const flip = () => ({
+          ...base,
+          text: `${symbol[opposite[node.op]!]} ${formatFactValue(value, info?.unit)}`,
+          polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity,
+        });
         return void atoms.push({ ...base, text, flip: list || inverted ? undefined : flip });
       }
       case 'count': {
         // "At least one item" says only that the list is read, which the field atoms already show.
         if ((node.op === 'gte' && node.value === 1) || (node.op === 'gt' && node.value === 0)) {
-          atoms.push({ path: `${node.fact}#any`, list: node.fact, label: '', text: 'any', polarity, inverted });
+          atoms.push({
+            path: `${node.fact}#any`,
+            list: node.fact,
+            label: '',
+            text: 'any',
+            polarity,
+            inverted,
+          });
           return;
         }
         const label = sentenceLabel(fieldInfo(node.fact, item)?.label ?? node.fact);
-        const base = { path: `${node.fact}#count`, list: node.fact, label: `number of ${label}`, inverted };
-        const flip = () => ({ ...base, text: `${symbol[opposite[node.op]!]} ${node.value}`, polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity });
-        atoms.push({ ...base, text: `${symbol[node.op]} ${node.value}`, polarity, flip: list || inverted || node.op === 'eq' ? undefined : flip });
+        const base = {
+          path: `${node.fact}#count`,
+          list: node.fact,
+          label: `number of ${label}`,
+          inverted,
+        };
+        const flip = () => ({
+          ...base,
+          text: `${symbol[opposite[node.op]!]} ${node.value}`,
+          polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity,
+        });
+        atoms.push({
+          ...base,
+          text: `${symbol[node.op]} ${node.value}`,
+          polarity,
+          flip: list || inverted || node.op === 'eq' ? undefined : flip,
+        });
         return;
       }
       case 'some':
       case 'every': {
         const childItem = (facts as Record<string, { item?: ItemKind }>)[node.fact]?.item;
-        atoms.push({ path: `${node.fact}#any`, list: node.fact, label: '', text: 'any', polarity, inverted });
+        atoms.push({
+          path: `${node.fact}#any`,
+          list: node.fact,
+          label: '',
+          text: 'any',
+          polarity,
+          inverted,
+        });
         return visit(node.where, childItem, node.fact, inverted);
       }
       case 'not':
@@ -92,14 +156,24 @@ function listLabel(fact: string): string {
 }
 
 /** A side's atoms for one path, in words. */
-function sideText(atoms: readonly Atom[], readsList: boolean, isItemField: boolean, showVerb: boolean): string {
+function sideText(
+  atoms: readonly Atom[],
+  readsList: boolean,
+  isItemField: boolean,
+  showVerb: boolean,
+): string {
   if (atoms.length === 0) return isItemField && readsList ? 'any' : 'does not consider it';
-  const parts = [...new Set(atoms.map((a) => {
-    const value = a.inverted ? `unless ${a.text}` : a.text;
-    if (isItemField && !showVerb) return value;
-    if (a.boolean && !a.inverted && !isItemField) return `${a.polarity} ${a.text === 'yes' ? 'it' : 'its absence'}`;
-    return `${a.polarity} ${value}`;
-  }))];
+  const parts = [
+    ...new Set(
+      atoms.map((a) => {
+        const value = a.inverted ? `unless ${a.text}` : a.text;
+        if (isItemField && !showVerb) return value;
+        if (a.boolean && !a.inverted && !isItemField)
+          return `${a.polarity} ${a.text === 'yes' ? 'it' : 'its absence'}`;
+        return `${a.polarity} ${value}`;
+      }),
+    ),
+  ];
   return parts.join(' and ');
 }
 
@@ -108,7 +182,12 @@ function sideText(atoms: readonly Atom[], readsList: boolean, isItemField: boole
  * differs. Empty when every fact is read the same way (the rules may still combine them
  * differently; see `differenceSentences`).
  */
-export function factDifferences(a: readonly ConceptOccurrence[], b: readonly ConceptOccurrence[], nameA: string, nameB: string): string[] {
+export function factDifferences(
+  a: readonly ConceptOccurrence[],
+  b: readonly ConceptOccurrence[],
+  nameA: string,
+  nameB: string,
+): string[] {
   let atomsA = a.flatMap(atomsOf);
   let atomsB = b.flatMap(atomsOf);
   const paths = [...new Set([...atomsA, ...atomsB].map((x) => x.path))];
@@ -117,7 +196,12 @@ export function factDifferences(a: readonly ConceptOccurrence[], b: readonly Con
     const all = [...atomsA, ...atomsB].filter((x) => x.path === path);
     const excludes = all.filter((x) => x.polarity === 'excludes').length;
     const preferred: Polarity = excludes * 2 > all.length ? 'excludes' : 'requires';
-    const align = (atoms: Atom[]) => atoms.map((x) => (x.path === path && x.polarity !== preferred && x.flip ? { ...x.flip(), flip: undefined } : x));
+    const align = (atoms: Atom[]) =>
+      atoms.map((x) =>
+        x.path === path && x.polarity !== preferred && x.flip
+          ? { ...x.flip(), flip: undefined }
+          : x,
+      );
     atomsA = align(atomsA);
     atomsB = align(atomsB);
   }
@@ -126,7 +210,8 @@ export function factDifferences(a: readonly ConceptOccurrence[], b: readonly Con
     if (path.endsWith('#any')) continue;
     const onA = atomsA.filter((x) => x.path === path);
     const onB = atomsB.filter((x) => x.path === path);
-    const key = (atoms: Atom[]) => [...new Set(atoms.map((x) => `${x.polarity}|${x.inverted}|${x.text}`))].sort().join(';');
+    const key = (atoms: Atom[]) =>
+      [...new Set(atoms.map((x) => `${x.polarity}|${x.inverted}|${x.text}`))].sort().join(';');
     if (key(onA) === key(onB)) continue;
     const sample = onA[0] ?? onB[0]!;
     const isItemField = path.includes('[].');
@@ -136,9 +221,17 @@ export function factDifferences(a: readonly ConceptOccurrence[], b: readonly Con
     const polarities = new Set([...onA, ...onB].map((x) => x.polarity));
     const showVerb = polarities.size > 1 || !(readsA && readsB);
     const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-    const which = showVerb ? '' : sample.polarity === 'excludes' ? ' (as an exclusion)' : ' (as a requirement)';
-    const label = isItemField ? `${listLabel(list!)}${which}, ${sample.label}` : capital(sample.label);
-    sentences.push(`${label}: ${nameA} ${sideText(onA, readsA, isItemField, showVerb)}; ${nameB} ${sideText(onB, readsB, isItemField, showVerb)}.`);
+    const which = showVerb
+      ? ''
+      : sample.polarity === 'excludes'
+        ? ' (as an exclusion)'
+        : ' (as a requirement)';
+    const label = isItemField
+      ? `${listLabel(list!)}${which}, ${sample.label}`
+      : capital(sample.label);
+    sentences.push(
+      `${label}: ${nameA} ${sideText(onA, readsA, isItemField, showVerb)}; ${nameB} ${sideText(onB, readsB, isItemField, showVerb)}.`,
+    );
   }
   return sentences;
 }
@@ -153,5 +246,7 @@ export function differenceSentences(
 ): string[] {
   const sentences = factDifferences(a, b, nameA, nameB);
   if (sentences.length > 0) return sentences;
-  return [`The same facts, combined differently: ${nameA}: ${describe(a)}; ${nameB}: ${describe(b)}.`];
+  return [
+    `The same facts, combined differently: ${nameA}: ${describe(a)}; ${nameB}: ${describe(b)}.`,
+  ];
 }

@@ -50,16 +50,27 @@ export function fieldDomain(fact: string, field?: string): FieldDomain | undefin
   const path = field === undefined ? fact : `${fact}[].${field}`;
   if (cache.has(path)) return cache.get(path);
   const top = (facts as Record<string, CatalogueEntry>)[fact];
-  const entry = field === undefined ? top : top?.item ? (itemFields[top.item] as Record<string, CatalogueEntry>)[field] : undefined;
+  const entry =
+    field === undefined
+      ? top
+      : top?.item
+        ? (itemFields[top.item] as Record<string, CatalogueEntry>)[field]
+        : undefined;
   const domain = entry ? toDomain(path, fact, field, entry) : undefined;
   cache.set(path, domain);
   return domain;
 }
 
-function toDomain(path: string, fact: string, field: string | undefined, entry: CatalogueEntry): FieldDomain {
+function toDomain(
+  path: string,
+  fact: string,
+  field: string | undefined,
+  entry: CatalogueEntry,
+): FieldDomain {
   const json = toJSONSchema(entry.schema as Parameters<typeof toJSONSchema>[0]) as JsonSchemaLike;
   const base = { path, fact, field, label: entry.label, unit: entry.unit };
-  if (json.type === 'array') return { ...base, type: 'list', maxItems: json.maxItems, item: entry.item };
+  if (json.type === 'array')
+    return { ...base, type: 'list', maxItems: json.maxItems, item: entry.item };
   if (json.enum) return { ...base, type: 'enum', values: json.enum };
   if (json.anyOf?.every((option) => option.const !== undefined))
     return { ...base, type: 'enum', values: json.anyOf.map((option) => option.const!) };
@@ -71,12 +82,17 @@ function toDomain(path: string, fact: string, field: string | undefined, entry: 
 
 /** The domain of a field of a list item, by item kind (the fact names inside `some`/`every`). */
 export function itemFieldDomain(item: ItemKind, field: string): FieldDomain | undefined {
-  const list = Object.entries(facts as Record<string, CatalogueEntry>).find(([, entry]) => entry.item === item)?.[0];
+  const list = Object.entries(facts as Record<string, CatalogueEntry>).find(
+    ([, entry]) => entry.item === item,
+  )?.[0];
   return list ? fieldDomain(list, field) : undefined;
 }
 
 /** Catalogue order of a fact's or item field's values, for describing value lists as ranges. */
-export function valueOrder(fact: string, item?: ItemKind): readonly (string | number)[] | undefined {
+export function valueOrder(
+  fact: string,
+  item?: ItemKind,
+): readonly (string | number)[] | undefined {
   return (item ? itemFieldDomain(item, fact) : fieldDomain(fact))?.values;
 }
 

@@ -6,10 +6,24 @@
  * the engine under both lines.
  */
 import { evaluatePolicy } from '../engine/evaluate.ts';
-import { outcomeLabel, type EvaluablePolicy, type Evaluation, type Outcome, type Status } from '../engine/types.ts';
+import {
+  outcomeLabel,
+  type EvaluablePolicy,
+  type Evaluation,
+  type Outcome,
+  type Status,
+} from '../engine/types.ts';
 import type { PatientFacts } from '../facts/schema.ts';
 import type { CriterionNode } from '../schema/criteria.ts';
-import { isActive, pointFacts, pointSpace, signature, type Coordinate, type ListShape, type PointSpace } from './points.ts';
+import {
+  isActive,
+  pointFacts,
+  pointSpace,
+  signature,
+  type Coordinate,
+  type ListShape,
+  type PointSpace,
+} from './points.ts';
 import { completeFacts, decidingTrees, describeFacts, valueWords } from './patients.ts';
 import { ruleKey } from './rules.ts';
 
@@ -57,26 +71,43 @@ interface Context {
 }
 
 /** The outcome of one line for one patient, with short reasons linked to the criteria. */
-export function exampleOutcome(line: EvaluablePolicy, facts: PatientFacts, ctx: Context): ExampleOutcome {
+export function exampleOutcome(
+  line: EvaluablePolicy,
+  facts: PatientFacts,
+  ctx: Context,
+): ExampleOutcome {
   const evaluation = evaluatePolicy(line, facts, { policies: ctx.byId });
   return {
     line: line.id,
     outcome: evaluation.outcome,
     label: outcomeLabel[evaluation.outcome],
     reasons: reasonsOf(evaluation, line, ctx),
-    branches: evaluation.branches?.map((b) => ({ ...b, line: b.policy, label: outcomeLabel[b.outcome] })),
+    branches: evaluation.branches?.map((b) => ({
+      ...b,
+      line: b.policy,
+      label: outcomeLabel[b.outcome],
+    })),
   };
 }
 
-function reasonsOf(evaluation: Evaluation, line: EvaluablePolicy, ctx: Context): ExampleOutcome['reasons'] {
+function reasonsOf(
+  evaluation: Evaluation,
+  line: EvaluablePolicy,
+  ctx: Context,
+): ExampleOutcome['reasons'] {
   const treeLine = ctx.byId.get(evaluation.appliedPolicy ?? line.id) ?? line;
-  const href = (nodeId: string) => `/policies/${treeLine.policyId}/#${treeLine.id.split('@')[0]}--${nodeId}`;
+  const href = (nodeId: string) =>
+    `/policies/${treeLine.policyId}/#${treeLine.id.split('@')[0]}--${nodeId}`;
   if (evaluation.outcome === 'fails') {
     // A rule the policy states twice fails twice; name it once.
     const seen = new Set<string>();
-    return evaluation.failed.filter((f) => !seen.has(f.label) && seen.add(f.label)).slice(0, 3).map((f) => ({ text: f.label, href: href(f.nodeId) }));
+    return evaluation.failed
+      .filter((f) => !seen.has(f.label) && seen.add(f.label))
+      .slice(0, 3)
+      .map((f) => ({ text: f.label, href: href(f.nodeId) }));
   }
-  if (evaluation.outcome === 'needs-documentation' && evaluation.missing.length) return evaluation.missing.slice(0, 3).map((text) => ({ text }));
+  if (evaluation.outcome === 'needs-documentation' && evaluation.missing.length)
+    return evaluation.missing.slice(0, 3).map((text) => ({ text }));
   return [{ text: evaluation.summary }];
 }
 
@@ -116,13 +147,16 @@ export function affectedPatients(
   const sb = statuses(space, ruleB);
   const { coordinates, points } = space;
   const index = new Map(points.map((p, i) => [p.join(','), i]));
-  const decisive = (i: number) => (sa[i] === 'met' && sb[i] === 'failed') || (sa[i] === 'failed' && sb[i] === 'met');
+  const decisive = (i: number) =>
+    (sa[i] === 'met' && sb[i] === 'failed') || (sa[i] === 'failed' && sb[i] === 'met');
   const anyDifference = (i: number) => sa[i] !== sb[i];
   // Prefer pass/fail differences; fall back to documentation differences (e.g. a T-score one rule needs).
   const test = points.some((_, i) => decisive(i)) ? decisive : anyDifference;
-  const exclusionSide = (i: number) => (sa[i] === 'failed' || (sa[i] === 'undocumented' && sb[i] === 'met') ? 'a' : 'b');
+  const exclusionSide = (i: number) =>
+    sa[i] === 'failed' || (sa[i] === 'undocumented' && sb[i] === 'met') ? 'a' : 'b';
 
-  const undocumentedIn = (point: readonly number[]) => coordinates.filter((_, k) => isActive(coordinates, point, k) && point[k] === 0).length;
+  const undocumentedIn = (point: readonly number[]) =>
+    coordinates.filter((_, k) => isActive(coordinates, point, k) && point[k] === 0).length;
   const distance = (point: readonly number[]) => distanceFromBaseline(coordinates, point, baseline);
   // Witnesses are ranked by how little they change the baseline, then by how fully they are
   // documented; only the best of those are searched for neighbours.
@@ -136,7 +170,9 @@ export function affectedPatients(
     if (!test(i)) return;
     if (primary(point) > best) return;
     const undocumented = undocumentedIn(point);
-    const constants = coordinates.filter((c, k) => isActive(coordinates, point, k) && c.constants.has(point[k]!)).length;
+    const constants = coordinates.filter(
+      (c, k) => isActive(coordinates, point, k) && c.constants.has(point[k]!),
+    ).length;
     const bulk = coordinates.reduce((n, c, k) => {
       const shape = c.kind === 'shape' ? (c.values[point[k]!] as ListShape) : undefined;
       return n + (shape?.kind === 'two' ? 2 : shape?.kind === 'copies' && shape.n > 1 ? 1 : 0);
@@ -151,13 +187,19 @@ export function affectedPatients(
         if (j === undefined || sa[j] !== sb[j]) continue;
         // A neighbour both rules rule out (or both let through) shows the threshold from the side that matters.
         const agreeDocumented = sa[j] === 'undocumented' ? 1 : 0;
-        candidates.push({ point, neighbour: points[j]!, coordinate: k, score: [undocumented, bulk, -constants, agreeDocumented, v === 0 ? 1 : 0, i] });
+        candidates.push({
+          point,
+          neighbour: points[j]!,
+          coordinate: k,
+          score: [undocumented, bulk, -constants, agreeDocumented, v === 0 ? 1 : 0, i],
+        });
         break;
       }
     });
   });
   const better = (x: Candidate, y: Candidate) => {
-    for (let s = 0; s < x.score.length; s++) if (x.score[s] !== y.score[s]) return x.score[s]! - y.score[s]!;
+    for (let s = 0; s < x.score.length; s++)
+      if (x.score[s] !== y.score[s]) return x.score[s]! - y.score[s]!;
     return 0;
   };
   // For each witness, the most telling fact to vary: a number (its series shows the threshold),
@@ -170,10 +212,16 @@ export function affectedPatients(
   const perPoint = new Map<readonly number[], Candidate>();
   for (const c of candidates) {
     const held = perPoint.get(c.point);
-    if (!held || telling(c.coordinate) < telling(held.coordinate) || (telling(c.coordinate) === telling(held.coordinate) && better(c, held) < 0))
+    if (
+      !held ||
+      telling(c.coordinate) < telling(held.coordinate) ||
+      (telling(c.coordinate) === telling(held.coordinate) && better(c, held) < 0)
+    )
       perPoint.set(c.point, c);
   }
-  const ranked = [...perPoint.values()].sort((x, y) => better(x, y) || telling(x.coordinate) - telling(y.coordinate));
+  const ranked = [...perPoint.values()].sort(
+    (x, y) => better(x, y) || telling(x.coordinate) - telling(y.coordinate),
+  );
   // The best witness in each direction first, then others that vary another fact.
   const chosen: Candidate[] = [];
   const sideOf = (c: Candidate) => exclusionSide(index.get(c.point.join(','))!);
@@ -185,22 +233,36 @@ export function affectedPatients(
     if (chosen.length >= MAX_WITNESSES) break;
     // Further witnesses must vary another fact, and use several list items only to show a count.
     const several = c.score[1]! > 0 && telling(c.coordinate) !== 3;
-    if (!several && !chosen.includes(c) && !chosen.some((x) => coordinates[x.coordinate]!.key === coordinates[c.coordinate]!.key)) chosen.push(c);
+    if (
+      !several &&
+      !chosen.includes(c) &&
+      !chosen.some((x) => coordinates[x.coordinate]!.key === coordinates[c.coordinate]!.key)
+    )
+      chosen.push(c);
   }
 
   const linesTrees = [...decidingTrees(a, ctx.byId), ...decidingTrees(b, ctx.byId)];
-  const frozen = new Set(coordinates.filter((c) => c.kind !== 'shape').map((c) => (c.kind === 'field' ? `${c.fact}[].${c.field}` : c.fact)));
+  const frozen = new Set(
+    coordinates
+      .filter((c) => c.kind !== 'shape')
+      .map((c) => (c.kind === 'field' ? `${c.fact}[].${c.field}` : c.fact)),
+  );
   const patient = (point: readonly number[]): ExamplePatient => {
     const patch = pointFacts(space, point, { keepUndocumented: true });
     const i = index.get(point.join(','))!;
     const merged: Record<string, unknown> = { ...baseline, ...patch };
     for (const [key, value] of Object.entries(patch)) if (value === undefined) delete merged[key];
-    const completed = completeFacts(merged as PatientFacts, linesTrees, { except: concept, frozen });
+    const completed = completeFacts(merged as PatientFacts, linesTrees, {
+      except: concept,
+      frozen,
+    });
     // Described from the completed facts, so list items show the details filled in for them.
     const after = completed.facts as Record<string, unknown>;
     const before = baseline as Record<string, unknown>;
     const changed = Object.fromEntries(
-      Object.keys(patch).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k])).map((k) => [k, after[k]]),
+      Object.keys(patch)
+        .filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]))
+        .map((k) => [k, after[k]]),
     );
     return {
       changes: describeFacts(changed) || 'as the baseline',
@@ -223,9 +285,13 @@ export function affectedPatients(
     const otherOutcome = patients[witness]![side === 'a' ? 'b' : 'a'];
     const changes = patients[witness]!.changes;
     const verb = test === decisive ? 'rules out' : 'needs more documented for';
-    const fallback = (line: EvaluablePolicy) => (line.lcd?.choose === 'by-state' ? ' (where no LCD applies)' : '');
+    const fallback = (line: EvaluablePolicy) =>
+      line.lcd?.choose === 'by-state' ? ' (where no LCD applies)' : '';
     return {
-      varied: c.kind === 'shape' ? `number of ${c.domain?.label.toLowerCase() ?? c.fact}` : valueWords(c.domain?.label ?? c.key, true),
+      varied:
+        c.kind === 'shape'
+          ? `number of ${c.domain?.label.toLowerCase() ?? c.fact}`
+          : valueWords(c.domain?.label ?? c.key, true),
       rulesOut: side,
       decisive: test === decisive,
       sentence: `${ctx.names.get(out.id)}${fallback(out)} ${verb} a patient with ${changes}; ${ctx.names.get(other.id)}${fallback(other)} does not (outcome: ${otherOutcome.label.toLowerCase()}).`,
@@ -236,14 +302,21 @@ export function affectedPatients(
 }
 
 /** The examples for a witness: every candidate value of a numeric fact (or list length), else the agreeing neighbour and the witness. */
-function seriesFor(coordinates: readonly Coordinate[], candidate: Candidate, index: ReadonlyMap<string, number>): (readonly number[])[] {
+function seriesFor(
+  coordinates: readonly Coordinate[],
+  candidate: Candidate,
+  index: ReadonlyMap<string, number>,
+): (readonly number[])[] {
   const k = candidate.coordinate;
   const c = coordinates[k]!;
   const numeric = c.domain?.type === 'integer' || c.domain?.type === 'number';
-  const lengths = c.kind === 'shape' && (c.values as ListShape[]).filter((s) => s.kind === 'copies').length > 1;
+  const lengths =
+    c.kind === 'shape' && (c.values as ListShape[]).filter((s) => s.kind === 'copies').length > 1;
   if (!numeric && !lengths) {
     const neighbourFirst = candidate.neighbour[k]! < candidate.point[k]!;
-    return neighbourFirst ? [candidate.neighbour, candidate.point] : [candidate.point, candidate.neighbour];
+    return neighbourFirst
+      ? [candidate.neighbour, candidate.point]
+      : [candidate.point, candidate.neighbour];
   }
   const out: (readonly number[])[] = [];
   for (let v = 1; v < c.values.length; v++) {
@@ -261,7 +334,11 @@ function seriesFor(coordinates: readonly Coordinate[], candidate: Candidate, ind
 }
 
 /** How many of a point's facts differ from the baseline; a list counts once, when its length or any of its items' fields differ. */
-function distanceFromBaseline(coordinates: readonly Coordinate[], point: readonly number[], baseline: PatientFacts): number {
+function distanceFromBaseline(
+  coordinates: readonly Coordinate[],
+  point: readonly number[],
+  baseline: PatientFacts,
+): number {
   const facts = baseline as Record<string, unknown>;
   const changed = new Set<string>();
   coordinates.forEach((c, k) => {
@@ -273,7 +350,13 @@ function distanceFromBaseline(coordinates: readonly Coordinate[], point: readonl
       const list = facts[c.fact] as unknown[] | undefined;
       const shape = value as ListShape;
       const same =
-        list === undefined ? shape.kind === 'undocumented' : shape.kind === 'empty' ? list.length === 0 : shape.kind === 'copies' ? list.length === shape.n : shape.kind === 'two' && list.length === 2;
+        list === undefined
+          ? shape.kind === 'undocumented'
+          : shape.kind === 'empty'
+            ? list.length === 0
+            : shape.kind === 'copies'
+              ? list.length === shape.n
+              : shape.kind === 'two' && list.length === 2;
       if (!same) changed.add(c.fact);
     } else {
       const item = (facts[c.fact] as Record<string, unknown>[] | undefined)?.[c.slot ?? 0];

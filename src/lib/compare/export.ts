@@ -25,12 +25,19 @@ export interface MatrixExportRow {
 }
 
 /** The export rows; `sourceVerification` gives a source's own label, used when a citation has none. */
-export function matrixExportRows(matrix: CriteriaMatrix, sourceVerification: (source: string) => Verification | undefined): MatrixExportRow[] {
+export function matrixExportRows(
+  matrix: CriteriaMatrix,
+  sourceVerification: (source: string) => Verification | undefined,
+): MatrixExportRow[] {
   const rows: MatrixExportRow[] = [];
   for (const row of matrix.rows)
     matrix.columns.forEach((column, i) => {
       const cell = row.cells[i]!;
-      const citations: Citation[] = cell.rules.length ? cell.rules.flatMap((r) => r.citations) : cell.noteCitation ? [cell.noteCitation] : [];
+      const citations: Citation[] = cell.rules.length
+        ? cell.rules.flatMap((r) => r.citations)
+        : cell.noteCitation
+          ? [cell.noteCitation]
+          : [];
       rows.push({
         concept: row.concept.id,
         conceptLabel: row.concept.label,
@@ -43,19 +50,41 @@ export function matrixExportRows(matrix: CriteriaMatrix, sourceVerification: (so
         rule: cellText(cell),
         citationSource: citations.map((c) => c.source).join(' | '),
         locator: citations.map((c) => formatLocator(c)).join(' | '),
-        verification: citations.map((c) => effectiveVerification(c, sourceVerification(c.source) ?? 'unverified')).join(' | '),
+        verification: citations
+          .map((c) => effectiveVerification(c, sourceVerification(c.source) ?? 'unverified'))
+          .join(' | '),
       });
     });
   return rows;
 }
 
-const columns: (keyof MatrixExportRow)[] = ['concept', 'conceptLabel', 'line', 'lineName', 'policy', 'status', 'statusLabel', 'variant', 'rule', 'citationSource', 'locator', 'verification'];
+const columns: (keyof MatrixExportRow)[] = [
+  'concept',
+  'conceptLabel',
+  'line',
+  'lineName',
+  'policy',
+  'status',
+  'statusLabel',
+  'variant',
+  'rule',
+  'citationSource',
+  'locator',
+  'verification',
+];
 
 /**
  * RFC 4180 CSV with a header row and CRLF line ends, preceded by a UTF-8 byte-order mark so
  * that spreadsheet programs read "≥" and "–" as such rather than guessing a legacy encoding.
  */
 export function toCsv(rows: readonly MatrixExportRow[]): string {
-  const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return '\uFEFF' + [columns.join(','), ...rows.map((r) => columns.map((c) => field(r[c])).join(','))].join('\r\n') + '\r\n';
+  const field = (value: string) =>
+    /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return (
+    '\uFEFF' +
+    [columns.join(','), ...rows.map((r) => columns.map((c) => field(r[c])).join(','))].join(
+      '\r\n',
+    ) +
+    '\r\n'
+  );
 }

@@ -22,7 +22,10 @@ export interface PriorAuthorizationTable {
 }
 
 /** Every current policy's prior-authorization table, with the rules behind each product. */
-export function priorAuthorizationTables(entries: readonly PolicyEntry[], lines: readonly EvaluablePolicy[]): PriorAuthorizationTable[] {
+export function priorAuthorizationTables(
+  entries: readonly PolicyEntry[],
+  lines: readonly EvaluablePolicy[],
+): PriorAuthorizationTable[] {
   return entries
     .filter((e) => e.data.status === 'current' && e.data.priorAuthorization?.length)
     .map((policy) => ({
@@ -66,15 +69,23 @@ export function lcdJurisdictions(entries: readonly PolicyEntry[]): LcdJurisdicti
         citations: j.citations,
       };
     })
-    .sort((x, y) => (x.policy.data.policyNumber ?? x.policy.id).localeCompare(y.policy.data.policyNumber ?? y.policy.id));
+    .sort((x, y) =>
+      (x.policy.data.policyNumber ?? x.policy.id).localeCompare(
+        y.policy.data.policyNumber ?? y.policy.id,
+      ),
+    );
 }
 
 /** For each state some LCD is known or inferred to cover, which LCDs and how established; sorted by state. */
-export function lcdsByState(jurisdictions: readonly LcdJurisdiction[]): { state: string; lcds: { line: string; name: string; verification: Verification }[] }[] {
+export function lcdsByState(
+  jurisdictions: readonly LcdJurisdiction[],
+): { state: string; lcds: { line: string; name: string; verification: Verification }[] }[] {
   const states = [...new Set(jurisdictions.flatMap((j) => j.states))].sort();
   return states.map((state) => ({
     state,
-    lcds: jurisdictions.filter((j) => j.states.includes(state)).map((j) => ({ line: j.line, name: j.policy.data.shortName, verification: j.verification })),
+    lcds: jurisdictions
+      .filter((j) => j.states.includes(state))
+      .map((j) => ({ line: j.line, name: j.policy.data.shortName, verification: j.verification })),
   }));
 }
 

@@ -14,10 +14,17 @@ import { valueOrder } from './domain.ts';
 import { differenceSentences } from './differences.ts';
 import { groupRules } from './equivalence.ts';
 import { lineNames } from './names.ts';
-import { byConcept, conceptCondition, effectiveRules, type ConceptOccurrence, type EffectiveRules } from './rules.ts';
+import {
+  byConcept,
+  conceptCondition,
+  effectiveRules,
+  type ConceptOccurrence,
+  type EffectiveRules,
+} from './rules.ts';
 
 /** A cell's status. */
-export type CellStatus = 'same' | 'differs' | 'only-here' | 'not-addressed' | 'not-public' | 'not-covered' | 'follows-lcd';
+export type CellStatus =
+  'same' | 'differs' | 'only-here' | 'not-addressed' | 'not-public' | 'not-covered' | 'follows-lcd';
 
 /** Plain words for the statuses, as shown in cells and exports. */
 export const cellStatusLabel: Record<CellStatus, string> = {
@@ -91,15 +98,33 @@ export interface CriteriaMatrix {
 const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** Plain words for one concept's occurrences in a line, deduplicated, with their citations and anchors. */
-export function cellRules(rules: EffectiveRules, occurrences: readonly ConceptOccurrence[]): CellRule[] {
+export function cellRules(
+  rules: EffectiveRules,
+  occurrences: readonly ConceptOccurrence[],
+): CellRule[] {
   const out: CellRule[] = [];
   for (const o of occurrences) {
     const words = describeWithPolarity(o.node, o.negated, o.item, valueOrder);
     const anchor = `/policies/${rules.criteriaPolicy}/#${rules.criteriaLine}--${o.node.id}`;
     const existing = out.find((r) => r.words === words);
-    const target = existing ?? out[out.push({ polarity: o.negated ? 'excludes' : 'requires', words, citations: [], anchors: [], places: [], alternative: o.alternative }) - 1]!;
+    const target =
+      existing ??
+      out[
+        out.push({
+          polarity: o.negated ? 'excludes' : 'requires',
+          words,
+          citations: [],
+          anchors: [],
+          places: [],
+          alternative: o.alternative,
+        }) - 1
+      ]!;
     target.places.push({ citation: o.node.citation, anchor });
-    if (o.node.citation && !target.citations.some((c) => JSON.stringify(c) === JSON.stringify(o.node.citation))) target.citations.push(o.node.citation);
+    if (
+      o.node.citation &&
+      !target.citations.some((c) => JSON.stringify(c) === JSON.stringify(o.node.citation))
+    )
+      target.citations.push(o.node.citation);
     if (!target.anchors.includes(anchor)) target.anchors.push(anchor);
   }
   return out;
@@ -107,14 +132,19 @@ export function cellRules(rules: EffectiveRules, occurrences: readonly ConceptOc
 
 /** Describes occurrences as one phrase (for "combined differently" sentences). */
 export function describeOccurrences(occurrences: readonly ConceptOccurrence[]): string {
-  return [...new Set(occurrences.map((o) => describeWithPolarity(o.node, o.negated, o.item, valueOrder)))].join('; ');
+  return [
+    ...new Set(occurrences.map((o) => describeWithPolarity(o.node, o.negated, o.item, valueOrder))),
+  ].join('; ');
 }
 
 /** The concepts to show, in registry order, then any concept the registry does not know. */
 function rowConcepts(columns: readonly MatrixColumn[]): Concept[] {
   const used = new Set(columns.flatMap((c) => c.rules.occurrences.map((o) => o.concept)));
   const known = concepts.filter((c) => used.has(c.id));
-  const unknown = [...used].filter((id) => !conceptById.has(id)).sort().map((id): Concept => ({ id, label: id, section: 'indication' }));
+  const unknown = [...used]
+    .filter((id) => !conceptById.has(id))
+    .sort()
+    .map((id): Concept => ({ id, label: id, section: 'indication' }));
   return [...known, ...unknown];
 }
 
@@ -122,10 +152,17 @@ function rowConcepts(columns: readonly MatrixColumn[]): Concept[] {
  * The matrix for `lines` (the columns, in the order given). `all` is every compiled line, used to
  * follow lines that apply a named LCD; it defaults to `lines`.
  */
-export function criteriaMatrix(lines: readonly EvaluablePolicy[], all: readonly EvaluablePolicy[] = lines): CriteriaMatrix {
+export function criteriaMatrix(
+  lines: readonly EvaluablePolicy[],
+  all: readonly EvaluablePolicy[] = lines,
+): CriteriaMatrix {
   const byId = new Map(all.map((l) => [l.id, l]));
   const names = lineNames(all);
-  const columns: MatrixColumn[] = lines.map((line) => ({ line, name: names.get(line.id) ?? line.policyName, rules: effectiveRules(line, byId) }));
+  const columns: MatrixColumn[] = lines.map((line) => ({
+    line,
+    name: names.get(line.id) ?? line.policyName,
+    rules: effectiveRules(line, byId),
+  }));
   const grouped = new Map(columns.map((c) => [c.line.id, byConcept(c.rules.occurrences)]));
   const rows = rowConcepts(columns).map((concept) => matrixRow(concept, columns, grouped, names));
   return { columns, rows };
@@ -164,20 +201,51 @@ function matrixRow(
     const { rules, line } = column;
     const occurrences = grouped.get(line.id)?.get(concept.id);
     if (rules.source.kind === 'not-covered')
-      return { ...base, status: 'not-covered', rules: [], note: `${positionLabel[line.position]}: no criterion applies.`, noteCitation: line.citation };
+      return {
+        ...base,
+        status: 'not-covered',
+        rules: [],
+        note: `${positionLabel[line.position]}: no criterion applies.`,
+        noteCitation: line.citation,
+      };
     const lcdNote = lcdWords(column);
     if (occurrences) {
       // A letter only tells something when the row has several variants.
       const variant = grouping.variants > 1 ? variants[variantOf.get(line.id)!]!.letter : undefined;
-      const status: CellStatus = lcdNote ? 'follows-lcd' : addressing.length === 1 ? 'only-here' : grouping.variants === 1 ? 'same' : 'differs';
-      return { ...base, status, variant, rules: cellRules(rules, occurrences), note: lcdNote, noteCitation: lcdNote ? line.lcd?.citation : undefined };
+      const status: CellStatus = lcdNote
+        ? 'follows-lcd'
+        : addressing.length === 1
+          ? 'only-here'
+          : grouping.variants === 1
+            ? 'same'
+            : 'differs';
+      return {
+        ...base,
+        status,
+        variant,
+        rules: cellRules(rules, occurrences),
+        note: lcdNote,
+        noteCitation: lcdNote ? line.lcd?.citation : undefined,
+      };
     }
     if (lcdNote) {
       const elsewhere = line.nonPublic ? ' not in the public criteria.' : ' not addressed.';
-      return { ...base, status: 'follows-lcd', rules: [], note: lcdNote + elsewhere, noteCitation: line.lcd?.citation };
+      return {
+        ...base,
+        status: 'follows-lcd',
+        rules: [],
+        note: lcdNote + elsewhere,
+        noteCitation: line.lcd?.citation,
+      };
     }
     if (line.nonPublic)
-      return { ...base, status: 'not-public', rules: [], note: 'Not in the public criteria; the non-public criteria may address it.', noteCitation: line.nonPublic.citation };
+      return {
+        ...base,
+        status: 'not-public',
+        rules: [],
+        note: 'Not in the public criteria; the non-public criteria may address it.',
+        noteCitation: line.nonPublic.citation,
+      };
     const partial = line.completeness === 'partial';
     return {
       ...base,
@@ -187,7 +255,13 @@ function matrixRow(
       noteCitation: line.citation,
     };
   });
-  return { concept, cells, variants, addressedBy: addressing.length, exhaustive: grouping.space.exhaustive };
+  return {
+    concept,
+    cells,
+    variants,
+    addressedBy: addressing.length,
+    exhaustive: grouping.space.exhaustive,
+  };
 }
 
 /** How a line follows an LCD, in a cell's words; undefined for lines that apply their own rules. The column says which LCDs. */
@@ -207,12 +281,15 @@ export function lcdName(lineId: string): string {
 export function columnLcdWords(column: MatrixColumn): string | undefined {
   const { source } = column.rules;
   if (source.kind === 'lcd-named') return `Applies ${lcdName(source.lcd)} (shown).`;
-  if (source.kind === 'lcd-by-state') return `Applies the state’s LCD (${source.candidates.map((c) => lcdName(c.id)).join(', ')}); its own rules (shown) elsewhere.`;
+  if (source.kind === 'lcd-by-state')
+    return `Applies the state’s LCD (${source.candidates.map((c) => lcdName(c.id)).join(', ')}); its own rules (shown) elsewhere.`;
   return undefined;
 }
 
 /** The text of a cell for exports and screen readers: its rules, or its note. */
 export function cellText(cell: MatrixCell): string {
-  const rules = cell.rules.map((r) => `${r.words}${r.alternative ? ' (one alternative)' : ''}`).join('; ');
+  const rules = cell.rules
+    .map((r) => `${r.words}${r.alternative ? ' (one alternative)' : ''}`)
+    .join('; ');
   return [cell.note, rules].filter(Boolean).join(' ');
 }

@@ -7,9 +7,11 @@ import { positionLabel, productLineLabel } from '../format/positions.ts';
  * the line's own label ("OneCare") when two lines of a policy share their product lines.
  */
 export function lineNames(lines: readonly EvaluablePolicy[]): Map<string, string> {
-  const products = (line: EvaluablePolicy) => line.productLines.map((p) => productLineLabel[p]).join(' and ');
+  const products = (line: EvaluablePolicy) =>
+    line.productLines.map((p) => productLineLabel[p]).join(' and ');
   const siblings = new Map<string, EvaluablePolicy[]>();
-  for (const line of lines) siblings.set(line.policyId, [...(siblings.get(line.policyId) ?? []), line]);
+  for (const line of lines)
+    siblings.set(line.policyId, [...(siblings.get(line.policyId) ?? []), line]);
   return new Map(
     lines.map((line) => {
       const others = siblings.get(line.policyId) ?? [];
@@ -25,7 +27,9 @@ export function lineNames(lines: readonly EvaluablePolicy[]): Map<string, string
 export function positionPhrase(line: EvaluablePolicy): string {
   switch (line.position) {
     case 'covered-with-criteria':
-      return line.completeness === 'partial' ? 'covers BVNA with criteria, only part of which could be read' : 'covers BVNA with criteria';
+      return line.completeness === 'partial'
+        ? 'covers BVNA with criteria, only part of which could be read'
+        : 'covers BVNA with criteria';
     case 'defers-to-non-public':
       return `applies public criteria, then ${line.nonPublic?.name ?? 'criteria that are not public'}`;
     case 'defers-to-lcd':
@@ -36,4 +40,3 @@ export function positionPhrase(line: EvaluablePolicy): string {
       return `does not pay for BVNA (${positionLabel[line.position].toLowerCase()})`;
   }
 }
-

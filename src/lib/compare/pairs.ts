@@ -32,14 +32,20 @@ export function pairPath(x: string, y: string): string {
  * by default; with `maxPairs`, pairs of lines that share a product line come first (the
  * comparisons a committee makes), then the rest, in id order.
  */
-export function comparisonPairs<T extends EvaluablePolicy>(lines: readonly T[], options: { maxPairs?: number } = {}): [T, T][] {
+export function comparisonPairs<T extends EvaluablePolicy>(
+  lines: readonly T[],
+  options: { maxPairs?: number } = {},
+): [T, T][] {
   const current = lines.filter((l) => !l.id.includes('@'));
   for (const line of current)
     if ((reservedSegments as readonly string[]).includes(line.id))
-      throw new Error(`Line id "${line.id}" (policy ${line.policyId}) collides with the page /compare/${line.id}/; rename the line.`);
+      throw new Error(
+        `Line id "${line.id}" (policy ${line.policyId}) collides with the page /compare/${line.id}/; rename the line.`,
+      );
   const sorted = [...current].sort((x, y) => x.id.localeCompare(y.id));
   const pairs: [T, T][] = [];
-  for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) pairs.push([sorted[i]!, sorted[j]!]);
+  for (let i = 0; i < sorted.length; i++)
+    for (let j = i + 1; j < sorted.length; j++) pairs.push([sorted[i]!, sorted[j]!]);
   if (options.maxPairs === undefined || pairs.length <= options.maxPairs) return pairs;
   const shares = ([a, b]: [T, T]) => a.productLines.some((p) => b.productLines.includes(p));
   return [...pairs.filter(shares), ...pairs.filter((p) => !shares(p))].slice(0, options.maxPairs);
@@ -68,7 +74,13 @@ export interface LineDiff {
   /** Sentences for the top of the page, generated from the data and the examples. */
   summary: string[];
   /** The baseline patient the examples start from, completed for both lines. */
-  baseline: { name: string; added: string[]; facts: PatientFacts; a: ExampleOutcome; b: ExampleOutcome };
+  baseline: {
+    name: string;
+    added: string[];
+    facts: PatientFacts;
+    a: ExampleOutcome;
+    b: ExampleOutcome;
+  };
 }
 
 export interface DiffOptions {
@@ -95,7 +107,13 @@ export function diffLines(a: EvaluablePolicy, b: EvaluablePolicy, options: DiffO
   const completed = completeFacts(options.baseline, trees);
   const baseline = {
     name: options.baselineName,
-    added: completed.added.map((x) => describeFacts({ [x.path.replace(/\[\d+\]\..*$/, '')]: (completed.facts as Record<string, unknown>)[x.path.replace(/\[\d+\]\..*$/, '')] })),
+    added: completed.added.map((x) =>
+      describeFacts({
+        [x.path.replace(/\[\d+\]\..*$/, '')]: (completed.facts as Record<string, unknown>)[
+          x.path.replace(/\[\d+\]\..*$/, '')
+        ],
+      }),
+    ),
     facts: completed.facts,
     a: exampleOutcome(a, completed.facts, ctx),
     b: exampleOutcome(b, completed.facts, ctx),
@@ -111,18 +129,42 @@ export function diffLines(a: EvaluablePolicy, b: EvaluablePolicy, options: DiffO
         const [cellA, cellB] = row.cells as [MatrixCell, MatrixCell];
         const inA = cellA.rules.length > 0;
         const inB = cellB.rules.length > 0;
-        const status: PairStatus = inA && inB ? (row.variants.length === 1 ? 'same' : 'differs') : inA ? 'only-a' : 'only-b';
+        const status: PairStatus =
+          inA && inB ? (row.variants.length === 1 ? 'same' : 'differs') : inA ? 'only-a' : 'only-b';
         const ruleA = groupedA.get(row.concept.id);
         const ruleB = groupedB.get(row.concept.id);
         const witnesses =
           status === 'same' || options.examples === false
             ? []
-            : affectedPatients(a, b, row.concept.id, ruleA && conceptCondition(ruleA), ruleB && conceptCondition(ruleB), completed.facts, ctx);
-        return { concept: row.concept, status, a: cellA, b: cellB, differences: row.variants[1]?.differences ?? [], witnesses };
+            : affectedPatients(
+                a,
+                b,
+                row.concept.id,
+                ruleA && conceptCondition(ruleA),
+                ruleB && conceptCondition(ruleB),
+                completed.facts,
+                ctx,
+              );
+        return {
+          concept: row.concept,
+          status,
+          a: cellA,
+          b: cellB,
+          differences: row.variants[1]?.differences ?? [],
+          witnesses,
+        };
       });
   const counts: Record<PairStatus, number> = { same: 0, differs: 0, 'only-a': 0, 'only-b': 0 };
   for (const c of concepts) counts[c.status]++;
-  return { a: columnA, b: columnB, kind: nobody ? 'not-covered' : 'criteria', concepts, counts, summary: summarise(a, b, nameA, nameB, concepts, counts), baseline };
+  return {
+    a: columnA,
+    b: columnB,
+    kind: nobody ? 'not-covered' : 'criteria',
+    concepts,
+    counts,
+    summary: summarise(a, b, nameA, nameB, concepts, counts),
+    baseline,
+  };
 }
 
 function summarise(
@@ -135,12 +177,16 @@ function summarise(
 ): string[] {
   const sentences = [`${nameA} ${positionPhrase(a)}; ${nameB} ${positionPhrase(b)}.`];
   if (coversNobody(a) && coversNobody(b)) {
-    sentences.push('Neither pays for BVNA for these members, whatever the patient’s facts; they differ at most in the reason given.');
+    sentences.push(
+      'Neither pays for BVNA for these members, whatever the patient’s facts; they differ at most in the reason given.',
+    );
     return sentences;
   }
   if (coversNobody(a) || coversNobody(b)) {
     const [payer, nonPayer] = coversNobody(a) ? [nameB, nameA] : [nameA, nameB];
-    sentences.push(`Every patient ${payer} would accept is refused by ${nonPayer}, so the two policies’ criteria are not compared rule by rule.`);
+    sentences.push(
+      `Every patient ${payer} would accept is refused by ${nonPayer}, so the two policies’ criteria are not compared rule by rule.`,
+    );
     return sentences;
   }
   const total = concepts.length;

@@ -16,7 +16,10 @@ import { pointFacts, pointSpace } from './points.ts';
 type Facts = Record<string, unknown>;
 
 /** Every criteria tree that can decide a line's outcome: its own, and those of the LCDs it may apply. */
-export function decidingTrees(line: EvaluablePolicy, byId: ReadonlyMap<string, EvaluablePolicy>): CriterionNode[] {
+export function decidingTrees(
+  line: EvaluablePolicy,
+  byId: ReadonlyMap<string, EvaluablePolicy>,
+): CriterionNode[] {
   const trees: CriterionNode[] = [];
   if (line.criteria) trees.push(line.criteria);
   for (const candidate of line.lcd?.candidates ?? []) {
@@ -27,7 +30,11 @@ export function decidingTrees(line: EvaluablePolicy, byId: ReadonlyMap<string, E
 }
 
 /** Concept-bearing trace nodes that do not let the patient through, outside the concept being studied. */
-function blocking(trace: TraceNode, except: string | undefined, out: TraceNode[] = []): TraceNode[] {
+function blocking(
+  trace: TraceNode,
+  except: string | undefined,
+  out: TraceNode[] = [],
+): TraceNode[] {
   if (trace.concept && trace.concept !== except) {
     const passes = trace.negated ? trace.status === 'failed' : trace.status === 'met';
     if (!passes) out.push(trace);
@@ -71,8 +78,16 @@ function readersOf(trees: readonly CriterionNode[], fact: string, field?: string
   const visit = (node: CriterionNode, list?: string) => {
     switch (node.kind) {
       case 'compare':
-        if (field === undefined ? list === undefined && node.fact === fact : list === fact && node.fact === field)
-          found.push(field === undefined ? node : { kind: 'some', id: `${node.id}-item`, label: node.label, fact, where: node });
+        if (
+          field === undefined
+            ? list === undefined && node.fact === fact
+            : list === fact && node.fact === field
+        )
+          found.push(
+            field === undefined
+              ? node
+              : { kind: 'some', id: `${node.id}-item`, label: node.label, fact, where: node },
+          );
         return;
       case 'count':
         if (field === undefined && list === undefined && node.fact === fact) found.push(node);
@@ -103,11 +118,17 @@ function candidatesFor(path: string, trees: readonly CriterionNode[]): unknown[]
     const shape = space.coordinates.findIndex((c) => c.kind === 'shape' && c.fact === fact);
     if (shape < 0) return [];
     // Lists: the empty list first, then single items built from the rules' candidates.
-    return space.points.filter((p) => p[shape] !== 0).map((p) => pointFacts(space, p)[fact!]).slice(0, 200);
+    return space.points
+      .filter((p) => p[shape] !== 0)
+      .map((p) => pointFacts(space, p)[fact!])
+      .slice(0, 200);
   }
-  const coordinate = space.coordinates.find((c) => c.kind === 'field' && c.fact === fact && c.field === field && c.slot === 0);
+  const coordinate = space.coordinates.find(
+    (c) => c.kind === 'field' && c.fact === fact && c.field === field && c.slot === 0,
+  );
   // Every enum value, not one per group, so that added list items can differ from one another.
-  if (coordinate?.domain?.type === 'enum' && coordinate.domain.values) return [...coordinate.domain.values];
+  if (coordinate?.domain?.type === 'enum' && coordinate.domain.values)
+    return [...coordinate.domain.values];
   return coordinate ? coordinate.values.slice(1) : [];
 }
 
@@ -139,7 +160,8 @@ export function completeFacts(
   const added: Completion['added'] = [];
   const skip = new Set<string>(options.frozen);
   for (let round = 0; round < 40; round++) {
-    const open = trees.flatMap((tree) => blocking(evaluateNode(tree, current), options.except))
+    const open = trees
+      .flatMap((tree) => blocking(evaluateNode(tree, current), options.except))
       .flatMap((node) => factsIn(node))
       .filter((f) => f.value === undefined && !skip.has(genericPath(f.path)) && !skip.has(f.path))
       .map((f) => f.path);
@@ -149,7 +171,9 @@ export function completeFacts(
     let best: { value: unknown; score: number } | undefined;
     const used = siblingValues(current, path);
     for (const value of candidatesFor(path, trees)) {
-      const score = blockingCount(trees, withValue(current, path, value), options.except) + (used.includes(value) ? 0.01 : 0);
+      const score =
+        blockingCount(trees, withValue(current, path, value), options.except) +
+        (used.includes(value) ? 0.01 : 0);
       if (!best || score < best.score) best = { value, score };
     }
     if (best && best.score < before) {
@@ -185,10 +209,14 @@ export function factWords(fact: string, value: unknown): string {
   if (value.length === 0) return `no ${name}`;
   const fields = info.item ? (itemFields[info.item] as Record<string, Labelled>) : {};
   const items = value.map((item: Facts) => {
-    const parts = Object.entries(item).map(([k, v]) => valueWords(fields[k]?.label ?? k, v, fields[k]?.unit));
+    const parts = Object.entries(item).map(([k, v]) =>
+      valueWords(fields[k]?.label ?? k, v, fields[k]?.unit),
+    );
     return parts.length ? parts.join(', ') : 'details undocumented';
   });
-  return value.length === 1 ? `${name} (${items[0]})` : `${value.length} ${name} (${items.join('; ')})`;
+  return value.length === 1
+    ? `${name} (${items[0]})`
+    : `${value.length} ${name} (${items.join('; ')})`;
 }
 
 /** Several facts in words, in catalogue order. */

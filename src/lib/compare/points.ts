@@ -35,7 +35,8 @@ export interface Coordinate {
 }
 
 /** List shapes a `shape` coordinate can take. */
-export type ListShape = { kind: 'undocumented' } | { kind: 'empty' } | { kind: 'copies'; n: number } | { kind: 'two' };
+export type ListShape =
+  { kind: 'undocumented' } | { kind: 'empty' } | { kind: 'copies'; n: number } | { kind: 'two' };
 
 export interface PointSpace {
   coordinates: readonly Coordinate[];
@@ -55,18 +56,30 @@ interface Collected {
   counts: Set<number>;
 }
 
-const collected = () => ({ numbers: new Set<number>(), valueSets: [] as unknown[][], present: false, counts: new Set<number>() });
+const collected = () => ({
+  numbers: new Set<number>(),
+  valueSets: [] as unknown[][],
+  present: false,
+  counts: new Set<number>(),
+});
 
 /** Builds the point space for a set of criteria trees (read at the top level of a patient's facts). */
 export function pointSpace(trees: readonly CriterionNode[]): PointSpace {
   const scalars = new Map<string, Collected>();
-  const lists = new Map<string, { shape: Collected; fields: Map<string, Collected>; twice: boolean }>();
+  const lists = new Map<
+    string,
+    { shape: Collected; fields: Map<string, Collected>; twice: boolean }
+  >();
   const list = (fact: string) => {
     let entry = lists.get(fact);
     if (!entry) lists.set(fact, (entry = { shape: collected(), fields: new Map(), twice: false }));
     return entry;
   };
-  const note = (into: Map<string, Collected>, key: string, node: Extract<CriterionNode, { kind: 'compare' }>) => {
+  const note = (
+    into: Map<string, Collected>,
+    key: string,
+    node: Extract<CriterionNode, { kind: 'compare' }>,
+  ) => {
     let c = into.get(key);
     if (!c) into.set(key, (c = collected()));
     if (node.op === 'present') c.present = true;
@@ -107,16 +120,23 @@ export function pointSpace(trees: readonly CriterionNode[]): PointSpace {
   const coordinates: Coordinate[] = [];
   // Catalogue order, so that example patients read in the order a chart is read.
   const factOrder = Object.keys(facts);
-  const byCatalogue = ([a]: [string, unknown], [b]: [string, unknown]) => factOrder.indexOf(a) - factOrder.indexOf(b) || a.localeCompare(b);
+  const byCatalogue = ([a]: [string, unknown], [b]: [string, unknown]) =>
+    factOrder.indexOf(a) - factOrder.indexOf(b) || a.localeCompare(b);
   for (const [fact, c] of [...scalars].sort(byCatalogue)) {
     const domain = domainOfPath(fact);
     coordinates.push({ key: fact, kind: 'scalar', fact, domain, ...candidates(domain, c) });
   }
   for (const [fact, entry] of [...lists].sort(byCatalogue)) {
     const domain = domainOfPath(fact);
-    const shapes: ListShape[] = [{ kind: 'undocumented' }, { kind: 'empty' }, { kind: 'copies', n: 1 }];
+    const shapes: ListShape[] = [
+      { kind: 'undocumented' },
+      { kind: 'empty' },
+      { kind: 'copies', n: 1 },
+    ];
     const lengths = new Set<number>();
-    for (const t of entry.shape.counts) for (const n of [t - 1, t, t + 1]) if (n >= 2 && n <= (domain?.maxItems ?? 12)) lengths.add(n);
+    for (const t of entry.shape.counts)
+      for (const n of [t - 1, t, t + 1])
+        if (n >= 2 && n <= (domain?.maxItems ?? 12)) lengths.add(n);
     for (const n of [...lengths].sort((a, b) => a - b)) shapes.push({ kind: 'copies', n });
     if (entry.twice) shapes.push({ kind: 'two' });
     const constants = new Set<number>();
@@ -124,10 +144,19 @@ export function pointSpace(trees: readonly CriterionNode[]): PointSpace {
       const n = s.kind === 'empty' ? 0 : s.kind === 'copies' ? s.n : -1;
       if (entry.shape.counts.has(n)) constants.add(i);
     });
-    coordinates.push({ key: `${fact}#shape`, kind: 'shape', fact, domain, values: shapes, constants });
+    coordinates.push({
+      key: `${fact}#shape`,
+      kind: 'shape',
+      fact,
+      domain,
+      values: shapes,
+      constants,
+    });
     const item = (facts as Record<string, { item?: ItemKind }>)[fact]?.item;
     const fieldOrder = item ? Object.keys(itemFields[item]) : [];
-    const fieldNames = [...entry.fields.keys()].sort((a, b) => fieldOrder.indexOf(a) - fieldOrder.indexOf(b) || a.localeCompare(b));
+    const fieldNames = [...entry.fields.keys()].sort(
+      (a, b) => fieldOrder.indexOf(a) - fieldOrder.indexOf(b) || a.localeCompare(b),
+    );
     for (const slot of entry.twice ? [0, 1] : [0])
       for (const field of fieldNames) {
         const fieldDomain = domainOfPath(`${fact}[].${field}`);
@@ -142,14 +171,19 @@ export function pointSpace(trees: readonly CriterionNode[]): PointSpace {
         });
       }
   }
-  const key = coordinates.map((c) => `${c.key}=${c.values.map((v) => JSON.stringify(v) ?? 'u').join(',')}`).join(';');
+  const key = coordinates
+    .map((c) => `${c.key}=${c.values.map((v) => JSON.stringify(v) ?? 'u').join(',')}`)
+    .join(';');
   const size = countPoints(coordinates);
   const points = size <= MAX_POINTS ? enumerate(coordinates) : sample(coordinates);
   return { coordinates, points, exhaustive: size <= MAX_POINTS, key };
 }
 
 /** Candidate values of one fact or field, with the indices of the values rules state literally. */
-function candidates(domain: FieldDomain | undefined, c: Collected): { values: unknown[]; constants: Set<number> } {
+function candidates(
+  domain: FieldDomain | undefined,
+  c: Collected,
+): { values: unknown[]; constants: Set<number> } {
   const values: unknown[] = [undefined];
   const constants = new Set<number>();
   const add = (v: unknown, constant: boolean) => {
@@ -164,7 +198,8 @@ function candidates(domain: FieldDomain | undefined, c: Collected): { values: un
   } else if (type === 'enum' && domain?.values) {
     for (const v of enumRepresentatives(domain.values, c.valueSets)) add(v, named.has(v));
   } else if (type === 'integer' || type === 'number' || (!domain && c.numbers.size > 0)) {
-    for (const v of numericCandidates([...c.numbers], type === 'integer', domain)) add(v, c.numbers.has(v));
+    for (const v of numericCandidates([...c.numbers], type === 'integer', domain))
+      add(v, c.numbers.has(v));
     if (values.length === 1) add(domain?.minimum ?? 0, false);
   } else {
     // Free text, or a fact the catalogue does not know: the literal values, else one example.
@@ -175,15 +210,25 @@ function candidates(domain: FieldDomain | undefined, c: Collected): { values: un
 }
 
 /** Thresholds and just either side of each (1 for integers, 0.1 or half the closest gap otherwise), within the domain's range. */
-export function numericCandidates(thresholds: readonly number[], integer: boolean, domain?: FieldDomain): number[] {
+export function numericCandidates(
+  thresholds: readonly number[],
+  integer: boolean,
+  domain?: FieldDomain,
+): number[] {
   const sorted = [...new Set(thresholds)].sort((a, b) => a - b);
   let step = integer ? 1 : 0.1;
-  if (!integer) for (let i = 1; i < sorted.length; i++) step = Math.min(step, (sorted[i]! - sorted[i - 1]!) / 2);
+  if (!integer)
+    for (let i = 1; i < sorted.length; i++)
+      step = Math.min(step, (sorted[i]! - sorted[i - 1]!) / 2);
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
   const out = new Set<number>();
   for (const t of sorted) for (const v of [t - step, t, t + step]) out.add(round(v));
   return [...out]
-    .filter((v) => (domain?.minimum === undefined || v >= domain.minimum) && (domain?.maximum === undefined || v <= domain.maximum))
+    .filter(
+      (v) =>
+        (domain?.minimum === undefined || v >= domain.minimum) &&
+        (domain?.maximum === undefined || v <= domain.maximum),
+    )
     .sort((a, b) => a - b);
 }
 
@@ -193,7 +238,10 @@ export function numericCandidates(thresholds: readonly number[], integer: boolea
  * by the member nearest in catalogue order to a named value, so examples stay plausible (L2
  * rather than T11 next to "L3 to S1").
  */
-export function enumRepresentatives(domainValues: readonly (string | number)[], valueSets: readonly (readonly unknown[])[]): (string | number)[] {
+export function enumRepresentatives(
+  domainValues: readonly (string | number)[],
+  valueSets: readonly (readonly unknown[])[],
+): (string | number)[] {
   const groups = new Map<string, (string | number)[]>();
   for (const v of domainValues) {
     const signature = valueSets.map((set) => (set.includes(v) ? '1' : '0')).join('');
@@ -208,13 +256,22 @@ export function enumRepresentatives(domainValues: readonly (string | number)[], 
   const reps: (string | number)[] = [];
   for (const members of groups.values()) {
     const first = members.find((m) => named.has(m));
-    reps.push(first ?? [...members].sort((a, b) => distance(a) - distance(b) || domainValues.indexOf(a) - domainValues.indexOf(b))[0]!);
+    reps.push(
+      first ??
+        [...members].sort(
+          (a, b) => distance(a) - distance(b) || domainValues.indexOf(a) - domainValues.indexOf(b),
+        )[0]!,
+    );
   }
   return reps.sort((a, b) => domainValues.indexOf(a) - domainValues.indexOf(b));
 }
 
 /** Whether a coordinate is used at this point (item fields only matter when the list has those items). */
-export function isActive(coordinates: readonly Coordinate[], point: readonly number[], index: number): boolean {
+export function isActive(
+  coordinates: readonly Coordinate[],
+  point: readonly number[],
+  index: number,
+): boolean {
   const c = coordinates[index]!;
   if (c.kind !== 'field') return true;
   const shapeIndex = coordinates.findIndex((x) => x.kind === 'shape' && x.fact === c.fact);
@@ -228,9 +285,13 @@ function countPoints(coordinates: readonly Coordinate[]): number {
     if (group.shape === undefined) total *= coordinates[group.members[0]!]!.values.length;
     else {
       const shape = coordinates[group.shape]!;
-      const slot = (s: number) => group.members.filter((m) => coordinates[m]!.slot === s).reduce((n, m) => n * coordinates[m]!.values.length, 1);
+      const slot = (s: number) =>
+        group.members
+          .filter((m) => coordinates[m]!.slot === s)
+          .reduce((n, m) => n * coordinates[m]!.values.length, 1);
       let n = 0;
-      for (const value of shape.values as ListShape[]) n += value.kind === 'two' ? slot(0) * slot(1) : value.kind === 'copies' ? slot(0) : 1;
+      for (const value of shape.values as ListShape[])
+        n += value.kind === 'two' ? slot(0) * slot(1) : value.kind === 'copies' ? slot(0) : 1;
       total *= n;
     }
   }
@@ -243,7 +304,10 @@ function groups(coordinates: readonly Coordinate[]): { shape?: number; members: 
   coordinates.forEach((c, i) => {
     if (c.kind === 'scalar') out.push({ members: [i] });
     else if (c.kind === 'shape') out.push({ shape: i, members: [] });
-    else out.find((g) => g.shape !== undefined && coordinates[g.shape]!.fact === c.fact)!.members.push(i);
+    else
+      out
+        .find((g) => g.shape !== undefined && coordinates[g.shape]!.fact === c.fact)!
+        .members.push(i);
   });
   return out;
 }
@@ -265,10 +329,20 @@ function enumerate(coordinates: readonly Coordinate[]): number[][] {
 }
 
 /** Every valid assignment of one group's coordinates, as [coordinate, value index] pairs. */
-function groupOptions(coordinates: readonly Coordinate[], group: { shape?: number; members: number[] }): [number, number][][] {
-  if (group.shape === undefined) return coordinates[group.members[0]!]!.values.map((_, v) => [[group.members[0]!, v]]);
+function groupOptions(
+  coordinates: readonly Coordinate[],
+  group: { shape?: number; members: number[] },
+): [number, number][][] {
+  if (group.shape === undefined)
+    return coordinates[group.members[0]!]!.values.map((_, v) => [[group.members[0]!, v]]);
   const product = (members: number[]): [number, number][][] =>
-    members.reduce<[number, number][][]>((acc, m) => acc.flatMap((a) => coordinates[m]!.values.map((_, v) => [...a, [m, v] as [number, number]])), [[]]);
+    members.reduce<[number, number][][]>(
+      (acc, m) =>
+        acc.flatMap((a) =>
+          coordinates[m]!.values.map((_, v) => [...a, [m, v] as [number, number]]),
+        ),
+      [[]],
+    );
   const slot0 = group.members.filter((m) => coordinates[m]!.slot === 0);
   const both = group.members;
   const out: [number, number][][] = [];
@@ -282,14 +356,18 @@ function groupOptions(coordinates: readonly Coordinate[], group: { shape?: numbe
 
 /** A sample for spaces too large to enumerate: every single change and every pair of changes from two base points. */
 function sample(coordinates: readonly Coordinate[]): number[][] {
-  const valid = (p: number[]) => coordinates.every((c, i) => p[i] === 0 || isActive(coordinates, p, i));
+  const valid = (p: number[]) =>
+    coordinates.every((c, i) => p[i] === 0 || isActive(coordinates, p, i));
   const seen = new Set<string>();
   const out: number[][] = [];
   const push = (p: number[]) => {
     const k = p.join(',');
     if (valid(p) && !seen.has(k)) (seen.add(k), out.push(p));
   };
-  const bases = [coordinates.map(() => 0), coordinates.map((c) => (c.kind === 'shape' ? 2 : Math.min(1, c.values.length - 1)))];
+  const bases = [
+    coordinates.map(() => 0),
+    coordinates.map((c) => (c.kind === 'shape' ? 2 : Math.min(1, c.values.length - 1))),
+  ];
   for (const base of bases) {
     push(base);
     for (let i = 0; i < coordinates.length; i++)
@@ -309,7 +387,11 @@ function sample(coordinates: readonly Coordinate[]): number[][] {
 }
 
 /** The facts of a point: only the facts the space covers, lists built from their item fields. */
-export function pointFacts(space: Pick<PointSpace, 'coordinates'>, point: readonly number[], options: { keepUndocumented?: boolean } = {}): Record<string, unknown> {
+export function pointFacts(
+  space: Pick<PointSpace, 'coordinates'>,
+  point: readonly number[],
+  options: { keepUndocumented?: boolean } = {},
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const { coordinates } = space;
   coordinates.forEach((c, i) => {
@@ -325,12 +407,22 @@ export function pointFacts(space: Pick<PointSpace, 'coordinates'>, point: readon
       const item = (slot: number) => {
         const fields: Record<string, unknown> = {};
         coordinates.forEach((f, j) => {
-          if (f.kind === 'field' && f.fact === c.fact && f.slot === slot && f.values[point[j]!] !== undefined) fields[f.field!] = f.values[point[j]!];
+          if (
+            f.kind === 'field' &&
+            f.fact === c.fact &&
+            f.slot === slot &&
+            f.values[point[j]!] !== undefined
+          )
+            fields[f.field!] = f.values[point[j]!];
         });
         return fields;
       };
       out[c.fact] =
-        shape.kind === 'empty' ? [] : shape.kind === 'two' ? [item(0), item(1)] : Array.from({ length: shape.n }, () => item(0));
+        shape.kind === 'empty'
+          ? []
+          : shape.kind === 'two'
+            ? [item(0), item(1)]
+            : Array.from({ length: shape.n }, () => item(0));
     }
   });
   return out;
@@ -341,7 +433,11 @@ const signatureCache = new Map<string, readonly Status[]>();
 const SIGNATURE_CACHE_LIMIT = 5_000;
 
 /** The status of `tree` at every point of the space (memoised by the tree's rule key and the space). */
-export function signature(space: PointSpace, tree: CriterionNode, treeKey: string): readonly Status[] {
+export function signature(
+  space: PointSpace,
+  tree: CriterionNode,
+  treeKey: string,
+): readonly Status[] {
   const cacheKey = `${treeKey}@@${space.key}`;
   let statuses = signatureCache.get(cacheKey);
   if (!statuses) {

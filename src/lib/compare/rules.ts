@@ -32,8 +32,16 @@ export interface ConceptOccurrence {
 export function conceptOccurrences(criteria: CriterionNode | undefined): ConceptOccurrence[] {
   const found: ConceptOccurrence[] = [];
   if (!criteria) return found;
-  const visit = (node: CriterionNode, steps: PathStep[], item: ItemKind | undefined, negated: boolean, alternative: boolean, within?: string) => {
-    if (node.concept && node.concept !== within) found.push({ concept: node.concept, node, item, negated, alternative, steps });
+  const visit = (
+    node: CriterionNode,
+    steps: PathStep[],
+    item: ItemKind | undefined,
+    negated: boolean,
+    alternative: boolean,
+    within?: string,
+  ) => {
+    if (node.concept && node.concept !== within)
+      found.push({ concept: node.concept, node, item, negated, alternative, steps });
     const inside = node.concept ?? within;
     switch (node.kind) {
       case 'all':
@@ -43,9 +51,16 @@ export function conceptOccurrences(criteria: CriterionNode | undefined): Concept
         // at-least that is neither "all of them" (positive) nor "at least one" (negated).
         const n = node.children.length;
         const conjunctive =
-          node.kind === 'all' ? !negated : node.kind === 'any' ? negated : negated ? node.min === 1 : node.min === n;
+          node.kind === 'all'
+            ? !negated
+            : node.kind === 'any'
+              ? negated
+              : negated
+                ? node.min === 1
+                : node.min === n;
         const disjunctive = n > 1 && !conjunctive;
-        for (const child of node.children) visit(child, steps, item, negated, alternative || disjunctive, inside);
+        for (const child of node.children)
+          visit(child, steps, item, negated, alternative || disjunctive, inside);
         return;
       }
       case 'not':
@@ -53,7 +68,14 @@ export function conceptOccurrences(criteria: CriterionNode | undefined): Concept
       case 'some':
       case 'every': {
         const childItem = (facts as Record<string, { item?: ItemKind }>)[node.fact]?.item;
-        return visit(node.where, [...steps, { kind: node.kind, fact: node.fact }], childItem, negated, alternative, inside);
+        return visit(
+          node.where,
+          [...steps, { kind: node.kind, fact: node.fact }],
+          childItem,
+          negated,
+          alternative,
+          inside,
+        );
       }
       default:
         return;
@@ -72,7 +94,10 @@ export function admitCondition(occurrence: ConceptOccurrence): CriterionNode {
   let node = occurrence.node;
   for (const step of [...occurrence.steps].reverse()) {
     const base = { id: `${node.id}-${step.kind}`, label: node.label };
-    node = step.kind === 'not' ? { ...base, kind: 'not', child: node } : { ...base, kind: step.kind, fact: step.fact, where: node };
+    node =
+      step.kind === 'not'
+        ? { ...base, kind: 'not', child: node }
+        : { ...base, kind: step.kind, fact: step.fact, where: node };
   }
   return node;
 }
@@ -80,7 +105,9 @@ export function admitCondition(occurrence: ConceptOccurrence): CriterionNode {
 /** One line's rule for one concept: all its occurrences together. */
 export function conceptCondition(occurrences: readonly ConceptOccurrence[]): CriterionNode {
   const children = occurrences.map(admitCondition);
-  return children.length === 1 ? children[0]! : { kind: 'all', id: 'concept-rule', label: 'All occurrences', children };
+  return children.length === 1
+    ? children[0]!
+    : { kind: 'all', id: 'concept-rule', label: 'All occurrences', children };
 }
 
 /**
@@ -114,7 +141,10 @@ export type RuleSource =
   | { kind: 'not-covered' }
   | { kind: 'own' }
   | { kind: 'lcd-named'; lcd: string }
-  | { kind: 'lcd-by-state'; candidates: readonly { id: string; states: readonly string[]; verification: string }[] };
+  | {
+      kind: 'lcd-by-state';
+      candidates: readonly { id: string; states: readonly string[]; verification: string }[];
+    };
 
 /** The public criteria a line applies, and the line whose tree they are (for anchors). */
 export interface EffectiveRules {
@@ -130,7 +160,11 @@ export interface EffectiveRules {
   occurrences: ConceptOccurrence[];
 }
 
-const notCovered = new Set(['not-medically-necessary', 'experimental-investigational', 'not-payable']);
+const notCovered = new Set([
+  'not-medically-necessary',
+  'experimental-investigational',
+  'not-payable',
+]);
 
 /** Whether a line pays for BVNA at all. */
 export function coversNobody(line: EvaluablePolicy): boolean {
@@ -138,9 +172,18 @@ export function coversNobody(line: EvaluablePolicy): boolean {
 }
 
 /** The rules a line applies, following a named LCD to its criteria. */
-export function effectiveRules(line: EvaluablePolicy, byId: ReadonlyMap<string, EvaluablePolicy>): EffectiveRules {
-  const own = { line, criteria: line.criteria, criteriaLine: line.id.split('@')[0]!, criteriaPolicy: line.policyId };
-  if (coversNobody(line)) return { ...own, source: { kind: 'not-covered' }, criteria: undefined, occurrences: [] };
+export function effectiveRules(
+  line: EvaluablePolicy,
+  byId: ReadonlyMap<string, EvaluablePolicy>,
+): EffectiveRules {
+  const own = {
+    line,
+    criteria: line.criteria,
+    criteriaLine: line.id.split('@')[0]!,
+    criteriaPolicy: line.policyId,
+  };
+  if (coversNobody(line))
+    return { ...own, source: { kind: 'not-covered' }, criteria: undefined, occurrences: [] };
   if (line.position === 'defers-to-lcd' && line.lcd?.choose === 'named') {
     const lcd = byId.get(line.lcd.candidates[0]!.id);
     if (lcd) {
@@ -149,12 +192,16 @@ export function effectiveRules(line: EvaluablePolicy, byId: ReadonlyMap<string, 
     }
   }
   const source: RuleSource =
-    line.position === 'defers-to-lcd' && line.lcd ? { kind: 'lcd-by-state', candidates: line.lcd.candidates } : { kind: 'own' };
+    line.position === 'defers-to-lcd' && line.lcd
+      ? { kind: 'lcd-by-state', candidates: line.lcd.candidates }
+      : { kind: 'own' };
   return { ...own, source, occurrences: conceptOccurrences(line.criteria) };
 }
 
 /** Occurrences grouped by concept, in first-occurrence order. */
-export function byConcept(occurrences: readonly ConceptOccurrence[]): Map<string, ConceptOccurrence[]> {
+export function byConcept(
+  occurrences: readonly ConceptOccurrence[],
+): Map<string, ConceptOccurrence[]> {
   const grouped = new Map<string, ConceptOccurrence[]>();
   for (const o of occurrences) grouped.set(o.concept, [...(grouped.get(o.concept) ?? []), o]);
   return grouped;

@@ -62,25 +62,45 @@ export function diffVersions(pair: VersionPair, options: DiffOptions): VersionDi
   const removed = older.filter((o) => !newer.some((n) => baseId(n) === baseId(o)));
   const common: LineChange[] = older.flatMap((o) => {
     const n = newer.find((x) => baseId(x) === baseId(o));
-    return n ? [{ line: baseId(o), older: o, newer: n, changes: lineChanges(o, n), diff: diffLines(o, n, options) }] : [];
+    return n
+      ? [
+          {
+            line: baseId(o),
+            older: o,
+            newer: n,
+            changes: lineChanges(o, n),
+            diff: diffLines(o, n, options),
+          },
+        ]
+      : [];
   });
   const seen = new Set(pair.older.data.revisions.map((r) => `${r.version}|${r.date}`));
   const newRevisions = pair.newer.data.revisions.filter((r) => !seen.has(`${r.version}|${r.date}`));
 
   const label = (e: PolicyEntry) => e.data.shortName;
-  const list = (lines: readonly EvaluablePolicy[]) => lines.map((l) => names.get(l.id) ?? l.id).join('; ');
+  const list = (lines: readonly EvaluablePolicy[]) =>
+    lines.map((l) => names.get(l.id) ?? l.id).join('; ');
   const summary = [
     `From ${label(pair.older)} to ${label(pair.newer)}: ${added.length ? `${added.length} line${added.length === 1 ? '' : 's'} added (${list(added)})` : 'no line added'}; ${removed.length ? `${removed.length} removed (${list(removed)})` : 'none removed'}.`,
   ];
-  const changedRules = common.filter((c) => c.diff.counts.differs + c.diff.counts['only-a'] + c.diff.counts['only-b'] > 0);
+  const changedRules = common.filter(
+    (c) => c.diff.counts.differs + c.diff.counts['only-a'] + c.diff.counts['only-b'] > 0,
+  );
   const otherChanges = common.filter((c) => c.changes.length > 0);
   summary.push(
     changedRules.length === 0
       ? `The criteria of the ${common.length} line${common.length === 1 ? '' : 's'} in both versions are unchanged.`
       : `The criteria changed for ${changedRules.length} of the ${common.length} lines in both versions: ${changedRules.map((c) => c.line).join(', ')}.`,
   );
-  summary.push(otherChanges.length === 0 ? 'No line changed its position, non-public criteria or LCD.' : otherChanges.flatMap((c) => c.changes).join(' '));
-  if (pair.older.data.reconstructedFrom) summary.push(`The older version is reconstructed, not read: ${pair.older.data.reconstructedFrom.note}`);
+  summary.push(
+    otherChanges.length === 0
+      ? 'No line changed its position, non-public criteria or LCD.'
+      : otherChanges.flatMap((c) => c.changes).join(' '),
+  );
+  if (pair.older.data.reconstructedFrom)
+    summary.push(
+      `The older version is reconstructed, not read: ${pair.older.data.reconstructedFrom.note}`,
+    );
   return { pair, added, removed, common, newRevisions, summary };
 }
 
@@ -88,12 +108,19 @@ export function diffVersions(pair: VersionPair, options: DiffOptions): VersionDi
 function lineChanges(o: EvaluablePolicy, n: EvaluablePolicy): string[] {
   const out: string[] = [];
   const id = baseId(n);
-  if (o.position !== n.position) out.push(`${id}: position changed from “${positionLabel[o.position]}” to “${positionLabel[n.position]}”.`);
+  if (o.position !== n.position)
+    out.push(
+      `${id}: position changed from “${positionLabel[o.position]}” to “${positionLabel[n.position]}”.`,
+    );
   if ((o.nonPublic?.name ?? '') !== (n.nonPublic?.name ?? ''))
-    out.push(`${id}: non-public criteria changed from ${o.nonPublic?.name ?? 'none'} to ${n.nonPublic?.name ?? 'none'}.`);
-  const lcd = (l: EvaluablePolicy) => (l.lcd ? `${l.lcd.choose}: ${l.lcd.candidates.map((c) => c.id).join(', ')}` : 'none');
+    out.push(
+      `${id}: non-public criteria changed from ${o.nonPublic?.name ?? 'none'} to ${n.nonPublic?.name ?? 'none'}.`,
+    );
+  const lcd = (l: EvaluablePolicy) =>
+    l.lcd ? `${l.lcd.choose}: ${l.lcd.candidates.map((c) => c.id).join(', ')}` : 'none';
   if (lcd(o) !== lcd(n)) out.push(`${id}: LCD rule changed from ${lcd(o)} to ${lcd(n)}.`);
   if (o.productLines.join() !== n.productLines.join()) out.push(`${id}: product lines changed.`);
-  if (o.completeness !== n.completeness) out.push(`${id}: encoding changed from ${o.completeness} to ${n.completeness}.`);
+  if (o.completeness !== n.completeness)
+    out.push(`${id}: encoding changed from ${o.completeness} to ${n.completeness}.`);
   return out;
 }

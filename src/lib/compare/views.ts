@@ -37,15 +37,32 @@ export function viewPath(id: string): string {
 }
 
 /** Every non-empty view of `lines`; `payerKindOf` gives the kind of the payer that issued a line's policy. */
-export function matrixViews(lines: readonly EvaluablePolicy[], payerKindOf: (line: EvaluablePolicy) => PayerKind | undefined): MatrixView[] {
+export function matrixViews(
+  lines: readonly EvaluablePolicy[],
+  payerKindOf: (line: EvaluablePolicy) => PayerKind | undefined,
+): MatrixView[] {
   const views: MatrixView[] = [];
   for (const kind of payerKinds) {
     const shown = lines.filter((l) => payerKindOf(l) === kind).map((l) => l.id);
-    if (shown.length) views.push({ id: `payer-type-${kind}`, facet: 'payer-type', value: kind, label: `Payer type: ${payerKindLabel[kind]}`, lines: shown });
+    if (shown.length)
+      views.push({
+        id: `payer-type-${kind}`,
+        facet: 'payer-type',
+        value: kind,
+        label: `Payer type: ${payerKindLabel[kind]}`,
+        lines: shown,
+      });
   }
   for (const product of productLines) {
     const shown = lines.filter((l) => l.productLines.includes(product)).map((l) => l.id);
-    if (shown.length) views.push({ id: `product-line-${product}`, facet: 'product-line', value: product, label: `Product line: ${productLineLabel[product]}`, lines: shown });
+    if (shown.length)
+      views.push({
+        id: `product-line-${product}`,
+        facet: 'product-line',
+        value: product,
+        label: `Product line: ${productLineLabel[product]}`,
+        lines: shown,
+      });
   }
   return views;
 }

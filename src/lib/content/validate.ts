@@ -67,9 +67,13 @@ const schemas: Record<keyof ValidContent, z.ZodType> = {
 
 /** Formats a zod issue path as `lines[0].criteria.children[3].citation.source`. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
-    .join('') || '(entry)';
+  return (
+    path
+      .map((part, i) =>
+        typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`,
+      )
+      .join('') || '(entry)'
+  );
 }
 
 /** Formats errors one per line: `file: field: message`. */
@@ -78,7 +82,10 @@ export function formatErrors(errors: readonly ContentError[]): string {
 }
 
 /** Validates every file and every cross-reference. */
-export function validateContent(files: readonly ContentFile[]): { errors: ContentError[]; content: ValidContent } {
+export function validateContent(files: readonly ContentFile[]): {
+  errors: ContentError[];
+  content: ValidContent;
+} {
   const errors: ContentError[] = [];
   const content: ValidContent = {
     sources: new Map(),
@@ -93,7 +100,11 @@ export function validateContent(files: readonly ContentFile[]): { errors: Conten
 
   for (const file of files) {
     if (!(file.collection in schemas)) {
-      errors.push({ path: file.path, field: '(file)', message: `unknown collection "${file.collection}"` });
+      errors.push({
+        path: file.path,
+        field: '(file)',
+        message: `unknown collection "${file.collection}"`,
+      });
       continue;
     }
     const collection = file.collection as keyof ValidContent;
@@ -103,7 +114,11 @@ export function validateContent(files: readonly ContentFile[]): { errors: Conten
     }
     const key = `${collection}/${file.id}`;
     if (pathOf.has(key)) {
-      errors.push({ path: file.path, field: '(id)', message: `duplicate id "${file.id}": also used by ${pathOf.get(key)}` });
+      errors.push({
+        path: file.path,
+        field: '(id)',
+        message: `duplicate id "${file.id}": also used by ${pathOf.get(key)}`,
+      });
       continue;
     }
     pathOf.set(key, file.path);
@@ -112,28 +127,43 @@ export function validateContent(files: readonly ContentFile[]): { errors: Conten
       for (const issue of result.error.issues)
         errors.push(
           issue.code === 'unrecognized_keys'
-            ? { path: file.path, field: formatPath([...issue.path, issue.keys.join(', ')]), message: 'unknown field (not in the schema: check the spelling)' }
+            ? {
+                path: file.path,
+                field: formatPath([...issue.path, issue.keys.join(', ')]),
+                message: 'unknown field (not in the schema: check the spelling)',
+              }
             : { path: file.path, field: formatPath(issue.path), message: issue.message },
         );
       continue;
     }
-    const data = collection === 'articles' ? { ...(result.data as Article), body: file.body ?? '', bodyLine: file.bodyLine ?? 1 } : result.data;
+    const data =
+      collection === 'articles'
+        ? { ...(result.data as Article), body: file.body ?? '', bodyLine: file.bodyLine ?? 1 }
+        : result.data;
     (content[collection] as Map<string, unknown>).set(file.id, data);
   }
 
-  const where = (collection: string, id: string) => pathOf.get(`${collection}/${id}`) ?? `${collection}/${id}`;
+  const where = (collection: string, id: string) =>
+    pathOf.get(`${collection}/${id}`) ?? `${collection}/${id}`;
   errors.push(...checkReferences(content, where));
   return { errors, content };
 }
 
 /** Cross-reference checks over schema-valid content. */
-function checkReferences(content: ValidContent, where: (collection: string, id: string) => string): ContentError[] {
+function checkReferences(
+  content: ValidContent,
+  where: (collection: string, id: string) => string,
+): ContentError[] {
   const errors: ContentError[] = [];
 
   const checkCitation = (path: string, field: string, c: Citation) => {
     const source = content.sources.get(c.source);
     if (!source) {
-      errors.push({ path, field: field.startsWith('<Cite>') ? field : `${field}.source`, message: `unknown source "${c.source}" (expected the id of a file in src/content/sources)` });
+      errors.push({
+        path,
+        field: field.startsWith('<Cite>') ? field : `${field}.source`,
+        message: `unknown source "${c.source}" (expected the id of a file in src/content/sources)`,
+      });
       return;
     }
     if (c.section && source.sections && !source.sections.includes(c.section))
@@ -148,15 +178,23 @@ function checkReferences(content: ValidContent, where: (collection: string, id: 
     if (Array.isArray(value)) value.forEach((v, i) => checkAllCitations(path, v, `${field}[${i}]`));
     else if (value && typeof value === 'object') {
       const record = value as Record<string, unknown>;
-      if (typeof record.source === 'string' && ('section' in record || 'page' in record || 'table' in record))
+      if (
+        typeof record.source === 'string' &&
+        ('section' in record || 'page' in record || 'table' in record)
+      )
         checkCitation(path, field, record as unknown as Citation);
       // A citation's own `source` is an id string; any other object-valued field may hold citations.
-      for (const [k, v] of Object.entries(record)) if (typeof v === 'object') checkAllCitations(path, v, field ? `${field}.${k}` : k);
+      for (const [k, v] of Object.entries(record))
+        if (typeof v === 'object') checkAllCitations(path, v, field ? `${field}.${k}` : k);
     }
   };
   const requireSource = (path: string, field: string, id: string) => {
     if (!content.sources.has(id))
-      errors.push({ path, field, message: `unknown source "${id}" (expected the id of a file in src/content/sources)` });
+      errors.push({
+        path,
+        field,
+        message: `unknown source "${id}" (expected the id of a file in src/content/sources)`,
+      });
   };
 
   for (const [id, source] of content.sources)
@@ -168,14 +206,22 @@ function checkReferences(content: ValidContent, where: (collection: string, id: 
     const path = where('policies', id);
     checkAllCitations(path, policy, '');
     if (!content.payers.has(policy.payer))
-      errors.push({ path, field: 'payer', message: `unknown payer "${policy.payer}" (expected the id of a file in src/content/payers)` });
+      errors.push({
+        path,
+        field: 'payer',
+        message: `unknown payer "${policy.payer}" (expected the id of a file in src/content/payers)`,
+      });
     if (policy.supersedes && !content.policies.has(policy.supersedes))
       errors.push({ path, field: 'supersedes', message: `unknown policy "${policy.supersedes}"` });
     policy.lines.forEach((line, index) => {
       if (policy.status !== 'current') return;
       const other = lineOwner.get(line.id);
       if (other)
-        errors.push({ path, field: `lines[${index}].id`, message: `duplicate line id "${line.id}": also used by ${where('policies', other.policy)}` });
+        errors.push({
+          path,
+          field: `lines[${index}].id`,
+          message: `duplicate line id "${line.id}": also used by ${where('policies', other.policy)}`,
+        });
       else lineOwner.set(line.id, { policy: id, index });
     });
     const nodeIds = new Map<string, string>();
@@ -184,7 +230,12 @@ function checkReferences(content: ValidContent, where: (collection: string, id: 
       walkCriteria(line.criteria, (node, context) => {
         const field = `lines[${index}].criteria${context.path}`;
         const seen = nodeIds.get(node.id);
-        if (seen) errors.push({ path, field: `${field}.id`, message: `duplicate criterion id "${node.id}" (also at ${seen})` });
+        if (seen)
+          errors.push({
+            path,
+            field: `${field}.id`,
+            message: `duplicate criterion id "${node.id}" (also at ${seen})`,
+          });
         else nodeIds.set(node.id, field);
         errors.push(...checkNode(path, field, node, context.item));
       });
@@ -198,21 +249,45 @@ function checkReferences(content: ValidContent, where: (collection: string, id: 
         const owner = lineOwner.get(spec.line);
         const target = owner && content.policies.get(owner.policy)?.lines[owner.index];
         const field = `lines[${index}].criteriaFrom`;
-        if (!target) errors.push({ path, field, message: `unknown line "${spec.line}" (expected the id of a current policy line)` });
-        else if (!target.criteria) errors.push({ path, field, message: `line "${spec.line}" has no criteria of its own to reuse` });
+        if (!target)
+          errors.push({
+            path,
+            field,
+            message: `unknown line "${spec.line}" (expected the id of a current policy line)`,
+          });
+        else if (!target.criteria)
+          errors.push({
+            path,
+            field,
+            message: `line "${spec.line}" has no criteria of its own to reuse`,
+          });
         else {
           const ids = new Set<string>();
           walkCriteria(target.criteria, (node) => ids.add(node.id));
           for (const id of spec.without)
-            if (!ids.has(id)) errors.push({ path, field: `${field}.without`, message: `line "${spec.line}" has no criterion "${id}"` });
+            if (!ids.has(id))
+              errors.push({
+                path,
+                field: `${field}.without`,
+                message: `line "${spec.line}" has no criterion "${id}"`,
+              });
         }
       }
       line.lcd?.candidates.forEach((candidate, i) => {
         const owner = lineOwner.get(candidate);
         const lcdPolicy = owner && content.policies.get(owner.policy);
-        if (!lcdPolicy) errors.push({ path, field: `lines[${index}].lcd.candidates[${i}]`, message: `unknown line "${candidate}" (expected the line id of an LCD policy)` });
+        if (!lcdPolicy)
+          errors.push({
+            path,
+            field: `lines[${index}].lcd.candidates[${i}]`,
+            message: `unknown line "${candidate}" (expected the line id of an LCD policy)`,
+          });
         else if (!lcdPolicy.jurisdiction)
-          errors.push({ path, field: `lines[${index}].lcd.candidates[${i}]`, message: `"${candidate}" is not an LCD line (its policy has no jurisdiction)` });
+          errors.push({
+            path,
+            field: `lines[${index}].lcd.candidates[${i}]`,
+            message: `"${candidate}" is not an LCD line (its policy has no jurisdiction)`,
+          });
       });
     });
   }
@@ -223,7 +298,11 @@ function checkReferences(content: ValidContent, where: (collection: string, id: 
     requireSource(path, 'source', study.source);
     study.relatedSources.forEach((s, i) => requireSource(path, `relatedSources[${i}]`, s));
     if (study.parent && !content.studies.has(study.parent))
-      errors.push({ path, field: 'parent', message: `unknown study "${study.parent}" (expected the id of a file in src/content/studies)` });
+      errors.push({
+        path,
+        field: 'parent',
+        message: `unknown study "${study.parent}" (expected the id of a file in src/content/studies)`,
+      });
   }
   for (const [id, guideline] of content.guidelines) {
     const path = where('guidelines', id);
@@ -239,27 +318,49 @@ function checkReferences(content: ValidContent, where: (collection: string, id: 
     const path = where('articles', id);
     for (const cite of citeComponents(article.body)) {
       const where = `<Cite> on line ${cite.line + article.bodyLine - 1}`;
-      if (!cite.source) errors.push({ path, field: where, message: 'needs a source="…" attribute' });
-      else if (!cite.section && !cite.page && !cite.table) errors.push({ path, field: where, message: 'needs a locator: section, page or table' });
+      if (!cite.source)
+        errors.push({ path, field: where, message: 'needs a source="…" attribute' });
+      else if (!cite.section && !cite.page && !cite.table)
+        errors.push({ path, field: where, message: 'needs a locator: section, page or table' });
       else checkCitation(path, where, cite as Citation);
     }
     // Numbers in articles come from study entries through <StudyValue>; a wrong reference fails here, not at render time.
     for (const ref of studyValueComponents(article.body)) {
       const field = `body (line ${ref.line})`;
       const study = ref.study ? content.studies.get(ref.study) : undefined;
-      if (!ref.study || !study) errors.push({ path, field, message: `<StudyValue> needs study="…" naming a file in src/content/studies (got "${ref.study ?? ''}")` });
+      if (!ref.study || !study)
+        errors.push({
+          path,
+          field,
+          message: `<StudyValue> needs study="…" naming a file in src/content/studies (got "${ref.study ?? ''}")`,
+        });
       else if (ref.outcome && !study.outcomes.some((o) => o.id === ref.outcome))
-        errors.push({ path, field, message: `study "${ref.study}" has no outcome "${ref.outcome}" (expected one of: ${study.outcomes.map((o) => o.id).join(', ')})` });
+        errors.push({
+          path,
+          field,
+          message: `study "${ref.study}" has no outcome "${ref.outcome}" (expected one of: ${study.outcomes.map((o) => o.id).join(', ')})`,
+        });
       else if (ref.arm && !study.arms.some((a) => a.id === ref.arm))
-        errors.push({ path, field, message: `study "${ref.study}" has no arm "${ref.arm}" (expected one of: ${study.arms.map((a) => a.id).join(', ')})` });
-      else if (!ref.outcome === !ref.arm) errors.push({ path, field, message: '<StudyValue> needs exactly one of outcome="…" or arm="…"' });
+        errors.push({
+          path,
+          field,
+          message: `study "${ref.study}" has no arm "${ref.arm}" (expected one of: ${study.arms.map((a) => a.id).join(', ')})`,
+        });
+      else if (!ref.outcome === !ref.arm)
+        errors.push({
+          path,
+          field,
+          message: '<StudyValue> needs exactly one of outcome="…" or arm="…"',
+        });
     }
   }
   return errors;
 }
 
 /** The `<StudyValue study="…" outcome="…" />` (or arm="…") components in an MDX body, with line numbers. */
-export function studyValueComponents(body: string): (Partial<Record<'study' | 'outcome' | 'arm', string>> & { line: number })[] {
+export function studyValueComponents(
+  body: string,
+): (Partial<Record<'study' | 'outcome' | 'arm', string>> & { line: number })[] {
   const found: (Partial<Record<'study' | 'outcome' | 'arm', string>> & { line: number })[] = [];
   for (const match of body.matchAll(/<StudyValue\b([^>]*)\/?>/g)) {
     const attributes: Record<string, string> = {};
@@ -270,8 +371,12 @@ export function studyValueComponents(body: string): (Partial<Record<'study' | 'o
 }
 
 /** The `<Cite … />` components in an MDX body, with their attributes and line numbers. */
-export function citeComponents(body: string): (Partial<Record<'source' | 'section' | 'page' | 'table', string>> & { line: number })[] {
-  const found: (Partial<Record<'source' | 'section' | 'page' | 'table', string>> & { line: number })[] = [];
+export function citeComponents(
+  body: string,
+): (Partial<Record<'source' | 'section' | 'page' | 'table', string>> & { line: number })[] {
+  const found: (Partial<Record<'source' | 'section' | 'page' | 'table', string>> & {
+    line: number;
+  })[] = [];
   for (const match of body.matchAll(/<Cite\b([^>]*)\/?>/g)) {
     const attributes: Record<string, string> = {};
     for (const a of (match[1] ?? '').matchAll(/(\w+)="([^"]*)"/g)) attributes[a[1]!] = a[2]!;
@@ -281,29 +386,66 @@ export function citeComponents(body: string): (Partial<Record<'source' | 'sectio
 }
 
 /** Checks one criterion node against the fact catalogue and the concept registry. */
-function checkNode(path: string, field: string, node: CriterionNode, item: ItemKind | undefined): ContentError[] {
+function checkNode(
+  path: string,
+  field: string,
+  node: CriterionNode,
+  item: ItemKind | undefined,
+): ContentError[] {
   const errors: ContentError[] = [];
   if (node.concept && !conceptById.has(node.concept))
-    errors.push({ path, field: `${field}.concept`, message: `unknown concept "${node.concept}" (expected an id from src/lib/criteria/concepts.ts)` });
+    errors.push({
+      path,
+      field: `${field}.concept`,
+      message: `unknown concept "${node.concept}" (expected an id from src/lib/criteria/concepts.ts)`,
+    });
   if (node.concept && !node.citation)
-    errors.push({ path, field: `${field}.citation`, message: `criterion "${node.id}" has a concept and needs a citation of the policy text` });
+    errors.push({
+      path,
+      field: `${field}.citation`,
+      message: `criterion "${node.id}" has a concept and needs a citation of the policy text`,
+    });
 
-  if (node.kind === 'compare' || node.kind === 'count' || node.kind === 'some' || node.kind === 'every') {
+  if (
+    node.kind === 'compare' ||
+    node.kind === 'count' ||
+    node.kind === 'some' ||
+    node.kind === 'every'
+  ) {
     const spec = lookupFact(node.fact, item);
     if (!spec) {
       const known = item ? Object.keys(itemFields[item]) : Object.keys(facts);
-      errors.push({ path, field: `${field}.fact`, message: `unknown fact "${node.fact}" (expected one of: ${known.join(', ')})` });
+      errors.push({
+        path,
+        field: `${field}.fact`,
+        message: `unknown fact "${node.fact}" (expected one of: ${known.join(', ')})`,
+      });
       return errors;
     }
     const isList = (spec.schema as { _zod: { def: { type: string } } })._zod.def.type === 'array';
     if (node.kind === 'compare') {
-      if (isList) errors.push({ path, field: `${field}.fact`, message: `"${node.fact}" is a list: compare its items with some/every, or its length with count` });
-      const values = node.op === 'present' ? [] : Array.isArray(node.value) ? node.value : [node.value];
+      if (isList)
+        errors.push({
+          path,
+          field: `${field}.fact`,
+          message: `"${node.fact}" is a list: compare its items with some/every, or its length with count`,
+        });
+      const values =
+        node.op === 'present' ? [] : Array.isArray(node.value) ? node.value : [node.value];
       values.forEach((value) => {
-        if (!safeParseMini(spec.schema, value)) errors.push({ path, field: `${field}.value`, message: `${JSON.stringify(value)} is not a possible value of "${node.fact}"` });
+        if (!safeParseMini(spec.schema, value))
+          errors.push({
+            path,
+            field: `${field}.value`,
+            message: `${JSON.stringify(value)} is not a possible value of "${node.fact}"`,
+          });
       });
     } else if (!isList) {
-      errors.push({ path, field: `${field}.fact`, message: `"${node.fact}" is not a list; ${node.kind} needs a list-valued fact` });
+      errors.push({
+        path,
+        field: `${field}.fact`,
+        message: `"${node.fact}" is not a list; ${node.kind} needs a list-valued fact`,
+      });
     }
   }
   return errors;

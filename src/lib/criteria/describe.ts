@@ -30,7 +30,8 @@ export function formatFactValue(value: unknown, unit?: string): string {
     return unit && !unit.startsWith('points') ? `${n} ${unit}` : n;
   }
   // Option ids such as `local-mild-sedation` read as words; values such as `L3-L4` keep their hyphen.
-  if (typeof value === 'string') return /^[a-z]+(-[a-z]+)+$/.test(value) ? value.replace(/-/g, ' ') : value;
+  if (typeof value === 'string')
+    return /^[a-z]+(-[a-z]+)+$/.test(value) ? value.replace(/-/g, ' ') : value;
   return JSON.stringify(value);
 }
 
@@ -46,8 +47,12 @@ export function describeRule(node: CriterionNode, item?: ItemKind): string {
       const field = fieldInfo(node.fact, item);
       const label = field?.label ?? node.fact;
       if (node.op === 'present') return `${label} is documented`;
-      if (node.op === 'in') return `${label} is ${joinOr((node.value as unknown[]).map((v) => formatFactValue(v)))}`;
-      if (node.op === 'eq') return typeof node.value === 'boolean' ? `${label}: ${formatFactValue(node.value)}` : `${label} is ${formatFactValue(node.value)}`;
+      if (node.op === 'in')
+        return `${label} is ${joinOr((node.value as unknown[]).map((v) => formatFactValue(v)))}`;
+      if (node.op === 'eq')
+        return typeof node.value === 'boolean'
+          ? `${label}: ${formatFactValue(node.value)}`
+          : `${label} is ${formatFactValue(node.value)}`;
       return `${label} ${opSymbol[node.op]} ${formatFactValue(node.value, field?.unit)}`;
     }
     case 'count': {
@@ -83,7 +88,9 @@ export function describeTree(node: CriterionNode, item?: ItemKind): string {
       const field = fieldInfo(node.fact, item);
       const inner = describeTree(node.where, field?.item);
       const noun = (field?.label ?? node.fact).toLowerCase();
-      return node.kind === 'some' ? `any of the ${noun} with ${inner}` : `every one of the ${noun} with ${inner}`;
+      return node.kind === 'some'
+        ? `any of the ${noun} with ${inner}`
+        : `every one of the ${noun} with ${inner}`;
     }
     case 'all':
       return node.children.map((c) => describeTree(c, item)).join(' and ');
@@ -97,7 +104,10 @@ export function describeTree(node: CriterionNode, item?: ItemKind): string {
 }
 
 /** Optional catalogue order of a field's values, used to shorten long runs ("L3 to S1"). */
-export type ValueOrder = (fact: string, item?: ItemKind) => readonly (string | number)[] | undefined;
+export type ValueOrder = (
+  fact: string,
+  item?: ItemKind,
+) => readonly (string | number)[] | undefined;
 
 /** Proper names and abbreviations that keep their capital inside a sentence. */
 const keepsCapital = /^(Modic|DEXA|BMI|MRI|ODI|[A-Z]{2,})\b/;
@@ -108,7 +118,10 @@ export function sentenceLabel(label: string): string {
 }
 
 /** Values joined with "or"; four or more consecutive values in catalogue order become a range ("L3 to S1"). */
-export function describeValues(values: readonly unknown[], order?: readonly (string | number)[]): string {
+export function describeValues(
+  values: readonly unknown[],
+  order?: readonly (string | number)[],
+): string {
   // formatFactValue keeps codes such as L3-L4 and reads other enum ids as words.
   const words = (v: unknown) => formatFactValue(v);
   if (order && values.length >= 4) {
@@ -124,14 +137,19 @@ export function describeValues(values: readonly unknown[], order?: readonly (str
  * spondylolisthesis item → "slip ≥ 2 mm"; `some` → "any spondylolisthesis: …"; a negated child of
  * `all` → ", unless …".
  */
-export function describeCondition(node: CriterionNode, item?: ItemKind, order?: ValueOrder): string {
+export function describeCondition(
+  node: CriterionNode,
+  item?: ItemKind,
+  order?: ValueOrder,
+): string {
   const label = (fact: string) => sentenceLabel(fieldInfo(fact, item)?.label ?? fact);
   switch (node.kind) {
     case 'compare': {
       const field = fieldInfo(node.fact, item);
       const name = label(node.fact);
       if (node.op === 'present') return `${name} documented`;
-      if (node.op === 'in') return `${name}: ${describeValues(node.value as unknown[], order?.(node.fact, item))}`;
+      if (node.op === 'in')
+        return `${name}: ${describeValues(node.value as unknown[], order?.(node.fact, item))}`;
       if (node.op === 'eq') {
         if (node.value === true) return name;
         if (node.value === false) return `${name}: no`;
@@ -141,8 +159,10 @@ export function describeCondition(node: CriterionNode, item?: ItemKind, order?: 
     }
     case 'count': {
       const name = label(node.fact);
-      if ((node.op === 'gte' && node.value === 1) || (node.op === 'gt' && node.value === 0)) return `any ${name}`;
-      if ((node.op === 'lt' && node.value === 1) || (node.op === 'eq' && node.value === 0)) return `no ${name}`;
+      if ((node.op === 'gte' && node.value === 1) || (node.op === 'gt' && node.value === 0))
+        return `any ${name}`;
+      if ((node.op === 'lt' && node.value === 1) || (node.op === 'eq' && node.value === 0))
+        return `no ${name}`;
       return `number of ${name} ${opSymbol[node.op]} ${node.value}`;
     }
     case 'some':
@@ -153,15 +173,27 @@ export function describeCondition(node: CriterionNode, item?: ItemKind, order?: 
     }
     case 'all': {
       const positive = node.children.filter((c) => c.kind !== 'not');
-      const negative = node.children.filter((c): c is Extract<CriterionNode, { kind: 'not' }> => c.kind === 'not');
-      const wrap = (c: CriterionNode) => (c.kind === 'any' && c.children.length > 1 ? `(${describeCondition(c, item, order)})` : describeCondition(c, item, order));
-      if (positive.length === 0) return negative.map((c) => describeCondition(c, item, order)).join(' and ');
+      const negative = node.children.filter(
+        (c): c is Extract<CriterionNode, { kind: 'not' }> => c.kind === 'not',
+      );
+      const wrap = (c: CriterionNode) =>
+        c.kind === 'any' && c.children.length > 1
+          ? `(${describeCondition(c, item, order)})`
+          : describeCondition(c, item, order);
+      if (positive.length === 0)
+        return negative.map((c) => describeCondition(c, item, order)).join(' and ');
       const head = positive.map(wrap).join(' and ');
-      return negative.length ? `${head}, unless ${negative.map((c) => wrap(c.child)).join(' and ')}` : head;
+      return negative.length
+        ? `${head}, unless ${negative.map((c) => wrap(c.child)).join(' and ')}`
+        : head;
     }
     case 'any':
       return node.children
-        .map((c) => (c.kind === 'all' && c.children.length > 1 ? `(${describeCondition(c, item, order)})` : describeCondition(c, item, order)))
+        .map((c) =>
+          c.kind === 'all' && c.children.length > 1
+            ? `(${describeCondition(c, item, order)})`
+            : describeCondition(c, item, order),
+        )
         .join(' or ');
     case 'at-least':
       return `at least ${node.min} of: ${node.children.map((c) => describeCondition(c, item, order)).join('; ')}`;
@@ -171,13 +203,19 @@ export function describeCondition(node: CriterionNode, item?: ItemKind, order?: 
         const values = describeValues(child.value as unknown[], order?.(child.fact, item));
         return `${label(child.fact)} ${values.includes(' to ') ? 'outside' : 'not'} ${values}`;
       }
-      if (child.kind === 'compare' && child.op === 'eq' && child.value === true) return `${label(child.fact)}: no`;
+      if (child.kind === 'compare' && child.op === 'eq' && child.value === true)
+        return `${label(child.fact)}: no`;
       return `not (${describeCondition(child, item, order)})`;
     }
   }
 }
 
 /** A rule with its polarity: "Requires age ≥ 18 years", "Excludes BMI > 40 kg/m²". */
-export function describeWithPolarity(node: CriterionNode, negated: boolean, item?: ItemKind, order?: ValueOrder): string {
+export function describeWithPolarity(
+  node: CriterionNode,
+  negated: boolean,
+  item?: ItemKind,
+  order?: ValueOrder,
+): string {
   return `${negated ? 'Excludes' : 'Requires'} ${describeCondition(node, item, order)}`;
 }

@@ -2,15 +2,22 @@
 import type { CriterionNode } from '../schema/criteria.ts';
 
 /** A copy of `node` without the nodes whose ids are in `without`; `undefined` if the root itself is removed. */
-export function pruneCriteria(node: CriterionNode, without: ReadonlySet<string>): CriterionNode | undefined {
+export function pruneCriteria(
+  node: CriterionNode,
+  without: ReadonlySet<string>,
+): CriterionNode | undefined {
   if (without.has(node.id)) return undefined;
   switch (node.kind) {
     case 'all':
     case 'any':
     case 'at-least': {
-      const children = node.children.map((c) => pruneCriteria(c, without)).filter((c): c is CriterionNode => c !== undefined);
+      const children = node.children
+        .map((c) => pruneCriteria(c, without))
+        .filter((c): c is CriterionNode => c !== undefined);
       if (children.length === 0) return undefined;
-      return node.kind === 'at-least' ? { ...node, children, min: Math.min(node.min, children.length) } : { ...node, children };
+      return node.kind === 'at-least'
+        ? { ...node, children, min: Math.min(node.min, children.length) }
+        : { ...node, children };
     }
     case 'not': {
       const child = pruneCriteria(node.child, without);

@@ -24,7 +24,9 @@ export function versionedLineId(lineId: string, policyId: string): string {
  */
 export function compilePolicies(entries: readonly PolicyEntry[]): EvaluablePolicy[] {
   const current = entries.filter((e) => e.data.status === 'current');
-  const lineById = new Map(current.flatMap((e) => e.data.lines.map((line) => [line.id, { entry: e, line }] as const)));
+  const lineById = new Map(
+    current.flatMap((e) => e.data.lines.map((line) => [line.id, { entry: e, line }] as const)),
+  );
   const compiled: EvaluablePolicy[] = [];
   for (const entry of entries) {
     const policy = entry.data;
@@ -34,14 +36,22 @@ export function compilePolicies(entries: readonly PolicyEntry[]): EvaluablePolic
       if (line.criteriaFrom) {
         const spec = borrowSpec(line.criteriaFrom);
         const borrowed = lineById.get(spec.line)?.line.criteria;
-        if (!borrowed) throw new Error(`${entry.id}: line ${line.id} borrows criteria from unknown line ${spec.line}`);
+        if (!borrowed)
+          throw new Error(
+            `${entry.id}: line ${line.id} borrows criteria from unknown line ${spec.line}`,
+          );
         criteria = pruneCriteria(borrowed, spec.without);
       }
       const candidates: LcdCandidate[] = (line.lcd?.candidates ?? []).map((candidateId) => {
         const lcd = lineById.get(candidateId);
-        if (!lcd) throw new Error(`${entry.id}: line ${line.id} names unknown LCD line ${candidateId}`);
+        if (!lcd)
+          throw new Error(`${entry.id}: line ${line.id} names unknown LCD line ${candidateId}`);
         const j = lcd.entry.data.jurisdiction;
-        return { id: candidateId, states: j?.states ?? [], verification: j?.verification ?? 'not-found' };
+        return {
+          id: candidateId,
+          states: j?.states ?? [],
+          verification: j?.verification ?? 'not-found',
+        };
       });
       compiled.push({
         id,
@@ -52,8 +62,12 @@ export function compilePolicies(entries: readonly PolicyEntry[]): EvaluablePolic
         position: line.position,
         citation: line.citation,
         criteria,
-        nonPublic: line.nonPublic ? { name: line.nonPublic.name, citation: line.nonPublic.citation } : undefined,
-        lcd: line.lcd ? { choose: line.lcd.choose, candidates, citation: line.lcd.citation } : undefined,
+        nonPublic: line.nonPublic
+          ? { name: line.nonPublic.name, citation: line.nonPublic.citation }
+          : undefined,
+        lcd: line.lcd
+          ? { choose: line.lcd.choose, candidates, citation: line.lcd.citation }
+          : undefined,
         completeness: line.completeness,
         caveats: caveatsFor(policy, line),
       });
@@ -74,9 +88,14 @@ const textStatus: Record<Exclude<Verification, 'verified'>, string> = {
 function caveatsFor(policy: Policy, line: Policy['lines'][number]): string[] {
   const caveats: string[] = [];
   if (policy.verification !== 'verified')
-    caveats.push(`${policy.shortName}: ${textStatus[policy.verification]}; check it before relying on this result.`);
+    caveats.push(
+      `${policy.shortName}: ${textStatus[policy.verification]}; check it before relying on this result.`,
+    );
   if (line.completeness === 'partial')
-    caveats.push(`Only part of ${policy.shortName}’s criteria could be read: ${(line.gaps ?? []).join('; ')}.`);
-  if (policy.status !== 'current') caveats.push(`${policy.shortName} version ${policy.version} is superseded.`);
+    caveats.push(
+      `Only part of ${policy.shortName}’s criteria could be read: ${(line.gaps ?? []).join('; ')}.`,
+    );
+  if (policy.status !== 'current')
+    caveats.push(`${policy.shortName} version ${policy.version} is superseded.`);
   return caveats;
 }

@@ -35,7 +35,12 @@ export interface EvaluateOptions {
  * some/every). Written with plain loops and one object per node: it runs for every policy on
  * every keystroke in the checker.
  */
-export function evaluateNode(node: CriterionNode, record: Record_, negated = false, prefix = ''): TraceNode {
+export function evaluateNode(
+  node: CriterionNode,
+  record: Record_,
+  negated = false,
+  prefix = '',
+): TraceNode {
   let status: Status;
   let facts: FactUse[] = noFacts;
   let children: TraceNode[] = noChildren;
@@ -43,12 +48,20 @@ export function evaluateNode(node: CriterionNode, record: Record_, negated = fal
     case 'compare': {
       const value = record[node.fact];
       status = compare(node.op, value, node.value);
-      facts = [node.op === 'present' ? { path: prefix + node.fact, value, presence: true } : { path: prefix + node.fact, value }];
+      facts = [
+        node.op === 'present'
+          ? { path: prefix + node.fact, value, presence: true }
+          : { path: prefix + node.fact, value },
+      ];
       break;
     }
     case 'count': {
       const list = record[node.fact];
-      status = Array.isArray(list) ? (order(node.op, list.length, node.value) ? 'met' : 'failed') : 'undocumented';
+      status = Array.isArray(list)
+        ? order(node.op, list.length, node.value)
+          ? 'met'
+          : 'failed'
+        : 'undocumented';
       facts = [{ path: prefix + node.fact, value: list }];
       break;
     }
@@ -64,14 +77,30 @@ export function evaluateNode(node: CriterionNode, record: Record_, negated = fal
       let met = 0;
       let failed = 0;
       for (let i = 0; i < list.length; i++) {
-        const child = evaluateNode(node.where, list[i] as Record_, negated, `${prefix}${node.fact}[${i}].`);
+        const child = evaluateNode(
+          node.where,
+          list[i] as Record_,
+          negated,
+          `${prefix}${node.fact}[${i}].`,
+        );
         child.item = i;
         children[i] = child;
         if (child.status === 'met') met++;
         else if (child.status === 'failed') failed++;
       }
       const open = list.length - met - failed;
-      status = node.kind === 'some' ? (met > 0 ? 'met' : open > 0 ? 'undocumented' : 'failed') : failed > 0 ? 'failed' : open > 0 ? 'undocumented' : 'met';
+      status =
+        node.kind === 'some'
+          ? met > 0
+            ? 'met'
+            : open > 0
+              ? 'undocumented'
+              : 'failed'
+          : failed > 0
+            ? 'failed'
+            : open > 0
+              ? 'undocumented'
+              : 'met';
       break;
     }
     case 'all':
@@ -97,7 +126,8 @@ export function evaluateNode(node: CriterionNode, record: Record_, negated = fal
     case 'not': {
       const child = evaluateNode(node.child, record, !negated, prefix);
       children = [child];
-      status = child.status === 'met' ? 'failed' : child.status === 'failed' ? 'met' : 'undocumented';
+      status =
+        child.status === 'met' ? 'failed' : child.status === 'failed' ? 'met' : 'undocumented';
       break;
     }
   }
@@ -147,7 +177,11 @@ function order(op: string, value: number, threshold: number): boolean {
 }
 
 /** Evaluates one policy line for one patient. */
-export function evaluatePolicy(policy: EvaluablePolicy, facts: PatientFacts, options: EvaluateOptions = {}): Evaluation {
+export function evaluatePolicy(
+  policy: EvaluablePolicy,
+  facts: PatientFacts,
+  options: EvaluateOptions = {},
+): Evaluation {
   const memo = options.memo?.results.get(policy.id);
   if (memo) return memo;
   const result = evaluateLine(policy, facts, options);
@@ -155,7 +189,11 @@ export function evaluatePolicy(policy: EvaluablePolicy, facts: PatientFacts, opt
   return result;
 }
 
-function evaluateLine(policy: EvaluablePolicy, facts: PatientFacts, options: EvaluateOptions): Evaluation {
+function evaluateLine(
+  policy: EvaluablePolicy,
+  facts: PatientFacts,
+  options: EvaluateOptions,
+): Evaluation {
   const common = { policy: policy.id, citation: policy.citation, caveats: [...policy.caveats] };
   switch (policy.position) {
     case 'not-medically-necessary':
@@ -183,7 +221,11 @@ const positionWords = {
 } as const;
 
 /** Evaluates a line's own criteria (and non-public criteria, if any). */
-function evaluateCriteria(policy: EvaluablePolicy, facts: PatientFacts, options: EvaluateOptions): Evaluation {
+function evaluateCriteria(
+  policy: EvaluablePolicy,
+  facts: PatientFacts,
+  options: EvaluateOptions,
+): Evaluation {
   const common = { policy: policy.id, citation: policy.citation, caveats: [...policy.caveats] };
   if (!policy.criteria) {
     // Only non-public criteria: nothing public can fail or be missing.
@@ -217,7 +259,8 @@ function evaluateCriteria(policy: EvaluablePolicy, facts: PatientFacts, options:
     summary = `Every public criterion is met; the request is then reviewed against ${policy.nonPublic.name}, which is not public.`;
   } else if (policy.completeness === 'partial') {
     outcome = 'needs-proprietary-review';
-    summary = 'Every criterion the editors could read is met, but part of this policy’s criteria is not available, so it cannot be shown to be met.';
+    summary =
+      'Every criterion the editors could read is met, but part of this policy’s criteria is not available, so it cannot be shown to be met.';
   } else {
     outcome = 'meets';
     summary = 'Every criterion is documented as met and no exclusion is present.';
@@ -226,11 +269,18 @@ function evaluateCriteria(policy: EvaluablePolicy, facts: PatientFacts, options:
 }
 
 /** Evaluates a Medicare-following line: the applicable LCD, else the line's own criteria. */
-function evaluateThroughLcd(policy: EvaluablePolicy, facts: PatientFacts, options: EvaluateOptions): Evaluation {
+function evaluateThroughLcd(
+  policy: EvaluablePolicy,
+  facts: PatientFacts,
+  options: EvaluateOptions,
+): Evaluation {
   const lcd = policy.lcd!;
   const lookup = (id: string) => {
     const found = options.policies?.get(id);
-    if (!found) throw new Error(`evaluatePolicy: ${policy.id} defers to ${id}, which was not passed in options.policies`);
+    if (!found)
+      throw new Error(
+        `evaluatePolicy: ${policy.id} defers to ${id}, which was not passed in options.policies`,
+      );
     return found;
   };
   const viaLcd = (candidate: string): Evaluation => {
@@ -248,7 +298,10 @@ function evaluateThroughLcd(policy: EvaluablePolicy, facts: PatientFacts, option
 
   const own = (): Evaluation => {
     const result = evaluateCriteria(policy, facts, options);
-    return { ...result, summary: `No LCD is known to apply in this state, so the plan’s own criteria apply. ${result.summary}` };
+    return {
+      ...result,
+      summary: `No LCD is known to apply in this state, so the plan’s own criteria apply. ${result.summary}`,
+    };
   };
   const state = facts.state;
   if (state !== undefined) {
@@ -256,20 +309,42 @@ function evaluateThroughLcd(policy: EvaluablePolicy, facts: PatientFacts, option
     if (!match) return own();
     const result = viaLcd(match.id);
     if (match.verification !== 'verified')
-      result.caveats.push(`That ${match.id.toUpperCase()} applies in ${state} is ${match.verification === 'inference' ? 'the editors’ inference' : 'not verified'}.`);
+      result.caveats.push(
+        `That ${match.id.toUpperCase()} applies in ${state} is ${match.verification === 'inference' ? 'the editors’ inference' : 'not verified'}.`,
+      );
     return result;
   }
   // The state is undocumented: evaluate every branch; if they agree the state does not matter.
-  const branches = [...lcd.candidates.filter((c) => c.states.length > 0).map((c) => viaLcd(c.id)), own()];
+  const branches = [
+    ...lcd.candidates.filter((c) => c.states.length > 0).map((c) => viaLcd(c.id)),
+    own(),
+  ];
   const outcomes = new Set(branches.map((b) => b.outcome));
   const fallback = branches[branches.length - 1]!;
-  const branchList = branches.map((b) => ({ policy: b.appliedPolicy ?? policy.id, outcome: b.outcome }));
-  if (outcomes.size === 1) return { ...fallback, branches: branchList, summary: `Whichever rules apply in the state of care: ${fallback.summary}` };
-  const stateMissing = describeMissing([{ nodeId: 'state', label: 'State of care', exclusion: false, facts: [{ path: 'state', value: undefined }], reason: '' }]);
+  const branchList = branches.map((b) => ({
+    policy: b.appliedPolicy ?? policy.id,
+    outcome: b.outcome,
+  }));
+  if (outcomes.size === 1)
+    return {
+      ...fallback,
+      branches: branchList,
+      summary: `Whichever rules apply in the state of care: ${fallback.summary}`,
+    };
+  const stateMissing = describeMissing([
+    {
+      nodeId: 'state',
+      label: 'State of care',
+      exclusion: false,
+      facts: [{ path: 'state', value: undefined }],
+      reason: '',
+    },
+  ]);
   return {
     ...fallback,
     outcome: 'needs-documentation',
-    summary: 'The outcome depends on which LCD applies, which depends on the state where the procedure is done.',
+    summary:
+      'The outcome depends on which LCD applies, which depends on the state where the procedure is done.',
     missing: [...new Set([...stateMissing, ...branches.flatMap((b) => b.missing)])],
     branches: branchList,
   };
@@ -285,6 +360,9 @@ export function evaluateAll(
   facts: PatientFacts,
   byId: ReadonlyMap<string, EvaluablePolicy> = new Map(policies.map((p) => [p.id, p])),
 ): Evaluation[] {
-  const options: EvaluateOptions = { policies: byId, memo: { traces: new WeakMap(), results: new Map() } };
+  const options: EvaluateOptions = {
+    policies: byId,
+    memo: { traces: new WeakMap(), results: new Map() },
+  };
   return policies.map((p) => evaluatePolicy(p, facts, options));
 }

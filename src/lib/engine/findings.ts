@@ -63,7 +63,10 @@ function toFinding(node: TraceNode, want: 'failed' | 'undocumented'): Finding {
   const documented = facts.filter((f) => f.value !== undefined);
   const shown = documented.map((f) => `${f.path} = ${formatValue(f.value)}`).join(', ');
   let reason: string;
-  if (want === 'undocumented') reason = exclusion ? 'Not documented whether this exclusion applies.' : 'Not documented whether this is met.';
+  if (want === 'undocumented')
+    reason = exclusion
+      ? 'Not documented whether this exclusion applies.'
+      : 'Not documented whether this is met.';
   else if (exclusion) reason = `Exclusion documented as present${shown ? ` (${shown})` : ''}.`;
   else reason = `Documented as not met${shown ? ` (${shown})` : ''}.`;
   return {
@@ -80,7 +83,8 @@ function toFinding(node: TraceNode, want: 'failed' | 'undocumented'): Finding {
 /** A fact value as a short string: lists as their length, objects as JSON. */
 export function formatValue(value: unknown): string {
   if (value === undefined) return 'undocumented';
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : `${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (Array.isArray(value))
+    return value.length === 0 ? 'none' : `${value.length} item${value.length === 1 ? '' : 's'}`;
   if (typeof value === 'object' && value !== null) return JSON.stringify(value);
   return String(value);
 }
@@ -107,7 +111,9 @@ export function supportingFacts(trace: TraceNode): TraceNode['facts'] {
         return withStatus(node.children, want).forEach((c) => collect(c, want));
       default:
         // all / every: met through every child; failed through the failing ones.
-        return want === 'met' ? node.children.forEach((c) => collect(c, 'met')) : withStatus(node.children, 'failed').forEach((c) => collect(c, 'failed'));
+        return want === 'met'
+          ? node.children.forEach((c) => collect(c, 'met'))
+          : withStatus(node.children, 'failed').forEach((c) => collect(c, 'failed'));
     }
   };
   collect(trace, 'met');

@@ -5,7 +5,9 @@ import type { Finding } from './types.ts';
 /** Plain words for one fact path, e.g. `spondylolisthesis[0].mm` → "the amount of slip in millimetres". */
 export function documentPhrase(path: string): string {
   const match = /^(\w+)(?:\[\d+\]\.(\w+))?$/.exec(path);
-  const top = match?.[1] ? (facts as Record<string, { document: string; item?: ItemKind }>)[match[1]] : undefined;
+  const top = match?.[1]
+    ? (facts as Record<string, { document: string; item?: ItemKind }>)[match[1]]
+    : undefined;
   if (!top) return path;
   if (!match?.[2] || !top.item) return top.document;
   return (itemFields[top.item] as Record<string, { document: string }>)[match[2]]?.document ?? path;
@@ -13,6 +15,8 @@ export function documentPhrase(path: string): string {
 
 /** The checklist: "Document …" once per fact, in the order the findings name them. */
 export function describeMissing(findings: readonly Finding[]): string[] {
-  const phrases = findings.flatMap((f) => f.facts.filter((u) => u.value === undefined).map((u) => documentPhrase(u.path)));
+  const phrases = findings.flatMap((f) =>
+    f.facts.filter((u) => u.value === undefined).map((u) => documentPhrase(u.path)),
+  );
   return [...new Set(phrases)].map((phrase) => `Document ${phrase}.`);
 }

@@ -67,12 +67,20 @@ export function evaluationJson(evaluation: Evaluation, title: SourceTitle): Resu
 }
 
 /** One block of plain text per evaluation: outcome, why, failed and undocumented criteria with citations. */
-export function evaluationText(evaluation: Evaluation, policyName: string, title: SourceTitle): string {
-  const lines = [`${policyName} (${evaluation.policy}): ${outcomeLabel[evaluation.outcome].toUpperCase()}`, `  ${evaluation.summary}`];
+export function evaluationText(
+  evaluation: Evaluation,
+  policyName: string,
+  title: SourceTitle,
+): string {
+  const lines = [
+    `${policyName} (${evaluation.policy}): ${outcomeLabel[evaluation.outcome].toUpperCase()}`,
+    `  ${evaluation.summary}`,
+  ];
   const cite = (c?: Citation) => (c ? ` [${citationText(c, title(c.source))}]` : '');
   if (evaluation.failed.length) {
     lines.push('  Failed:');
-    for (const f of evaluation.failed) lines.push(`    - ${f.label}: ${f.reason}${cite(f.citation)}`);
+    for (const f of evaluation.failed)
+      lines.push(`    - ${f.label}: ${f.reason}${cite(f.citation)}`);
   }
   if (evaluation.undocumented.length) {
     lines.push('  Undocumented:');
@@ -83,8 +91,12 @@ export function evaluationText(evaluation: Evaluation, policyName: string, title
     for (const m of evaluation.missing) lines.push(`    - ${m}`);
   }
   if (evaluation.branches?.length)
-    lines.push(`  By state of care: ${evaluation.branches.map((b) => `${b.policy} → ${outcomeLabel[b.outcome]}`).join('; ')}`);
+    lines.push(
+      `  By state of care: ${evaluation.branches.map((b) => `${b.policy} → ${outcomeLabel[b.outcome]}`).join('; ')}`,
+    );
   for (const c of evaluation.caveats) lines.push(`  Caution: ${c}`);
-  lines.push(`  Position stated in: ${citationText(evaluation.citation, title(evaluation.citation.source))}`);
+  lines.push(
+    `  Position stated in: ${citationText(evaluation.citation, title(evaluation.citation.source))}`,
+  );
   return lines.join('\n');
 }

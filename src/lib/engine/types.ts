@@ -16,7 +16,8 @@ export type Status = 'met' | 'failed' | 'undocumented';
  * `needs-proprietary-review` every public criterion passes but non-public criteria remain;
  * `meets` every criterion is documented as met.
  */
-export type Outcome = 'not-covered' | 'fails' | 'needs-documentation' | 'needs-proprietary-review' | 'meets';
+export type Outcome =
+  'not-covered' | 'fails' | 'needs-documentation' | 'needs-proprietary-review' | 'meets';
 
 /** Outcomes from worst to best; the index is the precedence. */
 export const outcomePrecedence: readonly Outcome[] = [

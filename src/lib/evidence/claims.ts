@@ -10,16 +10,26 @@ interface ClaimEntry {
 export const verdicts: readonly ClaimVerdict[] = claimVerdict.options;
 
 /** Claims of one document in reading order: by its declared sections, then item number, then id. */
-export function claimsInDocumentOrder<T extends ClaimEntry>(claims: readonly T[], claimant: string, source: Pick<Source, 'sections'> | undefined): T[] {
+export function claimsInDocumentOrder<T extends ClaimEntry>(
+  claims: readonly T[],
+  claimant: string,
+  source: Pick<Source, 'sections'> | undefined,
+): T[] {
   const sections = source?.sections ?? [];
   const sectionIndex = (c: T) => {
     const i = c.data.claimedAt.section ? sections.indexOf(c.data.claimedAt.section) : -1;
     return i === -1 ? sections.length : i;
   };
-  const itemIndex = (c: T) => (typeof c.data.claimedAt.item === 'number' ? c.data.claimedAt.item : 0);
+  const itemIndex = (c: T) =>
+    typeof c.data.claimedAt.item === 'number' ? c.data.claimedAt.item : 0;
   return claims
     .filter((c) => c.data.claimant === claimant)
-    .sort((a, b) => sectionIndex(a) - sectionIndex(b) || itemIndex(a) - itemIndex(b) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        sectionIndex(a) - sectionIndex(b) ||
+        itemIndex(a) - itemIndex(b) ||
+        a.id.localeCompare(b.id),
+    );
 }
 
 /** How many claims have each verdict (every verdict present, zero when none). */
@@ -30,7 +40,10 @@ export function verdictCounts(claims: readonly ClaimEntry[]): Record<ClaimVerdic
 }
 
 /** The documents that make claims, seeds first (by seed number), then other pages by id. */
-export function claimantsInOrder(claims: readonly ClaimEntry[], sourceById: ReadonlyMap<string, Pick<Source, 'seed'>>): string[] {
+export function claimantsInOrder(
+  claims: readonly ClaimEntry[],
+  sourceById: ReadonlyMap<string, Pick<Source, 'seed'>>,
+): string[] {
   const ids = [...new Set(claims.map((c) => c.data.claimant))];
   const key = (id: string) => sourceById.get(id)?.seed ?? `z-${id}`;
   return ids.sort((a, b) => key(a).localeCompare(key(b)));

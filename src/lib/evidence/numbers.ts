@@ -2,9 +2,12 @@
 import type { ReportedNumber } from '../schema/study.ts';
 
 /** A number as printed on the site; every digit shown comes from the entry's data. */
-export function formatReportedNumber(n: Pick<ReportedNumber, 'value' | 'unit' | 'sd' | 'ci95' | 'p' | 'range'>): string {
+export function formatReportedNumber(
+  n: Pick<ReportedNumber, 'value' | 'unit' | 'sd' | 'ci95' | 'p' | 'range'>,
+): string {
   const unit = n.unit === '%' ? '%' : n.unit ? ` ${n.unit}` : '';
-  const range = n.range && `range ${formatNumber(n.range[0])} to ${formatNumber(n.range[1])}${unit}`;
+  const range =
+    n.range && `range ${formatNumber(n.range[0])} to ${formatNumber(n.range[1])}${unit}`;
   // A review may report only the spread across its studies: that is known, not unknown.
   if (n.value === null) return range ?? 'unknown';
   let text = `${formatNumber(n.value)}${unit}`;

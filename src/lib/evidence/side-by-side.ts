@@ -94,25 +94,47 @@ function need(studies: Lookup, id: string): Study {
   return study;
 }
 
-function outcomeNumber(studies: Lookup, studyId: string, outcomeId: string, label: (o: Study['outcomes'][number], arm: string) => string): CellNumber {
+function outcomeNumber(
+  studies: Lookup,
+  studyId: string,
+  outcomeId: string,
+  label: (o: Study['outcomes'][number], arm: string) => string,
+): CellNumber {
   const study = need(studies, studyId);
   const row = study.outcomes.find((o) => o.id === outcomeId);
-  if (!row) throw new Error(`side-by-side: study "${studyId}" has no outcome "${outcomeId}" (expected one of: ${study.outcomes.map((o) => o.id).join(', ')})`);
+  if (!row)
+    throw new Error(
+      `side-by-side: study "${studyId}" has no outcome "${outcomeId}" (expected one of: ${study.outcomes.map((o) => o.id).join(', ')})`,
+    );
   const arm = study.arms.find((a) => a.id === row.arm)?.label ?? 'Between arms';
-  return { label: label(row, arm), number: row.result, derived: row.derivedFrom !== undefined, path: `${studyId}/${outcomeId}` };
+  return {
+    label: label(row, arm),
+    number: row.result,
+    derived: row.derivedFrom !== undefined,
+    path: `${studyId}/${outcomeId}`,
+  };
 }
 
 /** The comparison rows, one cell per column. */
-export function sideBySideRows(studies: Lookup, columns: readonly SideBySideColumn[] = sideBySideColumns): SideBySideRow[] {
+export function sideBySideRows(
+  studies: Lookup,
+  columns: readonly SideBySideColumn[] = sideBySideColumns,
+): SideBySideRow[] {
   const studyOf = (c: SideBySideColumn) => need(studies, c.study);
   const arm = (o: Study['outcomes'][number], label: string) => `${label}, ${timepointLabel(o)}`;
   const cited = (pick: (s: Study) => CitedText | CitedText[] | undefined): Cell[] =>
     columns.map((c) => {
       const value = pick(studyOf(c));
-      return { kind: 'cited', statements: value === undefined ? [] : Array.isArray(value) ? value : [value] };
+      return {
+        kind: 'cited',
+        statements: value === undefined ? [] : Array.isArray(value) ? value : [value],
+      };
     });
   return [
-    { label: 'Design', cells: columns.map((c) => ({ kind: 'text', text: designLabel[studyOf(c).design] })) },
+    {
+      label: 'Design',
+      cells: columns.map((c) => ({ kind: 'text', text: designLabel[studyOf(c).design] })),
+    },
     { label: 'Blinding', cells: cited((s) => s.blinding) },
     { label: 'Comparator', cells: cited((s) => s.comparator) },
     {
@@ -121,7 +143,12 @@ export function sideBySideRows(studies: Lookup, columns: readonly SideBySideColu
         kind: 'numbers',
         numbers: studyOf(c)
           .arms.filter((a) => a.role !== 'crossover')
-          .map((a) => ({ label: a.label, number: a.n, derived: false, path: `${c.study}/arm-${a.id}` })),
+          .map((a) => ({
+            label: a.label,
+            number: a.n,
+            derived: false,
+            path: `${c.study}/arm-${a.id}`,
+          })),
       })),
     },
     { label: 'Population', cells: cited((s) => s.population) },
@@ -130,20 +157,45 @@ export function sideBySideRows(studies: Lookup, columns: readonly SideBySideColu
       label: 'Mean change in ODI at the primary timepoint',
       cells: columns.map((c) => ({
         kind: 'numbers',
-        numbers: [outcomeNumber(studies, c.study, c.outcomes.odiChangeTreatment, arm), outcomeNumber(studies, c.study, c.outcomes.odiChangeComparator, arm)],
+        numbers: [
+          outcomeNumber(studies, c.study, c.outcomes.odiChangeTreatment, arm),
+          outcomeNumber(studies, c.study, c.outcomes.odiChangeComparator, arm),
+        ],
       })),
     },
     {
       label: 'Difference between arms in ODI change',
-      cells: columns.map((c) => ({ kind: 'numbers', numbers: [outcomeNumber(studies, c.study, c.outcomes.odiDifference, (o) => `${o.label}, ${timepointLabel(o)}`)] })),
+      cells: columns.map((c) => ({
+        kind: 'numbers',
+        numbers: [
+          outcomeNumber(
+            studies,
+            c.study,
+            c.outcomes.odiDifference,
+            (o) => `${o.label}, ${timepointLabel(o)}`,
+          ),
+        ],
+      })),
     },
     {
       label: 'ODI responders',
       cells: columns.map((c) => ({
         kind: 'numbers',
         numbers: [
-          outcomeNumber(studies, c.study, c.outcomes.respondersTreatment, (o, a) => `${a}, ${timepointLabel(o)} (${o.responderDefinition ?? 'threshold not stated'})`),
-          outcomeNumber(studies, c.study, c.outcomes.respondersComparator, (o, a) => `${a}, ${timepointLabel(o)} (${o.responderDefinition ?? 'threshold not stated'})`),
+          outcomeNumber(
+            studies,
+            c.study,
+            c.outcomes.respondersTreatment,
+            (o, a) =>
+              `${a}, ${timepointLabel(o)} (${o.responderDefinition ?? 'threshold not stated'})`,
+          ),
+          outcomeNumber(
+            studies,
+            c.study,
+            c.outcomes.respondersComparator,
+            (o, a) =>
+              `${a}, ${timepointLabel(o)} (${o.responderDefinition ?? 'threshold not stated'})`,
+          ),
         ],
       })),
     },
@@ -151,7 +203,11 @@ export function sideBySideRows(studies: Lookup, columns: readonly SideBySideColu
     { label: 'Funding', cells: cited((s) => s.funding) },
     {
       label: 'Longest follow-up',
-      cells: columns.map((c) => ({ kind: 'link', href: `/studies/${c.longestFollowUp}/`, text: need(studies, c.longestFollowUp).title })),
+      cells: columns.map((c) => ({
+        kind: 'link',
+        href: `/studies/${c.longestFollowUp}/`,
+        text: need(studies, c.longestFollowUp).title,
+      })),
     },
   ];
 }

@@ -24,16 +24,27 @@ function specAt(path: readonly PropertyKey[]): Spec | undefined {
   const top = (facts as Record<string, Spec>)[String(path[0])];
   if (!top || path.length === 1) return top;
   const field = path[2];
-  return top.item && field !== undefined ? (itemFields[top.item] as Record<string, Spec>)[String(field)] : undefined;
+  return top.item && field !== undefined
+    ? (itemFields[top.item] as Record<string, Spec>)[String(field)]
+    : undefined;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), data);
+  return path.reduce<unknown>(
+    (v, key) =>
+      v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined,
+    data,
+  );
 }
 
 /** A short, inert rendering of a received value (never longer than 40 characters). */
 function shown(value: unknown): string {
-  const text = value === undefined ? 'nothing' : typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text =
+    value === undefined
+      ? 'nothing'
+      : typeof value === 'string'
+        ? JSON.stringify(value)
+        : (JSON.stringify(value) ?? String(value));
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }
 
@@ -47,11 +58,18 @@ const typeWords: Record<string, string> = {
 
 /** Formats a zod issue path as `modicChanges[0].type`. */
 export function issuePath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(facts)';
+  return (
+    path
+      .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
+      .join('') || '(facts)'
+  );
 }
 
 /** Every problem in `data`, one per issue, in plain words. */
-export function describeFactIssues(issues: readonly z.core.$ZodIssue[], data: unknown): FactProblem[] {
+export function describeFactIssues(
+  issues: readonly z.core.$ZodIssue[],
+  data: unknown,
+): FactProblem[] {
   return issues.flatMap((issue): FactProblem[] => {
     const path = issuePath(issue.path);
     const got = shown(valueAt(data, issue.path));
@@ -60,11 +78,30 @@ export function describeFactIssues(issues: readonly z.core.$ZodIssue[], data: un
     switch (issue.code) {
       case 'too_big':
       case 'too_small': {
-        if (issue.origin === 'array') return [{ path, message: `expected at most ${(issue as { maximum: number }).maximum} items, got more` }];
-        if (issue.origin === 'string') return [{ path, message: `expected text of 1 to 80 characters, got ${got}` }];
-        const { min, max, integer } = spec ? numericRange(spec.schema) : { min: undefined, max: undefined, integer: false };
-        const range = min !== undefined && max !== undefined ? `from ${min} to ${max}` : issue.code === 'too_big' ? `at most ${(issue as { maximum: number }).maximum}` : `at least ${(issue as { minimum: number }).minimum}`;
-        return [{ path, message: `expected ${integer ? 'a whole number' : 'a number'} ${range}${unit}, got ${got}` }];
+        if (issue.origin === 'array')
+          return [
+            {
+              path,
+              message: `expected at most ${(issue as { maximum: number }).maximum} items, got more`,
+            },
+          ];
+        if (issue.origin === 'string')
+          return [{ path, message: `expected text of 1 to 80 characters, got ${got}` }];
+        const { min, max, integer } = spec
+          ? numericRange(spec.schema)
+          : { min: undefined, max: undefined, integer: false };
+        const range =
+          min !== undefined && max !== undefined
+            ? `from ${min} to ${max}`
+            : issue.code === 'too_big'
+              ? `at most ${(issue as { maximum: number }).maximum}`
+              : `at least ${(issue as { minimum: number }).minimum}`;
+        return [
+          {
+            path,
+            message: `expected ${integer ? 'a whole number' : 'a number'} ${range}${unit}, got ${got}`,
+          },
+        ];
       }
       case 'invalid_type': {
         const expected = typeWords[issue.expected] ?? issue.expected;
@@ -76,7 +113,12 @@ export function describeFactIssues(issues: readonly z.core.$ZodIssue[], data: un
         return [{ path, message: `expected ${expected}${unit}, got ${got}` }];
       }
       case 'invalid_value':
-        return [{ path, message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}` }];
+        return [
+          {
+            path,
+            message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}`,
+          },
+        ];
       case 'unrecognized_keys':
         return issue.keys.map((key) => ({
           path: issuePath([...issue.path, key]),

@@ -3,7 +3,10 @@ import { toJSONSchema } from 'zod/v4/core';
 import { facts, factGroups, itemFields } from './catalog.ts';
 import { PatientFacts } from './schema.ts';
 
-type JsonObject = Record<string, unknown> & { properties?: Record<string, JsonObject>; items?: JsonObject };
+type JsonObject = Record<string, unknown> & {
+  properties?: Record<string, JsonObject>;
+  items?: JsonObject;
+};
 
 /** The schema, with each property's label, description, unit and form group. */
 export function patientFactsJsonSchema(): JsonObject {
@@ -15,12 +18,21 @@ export function patientFactsJsonSchema(): JsonObject {
   for (const [key, spec] of Object.entries(facts)) {
     const property = schema.properties?.[key];
     if (!property) continue;
-    Object.assign(property, { title: spec.label, description: spec.description, 'x-group': factGroups[spec.group] }, spec.unit ? { 'x-unit': spec.unit } : {});
+    Object.assign(
+      property,
+      { title: spec.label, description: spec.description, 'x-group': factGroups[spec.group] },
+      spec.unit ? { 'x-unit': spec.unit } : {},
+    );
     const item = 'item' in spec && spec.item ? itemFields[spec.item] : undefined;
     if (item && property.items?.properties)
       for (const [field, info] of Object.entries(item)) {
         const p = property.items.properties[field];
-        if (p) Object.assign(p, { title: info.label, description: info.description }, 'unit' in info && info.unit ? { 'x-unit': info.unit } : {});
+        if (p)
+          Object.assign(
+            p,
+            { title: info.label, description: info.description },
+            'unit' in info && info.unit ? { 'x-unit': info.unit } : {},
+          );
       }
   }
   return schema;

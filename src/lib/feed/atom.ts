@@ -14,7 +14,8 @@ export interface FeedEntry {
   summary: string;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The feed's entries, newest first. A revision listed by several encoded versions of one policy appears once, linked to the newest version. */
 export function revisionEntries(entries: readonly PolicyEntry[], site: string): FeedEntry[] {

@@ -1,6 +1,19 @@
 /** Formatting content dates for people. Pure: never reads the clock. */
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2025-05-29" → "29 May 2025"; "2026-01" → "January 2026". */
 export function formatDate(date: string): string {

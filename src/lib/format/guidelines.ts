@@ -33,8 +33,12 @@ export function gradeReading(g: Pick<Guideline, 'gradeMapping'>): string | undef
 }
 
 /** Guidelines sorted by stance order, then newest first (undated last). */
-export function byStance<T extends { data: Pick<Guideline, 'stance' | 'year'> }>(entries: readonly T[]): T[] {
+export function byStance<T extends { data: Pick<Guideline, 'stance' | 'year'> }>(
+  entries: readonly T[],
+): T[] {
   return [...entries].sort(
-    (a, b) => stanceOrder.indexOf(a.data.stance) - stanceOrder.indexOf(b.data.stance) || (b.data.year ?? -Infinity) - (a.data.year ?? -Infinity),
+    (a, b) =>
+      stanceOrder.indexOf(a.data.stance) - stanceOrder.indexOf(b.data.stance) ||
+      (b.data.year ?? -Infinity) - (a.data.year ?? -Infinity),
   );
 }

@@ -19,8 +19,14 @@ export const designLabel: Record<Design, string> = {
 
 /** How the studies index groups designs, in reading order. */
 export const designGroups: { title: string; designs: Design[] }[] = [
-  { title: 'Randomised trials and their follow-ups', designs: ['sham-controlled-rct', 'open-label-rct', 'rct-follow-up'] },
-  { title: 'Single-arm studies, cohorts and pooled follow-ups', designs: ['single-arm-trial', 'pooled-analysis', 'cohort', 'case-series'] },
+  {
+    title: 'Randomised trials and their follow-ups',
+    designs: ['sham-controlled-rct', 'open-label-rct', 'rct-follow-up'],
+  },
+  {
+    title: 'Single-arm studies, cohorts and pooled follow-ups',
+    designs: ['single-arm-trial', 'pooled-analysis', 'cohort', 'case-series'],
+  },
   { title: 'Reviews', designs: ['systematic-review', 'scoping-review'] },
   { title: 'Economic evaluations', designs: ['economic-model'] },
 ];
@@ -32,7 +38,9 @@ export const armRoleLabel: Record<Study['arms'][number]['role'], string> = {
 };
 
 /** "Baseline", "3 months", or the source's own wording when it gives no month count. */
-export function timepointLabel(outcome: Pick<Outcome, 'timepointMonths' | 'timepointNote'>): string {
+export function timepointLabel(
+  outcome: Pick<Outcome, 'timepointMonths' | 'timepointNote'>,
+): string {
   if (outcome.timepointNote) return outcome.timepointNote;
   if (outcome.timepointMonths === 0) return 'Baseline';
   return `${outcome.timepointMonths} month${outcome.timepointMonths === 1 ? '' : 's'}`;
@@ -40,5 +48,8 @@ export function timepointLabel(outcome: Pick<Outcome, 'timepointMonths' | 'timep
 
 /** Outcome rows in time order, keeping the file's order within a timepoint. */
 export function outcomesInTimeOrder(outcomes: readonly Outcome[]): Outcome[] {
-  return outcomes.map((o, i) => ({ o, i })).sort((a, b) => a.o.timepointMonths - b.o.timepointMonths || a.i - b.i).map(({ o }) => o);
+  return outcomes
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => a.o.timepointMonths - b.o.timepointMonths || a.i - b.i)
+    .map(({ o }) => o);
 }

@@ -2,7 +2,12 @@
 import { z } from 'astro/zod';
 import { citation, entryId, isoDate } from './common.ts';
 
-export const claimVerdict = z.enum(['supported', 'partly-supported', 'contradicted', 'unverifiable']);
+export const claimVerdict = z.enum([
+  'supported',
+  'partly-supported',
+  'contradicted',
+  'unverifiable',
+]);
 export type ClaimVerdict = z.infer<typeof claimVerdict>;
 
 export const claimSchema = z

@@ -20,10 +20,10 @@ export const isoDate = z.iso.date({ error: 'expected a real calendar date writte
  * A date that may be known only to the month (`2026-01`), as policies often give "January 2026".
  * Sorted and compared as the first day of that month; shown as the month.
  */
-export const monthOrDate = z.union(
-  [isoDate, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)],
-  { error: 'expected a real calendar date written YYYY-MM-DD, or YYYY-MM when only the month is known' },
-);
+export const monthOrDate = z.union([isoDate, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)], {
+  error:
+    'expected a real calendar date written YYYY-MM-DD, or YYYY-MM when only the month is known',
+});
 
 /**
  * How well a fact is established, after the research dossier's labels:

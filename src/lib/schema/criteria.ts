@@ -168,14 +168,7 @@ export type NotNode = NodeBase & { kind: 'not'; child: CriterionNode };
 
 /** Any node of a criteria tree. */
 export type CriterionNode =
-  | CompareNode
-  | CountNode
-  | SomeNode
-  | EveryNode
-  | AllNode
-  | AnyNode
-  | AtLeastNode
-  | NotNode;
+  CompareNode | CountNode | SomeNode | EveryNode | AllNode | AnyNode | AtLeastNode | NotNode;
 
 /** The criteria tree schema (a discriminated union on `kind`). */
 export const criterionNode: z.ZodType<CriterionNode> = z.discriminatedUnion('kind', [

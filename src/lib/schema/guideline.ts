@@ -33,7 +33,13 @@ export const guidelineSchema = z
     /** Publication year; absent when the document's date was not captured (e.g. a payer's appraisal seen only in a summary). */
     year: z.int().min(1990).max(2100).optional(),
     /** Kind of document. */
-    documentType: z.enum(['guideline', 'policy-statement', 'draft-coverage-recommendation', 'evidence-appraisal', 'systematic-review']),
+    documentType: z.enum([
+      'guideline',
+      'policy-statement',
+      'draft-coverage-recommendation',
+      'evidence-appraisal',
+      'systematic-review',
+    ]),
     /** The document in `src/content/sources`. */
     source: entryId,
     /** The stance on BVNA. */
@@ -60,7 +66,9 @@ export const guidelineSchema = z
         /** GRADE certainty of evidence. */
         certainty: z.enum(['high', 'moderate', 'low', 'very-low']).optional(),
         /** Strength and direction of the recommendation. */
-        recommendation: z.enum(['strong-for', 'conditional-for', 'conditional-against', 'strong-against']).optional(),
+        recommendation: z
+          .enum(['strong-for', 'conditional-for', 'conditional-against', 'strong-against'])
+          .optional(),
         /** Why this mapping is defensible. */
         rationale: z.string().min(1),
       })

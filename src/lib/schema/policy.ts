@@ -93,7 +93,12 @@ export const policyLine = z
      * added a rule of its own).
      */
     criteriaFrom: z
-      .union([entryId, z.object({ line: entryId, without: z.array(entryId).min(1), reason: z.string().min(1) }).strict()])
+      .union([
+        entryId,
+        z
+          .object({ line: entryId, without: z.array(entryId).min(1), reason: z.string().min(1) })
+          .strict(),
+      ])
       .optional(),
     /** Criteria applied but not published; the best public outcome becomes needs-proprietary-review. */
     nonPublic: nonPublicCriteria.optional(),
@@ -109,20 +114,27 @@ export const policyLine = z
   })
   .strict()
   .superRefine((line, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message });
     const hasCriteria = line.criteria !== undefined || line.criteriaFrom !== undefined;
-    if (line.criteria && line.criteriaFrom) issue('criteriaFrom', 'give either `criteria` or `criteriaFrom`, not both');
+    if (line.criteria && line.criteriaFrom)
+      issue('criteriaFrom', 'give either `criteria` or `criteriaFrom`, not both');
     switch (line.position) {
       case 'covered-with-criteria':
-        if (!hasCriteria) issue('criteria', 'a line covered with criteria needs `criteria` or `criteriaFrom`');
+        if (!hasCriteria)
+          issue('criteria', 'a line covered with criteria needs `criteria` or `criteriaFrom`');
         break;
       case 'defers-to-non-public':
-        if (!line.nonPublic) issue('nonPublic', 'a line deferring to non-public criteria needs `nonPublic`');
+        if (!line.nonPublic)
+          issue('nonPublic', 'a line deferring to non-public criteria needs `nonPublic`');
         break;
       case 'defers-to-lcd':
         if (!line.lcd) issue('lcd', 'a line deferring to an LCD needs `lcd`');
         if (line.lcd?.choose === 'by-state' && !hasCriteria && !line.nonPublic)
-          issue('criteria', 'choosing an LCD by state needs the line’s own criteria for states no LCD covers');
+          issue(
+            'criteria',
+            'choosing an LCD by state needs the line’s own criteria for states no LCD covers',
+          );
         if (line.lcd?.choose === 'named' && line.lcd.candidates.length !== 1)
           issue('lcd', '`named` takes exactly one candidate LCD');
         break;
@@ -205,9 +217,15 @@ export const policySchema = z
     codes: z
       .object({
         /** CPT/HCPCS codes, e.g. 64628, 64629. */
-        cpt: z.array(z.string().regex(/^[0-9A-Z]\d{3}[0-9A-Z]$/, 'expected a five-character CPT/HCPCS code')),
+        cpt: z.array(
+          z.string().regex(/^[0-9A-Z]\d{3}[0-9A-Z]$/, 'expected a five-character CPT/HCPCS code'),
+        ),
         /** ICD-10-CM codes, e.g. M54.51. */
-        icd10: z.array(z.string().regex(/^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$/, 'expected an ICD-10-CM code such as M54.51')),
+        icd10: z.array(
+          z
+            .string()
+            .regex(/^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$/, 'expected an ICD-10-CM code such as M54.51'),
+        ),
         /** Where the codes are listed. */
         citation: citation.optional(),
       })
@@ -228,12 +246,25 @@ export const policySchema = z
   .strict()
   .superRefine((policy, ctx) => {
     if (policy.position !== 'unknown' && policy.lines.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['lines'], message: 'a policy with a known position needs at least one line' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lines'],
+        message: 'a policy with a known position needs at least one line',
+      });
     if (policy.position === 'unknown' && policy.lines.length > 0)
-      ctx.addIssue({ code: 'custom', path: ['position'], message: 'a policy with evaluable lines cannot have position `unknown`' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['position'],
+        message: 'a policy with evaluable lines cannot have position `unknown`',
+      });
     const seen = new Set<string>();
     policy.lines.forEach((line, i) => {
-      if (seen.has(line.id)) ctx.addIssue({ code: 'custom', path: ['lines', i, 'id'], message: `duplicate line id "${line.id}"` });
+      if (seen.has(line.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lines', i, 'id'],
+          message: `duplicate line id "${line.id}"`,
+        });
       seen.add(line.id);
     });
   });

@@ -18,10 +18,13 @@ const cslDate = z.union([
     .object({
       'date-parts': z
         .array(
-          z.tuple([z.int().min(1800).max(2100)]).rest(z.int().min(1).max(31)).refine(
-            (parts) => parts.length <= 3 && (parts[1] === undefined || parts[1] <= 12),
-            'expected [year, month?, day?] with month 1–12',
-          ),
+          z
+            .tuple([z.int().min(1800).max(2100)])
+            .rest(z.int().min(1).max(31))
+            .refine(
+              (parts) => parts.length <= 3 && (parts[1] === undefined || parts[1] <= 12),
+              'expected [year, month?, day?] with month 1–12',
+            ),
         )
         .min(1)
         .max(2),
@@ -88,9 +91,15 @@ export const sourceSchema = z
       .regex(/^10\.\d{4,9}\/\S+$/, 'expected a bare DOI such as "10.1007/s00586-018-5496-1"')
       .optional(),
     /** PubMed identifier, digits only. */
-    PMID: z.string().regex(/^\d{5,9}$/, 'expected a PubMed id made of digits').optional(),
+    PMID: z
+      .string()
+      .regex(/^\d{5,9}$/, 'expected a PubMed id made of digits')
+      .optional(),
     /** PubMed Central identifier, e.g. "PMC6510180". */
-    PMCID: z.string().regex(/^PMC\d+$/, 'expected a PubMed Central id such as "PMC6510180"').optional(),
+    PMCID: z
+      .string()
+      .regex(/^PMC\d+$/, 'expected a PubMed Central id such as "PMC6510180"')
+      .optional(),
     /** Where the document can be read. */
     URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
     /** Publisher, or the issuing organisation for reports and policies. */
@@ -105,7 +114,10 @@ export const sourceSchema = z
     note: z.string().min(1).optional(),
 
     /** BVN Atlas: the seed number ("000"–"004") for the five documents the project began from. */
-    seed: z.string().regex(/^\d{3}$/, 'expected a three-digit seed number such as "003"').optional(),
+    seed: z
+      .string()
+      .regex(/^\d{3}$/, 'expected a three-digit seed number such as "003"')
+      .optional(),
     /** BVN Atlas: what kind of document this is, for grouping. */
     kind: sourceKind,
     /** BVN Atlas: how far the editors could check this document itself (not each statement in it). */

@@ -20,7 +20,10 @@ export const reportedNumber = z
     /** Spread [lowest, highest] across the studies a review included, when it reports a range instead of one estimate. */
     range: z.tuple([z.number(), z.number()]).optional(),
     /** P value as printed, e.g. "0.019" or "<0.001". */
-    p: z.string().regex(/^[<>=]?\s?0?\.\d+$/, 'expected a p value such as "0.019" or "<0.001"').optional(),
+    p: z
+      .string()
+      .regex(/^[<>=]?\s?0?\.\d+$/, 'expected a p value such as "0.019" or "<0.001"')
+      .optional(),
     /** Where the number is reported (or where it was looked for). */
     citation,
     /** How well the number is established. */
@@ -29,8 +32,14 @@ export const reportedNumber = z
     note: z.string().min(1).optional(),
   })
   .strict()
-  .refine((n) => !n.ci95 || n.ci95[0] <= n.ci95[1], { message: 'ci95 must be [lower, upper]', path: ['ci95'] })
-  .refine((n) => !n.range || n.range[0] <= n.range[1], { message: 'range must be [lowest, highest]', path: ['range'] });
+  .refine((n) => !n.ci95 || n.ci95[0] <= n.ci95[1], {
+    message: 'ci95 must be [lower, upper]',
+    path: ['ci95'],
+  })
+  .refine((n) => !n.range || n.range[0] <= n.range[1], {
+    message: 'range must be [lowest, highest]',
+    path: ['range'],
+  });
 export type ReportedNumber = z.infer<typeof reportedNumber>;
 
 /** What an outcome row measures. */
@@ -72,7 +81,16 @@ const outcome = z
     /** What is measured. */
     measure: outcomeMeasure,
     /** How the number is expressed. */
-    statistic: z.enum(['mean', 'mean-change', 'percent-change', 'between-arm-difference', 'proportion', 'ratio', 'count', 'other']),
+    statistic: z.enum([
+      'mean',
+      'mean-change',
+      'percent-change',
+      'between-arm-difference',
+      'proportion',
+      'ratio',
+      'count',
+      'other',
+    ]),
     /** Plain-language name of the row, e.g. "Mean change in ODI from baseline". */
     label: z.string().min(1),
     /** Months after treatment (0 = baseline). */
@@ -136,7 +154,10 @@ export const studySchema = z
     /** Further publications of the same study. */
     relatedSources: z.array(entryId).default([]),
     /** Trial registration, e.g. "NCT01446419". */
-    registration: z.string().regex(/^NCT\d{8}$/, 'expected a ClinicalTrials.gov id such as NCT01446419').optional(),
+    registration: z
+      .string()
+      .regex(/^NCT\d{8}$/, 'expected a ClinicalTrials.gov id such as NCT01446419')
+      .optional(),
     /** Blinding, in words, e.g. "double-blind (patients and assessors)"; cited. */
     blinding: citedText.optional(),
     /** Comparator, in words; cited. */
@@ -173,10 +194,19 @@ export const studySchema = z
     const armIds = new Set(study.arms.map((a) => a.id));
     const outcomeIds = new Set<string>();
     study.outcomes.forEach((row, i) => {
-      if (outcomeIds.has(row.id)) ctx.addIssue({ code: 'custom', path: ['outcomes', i, 'id'], message: `duplicate outcome id "${row.id}"` });
+      if (outcomeIds.has(row.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outcomes', i, 'id'],
+          message: `duplicate outcome id "${row.id}"`,
+        });
       outcomeIds.add(row.id);
       if (!['between-arms', 'pooled'].includes(row.arm) && !armIds.has(row.arm))
-        ctx.addIssue({ code: 'custom', path: ['outcomes', i, 'arm'], message: `unknown arm "${row.arm}" (expected one of: ${[...armIds, 'between-arms', 'pooled'].join(', ')})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outcomes', i, 'arm'],
+          message: `unknown arm "${row.arm}" (expected one of: ${[...armIds, 'between-arms', 'pooled'].join(', ')})`,
+        });
     });
     // A derived number must be exactly the arithmetic of rows the study reports, and say it is the editors' own.
     study.outcomes.forEach((row, i) => {
@@ -187,19 +217,35 @@ export const studySchema = z
       const a = find(derived.minuend);
       const b = find(derived.subtrahend);
       if (!a || !b) {
-        ctx.addIssue({ code: 'custom', path, message: `derivedFrom names an outcome this study does not have (expected ids from: ${[...outcomeIds].join(', ')})` });
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `derivedFrom names an outcome this study does not have (expected ids from: ${[...outcomeIds].join(', ')})`,
+        });
         return;
       }
       if (a.result.value === null || b.result.value === null || row.result.value === null) {
-        ctx.addIssue({ code: 'custom', path, message: 'a derived number and both of its inputs must be known (not null)' });
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: 'a derived number and both of its inputs must be known (not null)',
+        });
         return;
       }
       const places = Math.max(decimals(a.result.value), decimals(b.result.value));
       const expected = Number((a.result.value - b.result.value).toFixed(places));
       if (row.result.value !== expected)
-        ctx.addIssue({ code: 'custom', path: ['outcomes', i, 'result', 'value'], message: `derived difference should be ${expected} (${a.result.value} minus ${b.result.value}), found ${row.result.value}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outcomes', i, 'result', 'value'],
+          message: `derived difference should be ${expected} (${a.result.value} minus ${b.result.value}), found ${row.result.value}`,
+        });
       if (row.result.verification !== 'inference')
-        ctx.addIssue({ code: 'custom', path: ['outcomes', i, 'result', 'verification'], message: 'a derived number is the editors\' arithmetic: label it `inference`' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outcomes', i, 'result', 'verification'],
+          message: "a derived number is the editors' arithmetic: label it `inference`",
+        });
     });
   });
 export type Study = z.infer<typeof studySchema>;

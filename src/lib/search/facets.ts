@@ -35,8 +35,10 @@ export const kindOptions: readonly FacetOption[] = [
   { value: 'claim', label: 'AI claims' },
 ];
 
-const unique = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
-const asOptions = (values: Iterable<string>): FacetOption[] => unique(values).map((value) => ({ value, label: value }));
+const unique = (values: Iterable<string>) =>
+  [...new Set(values)].sort((a, b) => a.localeCompare(b));
+const asOptions = (values: Iterable<string>): FacetOption[] =>
+  unique(values).map((value) => ({ value, label: value }));
 
 /** The facets offered by the search page, from the content that the indexed pages render. */
 export function searchFacets(content: {
@@ -44,8 +46,12 @@ export function searchFacets(content: {
   payers: ReadonlyMap<string, Payer>;
   guidelines: readonly Guideline[];
 }): SearchFacet[] {
-  const payers = content.policies.map((p) => content.payers.get(p.payer)?.shortName).filter((n): n is string => Boolean(n));
-  const lines = content.policies.flatMap((p) => p.lines.flatMap((l) => l.productLines.map((x) => productLineLabel[x])));
+  const payers = content.policies
+    .map((p) => content.payers.get(p.payer)?.shortName)
+    .filter((n): n is string => Boolean(n));
+  const lines = content.policies.flatMap((p) =>
+    p.lines.flatMap((l) => l.productLines.map((x) => productLineLabel[x])),
+  );
   const stances = content.guidelines.map((g) => stanceLabel[g.stance]);
   return [
     { param: 'kind', filter: 'kind', legend: 'Kind of page', options: [...kindOptions] },

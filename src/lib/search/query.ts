@@ -26,13 +26,17 @@ export function readState(search: string, params: readonly string[]): SearchStat
 export function writeState(state: SearchState): string {
   const url = new URLSearchParams();
   if (state.query) url.set('q', state.query);
-  for (const [param, values] of Object.entries(state.selected)) for (const value of values) url.append(param, value);
+  for (const [param, values] of Object.entries(state.selected))
+    for (const value of values) url.append(param, value);
   const text = url.toString();
   return text ? `?${text}` : '';
 }
 
 /** Pagefind's filter object: any checked value within a facet, every facet that has one. */
-export function pagefindFilters(state: SearchState, filterOf: Readonly<Record<string, string>>): Record<string, { any: string[] }> {
+export function pagefindFilters(
+  state: SearchState,
+  filterOf: Readonly<Record<string, string>>,
+): Record<string, { any: string[] }> {
   const filters: Record<string, { any: string[] }> = {};
   for (const [param, values] of Object.entries(state.selected)) {
     const filter = filterOf[param];
@@ -51,6 +55,7 @@ export function resultSummary(count: number, state: SearchState): string {
   const filters = Object.values(state.selected).reduce((n, v) => n + v.length, 0);
   const results = count === 0 ? 'No results' : count === 1 ? '1 result' : `${count} results`;
   const words = state.query ? ` for “${state.query}”` : '';
-  const narrowed = filters === 0 ? '' : filters === 1 ? ', with 1 filter' : `, with ${filters} filters`;
+  const narrowed =
+    filters === 0 ? '' : filters === 1 ? ', with 1 filter' : `, with ${filters} filters`;
   return `${results}${words}${narrowed}.`;
 }

@@ -5,8 +5,13 @@ import { cslJson } from '../../lib/citations/export.ts';
 import type { Source } from '../../lib/schema/source.ts';
 
 export async function getStaticPaths() {
-  return (await siteContent()).sources.map((s) => ({ params: { id: s.id }, props: { source: s.data } }));
+  return (await siteContent()).sources.map((s) => ({
+    params: { id: s.id },
+    props: { source: s.data },
+  }));
 }
 
 export const GET: APIRoute = ({ params, props }) =>
-  new Response(cslJson(params.id!, (props as { source: Source }).source), { headers: { 'Content-Type': 'application/vnd.citationstyles.csl+json' } });
+  new Response(cslJson(params.id!, (props as { source: Source }).source), {
+    headers: { 'Content-Type': 'application/vnd.citationstyles.csl+json' },
+  });

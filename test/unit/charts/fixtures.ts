@@ -3,7 +3,18 @@ import { studySchema, type Study } from '../../../src/lib/schema/study.ts';
 
 const cite = { source: 'fixture-source', section: 'Abstract' };
 
-type Row = { id: string; arm: string; months: number; value: number | null; unit?: string; ci95?: [number, number]; verification?: Study['outcomes'][number]['result']['verification']; responderDefinition?: string; statistic?: Study['outcomes'][number]['statistic']; derivedFrom?: { minuend: string; subtrahend: string } };
+type Row = {
+  id: string;
+  arm: string;
+  months: number;
+  value: number | null;
+  unit?: string;
+  ci95?: [number, number];
+  verification?: Study['outcomes'][number]['result']['verification'];
+  responderDefinition?: string;
+  statistic?: Study['outcomes'][number]['statistic'];
+  derivedFrom?: { minuend: string; subtrahend: string };
+};
 
 export function fixtureStudy(shortName: string, rows: Row[]): Study {
   return studySchema.parse({
@@ -12,8 +23,18 @@ export function fixtureStudy(shortName: string, rows: Row[]): Study {
     design: 'sham-controlled-rct',
     source: 'fixture-source',
     arms: [
-      { id: 'bvna', label: 'Ablation', role: 'treatment', n: { value: 10, citation: cite, verification: 'verified' } },
-      { id: 'sham', label: 'Sham', role: 'comparator', n: { value: 10, citation: cite, verification: 'verified' } },
+      {
+        id: 'bvna',
+        label: 'Ablation',
+        role: 'treatment',
+        n: { value: 10, citation: cite, verification: 'verified' },
+      },
+      {
+        id: 'sham',
+        label: 'Sham',
+        role: 'comparator',
+        n: { value: 10, citation: cite, verification: 'verified' },
+      },
     ],
     outcomes: rows.map((r) => ({
       id: r.id,
@@ -24,7 +45,13 @@ export function fixtureStudy(shortName: string, rows: Row[]): Study {
       arm: r.arm,
       ...(r.responderDefinition && { responderDefinition: r.responderDefinition }),
       ...(r.derivedFrom && { derivedFrom: { operation: 'difference', ...r.derivedFrom } }),
-      result: { value: r.value, unit: r.unit ?? 'points', ...(r.ci95 && { ci95: r.ci95 }), citation: cite, verification: r.verification ?? 'verified' },
+      result: {
+        value: r.value,
+        unit: r.unit ?? 'points',
+        ...(r.ci95 && { ci95: r.ci95 }),
+        citation: cite,
+        verification: r.verification ?? 'verified',
+      },
     })),
     summary: 'Fixture.',
     lastReviewed: '2026-11-25',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { forestDescription, forestSublabel, forestSummary, layoutForest, resolveForest } from '../../../src/lib/charts/forest.ts';
+import {
+  forestDescription,
+  forestSublabel,
+  forestSummary,
+  layoutForest,
+  resolveForest,
+} from '../../../src/lib/charts/forest.ts';
 import { outcomeRef } from '../../../src/lib/charts/select.ts';
 import { estimateText } from '../../../src/lib/charts/text.ts';
 import { fixtureStudy, lookup } from './fixtures.ts';
@@ -8,10 +14,33 @@ const studies = lookup({
   alpha: fixtureStudy('Alpha', [
     { id: 'a', arm: 'bvna', months: 3, value: -20 },
     { id: 's', arm: 'sham', months: 3, value: -15 },
-    { id: 'diff', arm: 'between-arms', months: 3, value: -5, verification: 'inference', derivedFrom: { minuend: 'a', subtrahend: 's' } },
+    {
+      id: 'diff',
+      arm: 'between-arms',
+      months: 3,
+      value: -5,
+      verification: 'inference',
+      derivedFrom: { minuend: 'a', subtrahend: 's' },
+    },
     { id: 'ci', arm: 'between-arms', months: 6, value: -20, ci95: [-26, -14] },
-    { id: 'rr-wide', arm: 'between-arms', months: 3, value: 1.25, unit: 'ratio', ci95: [0.88, 1.77], statistic: 'ratio' },
-    { id: 'rr', arm: 'between-arms', months: 3, value: 1.38, unit: 'ratio', ci95: [1.1, 1.73], statistic: 'ratio' },
+    {
+      id: 'rr-wide',
+      arm: 'between-arms',
+      months: 3,
+      value: 1.25,
+      unit: 'ratio',
+      ci95: [0.88, 1.77],
+      statistic: 'ratio',
+    },
+    {
+      id: 'rr',
+      arm: 'between-arms',
+      months: 3,
+      value: 1.38,
+      unit: 'ratio',
+      ci95: [1.1, 1.73],
+      statistic: 'ratio',
+    },
     { id: 'neg', arm: 'between-arms', months: 3, value: -1, unit: 'ratio', statistic: 'ratio' },
   ]),
 });
@@ -61,7 +90,16 @@ describe('forest-style geometry', () => {
 
   it('on a log scale puts 1 at the no-effect line and shows a CI crossing it as crossing', () => {
     const rrSpec = { id: 'rr', scale: 'log' as const, reference: 1 };
-    const rr = resolveForest(studies, { ...rrSpec, title: 't', axisLabel: 'RR', reading: 'r', rows: [{ key: 'w', label: 'Wide', ref: outcomeRef('alpha', 'rr-wide') }, { key: 'n', label: 'Narrow', ref: outcomeRef('alpha', 'rr') }] });
+    const rr = resolveForest(studies, {
+      ...rrSpec,
+      title: 't',
+      axisLabel: 'RR',
+      reading: 'r',
+      rows: [
+        { key: 'w', label: 'Wide', ref: outcomeRef('alpha', 'rr-wide') },
+        { key: 'n', label: 'Narrow', ref: outcomeRef('alpha', 'rr') },
+      ],
+    });
     const l = layoutForest(rr, rrSpec);
     const wide = l.rows[0]!;
     const narrow = l.rows[1]!;
@@ -70,12 +108,24 @@ describe('forest-style geometry', () => {
     expect(narrow.interval!.x1).toBeGreaterThan(l.referenceX!);
     expect(l.xTicks.map((t) => t.value)).toContain(1);
     // Equal ratios are equal distances on a log scale: 1→1.1 is shorter than 1.1→1.73.
-    expect(narrow.interval!.x1 - l.referenceX!).toBeLessThan(narrow.interval!.x2 - narrow.interval!.x1);
+    expect(narrow.interval!.x1 - l.referenceX!).toBeLessThan(
+      narrow.interval!.x2 - narrow.interval!.x1,
+    );
   });
 
   it('refuses a log scale for non-positive values', () => {
-    const bad = resolveForest(studies, { id: 'bad', scale: 'log', reference: 1, title: 't', axisLabel: 'x', reading: 'r', rows: [{ key: 'n', label: 'Neg', ref: outcomeRef('alpha', 'neg') }] });
-    expect(() => layoutForest(bad, { id: 'bad', scale: 'log', reference: 1 })).toThrow(/log scale needs positive values/);
+    const bad = resolveForest(studies, {
+      id: 'bad',
+      scale: 'log',
+      reference: 1,
+      title: 't',
+      axisLabel: 'x',
+      reading: 'r',
+      rows: [{ key: 'n', label: 'Neg', ref: outcomeRef('alpha', 'neg') }],
+    });
+    expect(() => layoutForest(bad, { id: 'bad', scale: 'log', reference: 1 })).toThrow(
+      /log scale needs positive values/,
+    );
   });
 
   it('respects a fixed domain such as 0 to 100%', () => {
@@ -89,6 +139,8 @@ describe('forest-style geometry', () => {
     expect(forestSummary(rows)).toBe(
       'Sham trial, 3 months: −5 points, no confidence interval found (derived by the editors from the two arm means). Open trial, 6 months: −20 points, 95% CI −26 to −14.',
     );
-    expect(forestDescription(layout, { axisLabel: 'Difference', reference: 0 })).toMatch(/2 rows.*\(1 of 2 rows have one\).*marks 0/);
+    expect(forestDescription(layout, { axisLabel: 'Difference', reference: 0 })).toMatch(
+      /2 rows.*\(1 of 2 rows have one\).*marks 0/,
+    );
   });
 });

@@ -1,17 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { layoutResponders, resolveResponders, responderSummary } from '../../../src/lib/charts/responders.ts';
+import {
+  layoutResponders,
+  resolveResponders,
+  responderSummary,
+} from '../../../src/lib/charts/responders.ts';
 import { outcomeRef } from '../../../src/lib/charts/select.ts';
 import { fixtureStudy, lookup } from './fixtures.ts';
 
 const def = 'ODI improved by 10 points or more';
 const studies = lookup({
   alpha: fixtureStudy('Alpha', [
-    { id: 't', arm: 'bvna', months: 3, value: 75, unit: '%', responderDefinition: def, statistic: 'proportion' },
-    { id: 'c', arm: 'sham', months: 3, value: 50, unit: '%', responderDefinition: def, statistic: 'proportion', verification: 'seed-only' },
-    { id: 'c6', arm: 'sham', months: 6, value: 40, unit: '%', responderDefinition: def, statistic: 'proportion' },
+    {
+      id: 't',
+      arm: 'bvna',
+      months: 3,
+      value: 75,
+      unit: '%',
+      responderDefinition: def,
+      statistic: 'proportion',
+    },
+    {
+      id: 'c',
+      arm: 'sham',
+      months: 3,
+      value: 50,
+      unit: '%',
+      responderDefinition: def,
+      statistic: 'proportion',
+      verification: 'seed-only',
+    },
+    {
+      id: 'c6',
+      arm: 'sham',
+      months: 6,
+      value: 40,
+      unit: '%',
+      responderDefinition: def,
+      statistic: 'proportion',
+    },
   ]),
 });
-const pairs = resolveResponders(studies, [{ key: 'p', label: 'Alpha vs sham', treatment: outcomeRef('alpha', 't'), comparator: outcomeRef('alpha', 'c') }]);
+const pairs = resolveResponders(studies, [
+  {
+    key: 'p',
+    label: 'Alpha vs sham',
+    treatment: outcomeRef('alpha', 't'),
+    comparator: outcomeRef('alpha', 'c'),
+  },
+]);
 const layout = layoutResponders(pairs);
 
 describe('responder-rate geometry', () => {
@@ -37,12 +73,21 @@ describe('responder-rate geometry', () => {
 
   it('takes the timepoint and threshold for the label from the data', () => {
     expect(layout.groups[0]!.sublabel).toBe(`3 months, ${def}`);
-    expect(responderSummary(pairs)).toBe(`Alpha vs sham, 3 months, ${def}: 75% against 50% (seed document only).`);
+    expect(responderSummary(pairs)).toBe(
+      `Alpha vs sham, 3 months, ${def}: 75% against 50% (seed document only).`,
+    );
   });
 
   it('refuses to pair arms measured at different timepoints', () => {
-    expect(() => resolveResponders(studies, [{ key: 'bad', label: 'x', treatment: outcomeRef('alpha', 't'), comparator: outcomeRef('alpha', 'c6') }])).toThrow(
-      /same timepoint and responder definition \(got 3 and 6 months/,
-    );
+    expect(() =>
+      resolveResponders(studies, [
+        {
+          key: 'bad',
+          label: 'x',
+          treatment: outcomeRef('alpha', 't'),
+          comparator: outcomeRef('alpha', 'c6'),
+        },
+      ]),
+    ).toThrow(/same timepoint and responder definition \(got 3 and 6 months/);
   });
 });

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { isVerified, outcomeRef, resolveOutcome, timepointText } from '../../../src/lib/charts/select.ts';
+import {
+  isVerified,
+  outcomeRef,
+  resolveOutcome,
+  timepointText,
+} from '../../../src/lib/charts/select.ts';
 import { fixtureStudy, lookup } from './fixtures.ts';
 
 const studies = lookup({
   alpha: fixtureStudy('Alpha', [
     { id: 'a-3m', arm: 'bvna', months: 3, value: -20 },
-    { id: 'diff', arm: 'between-arms', months: 3, value: -5, verification: 'inference', derivedFrom: { minuend: 'a-3m', subtrahend: 's-3m' } },
+    {
+      id: 'diff',
+      arm: 'between-arms',
+      months: 3,
+      value: -5,
+      verification: 'inference',
+      derivedFrom: { minuend: 'a-3m', subtrahend: 's-3m' },
+    },
     { id: 's-3m', arm: 'sham', months: 3, value: -15, verification: 'seed-only' },
   ]),
 });
@@ -28,7 +40,9 @@ describe('resolving chart data from study entries', () => {
   });
 
   it('names the missing outcome and lists the ones the study has', () => {
-    expect(() => resolveOutcome(studies, outcomeRef('alpha', 'nope'))).toThrow(/study "alpha" has no outcome "nope" \(expected one of: a-3m, diff, s-3m\)/);
+    expect(() => resolveOutcome(studies, outcomeRef('alpha', 'nope'))).toThrow(
+      /study "alpha" has no outcome "nope" \(expected one of: a-3m, diff, s-3m\)/,
+    );
   });
 
   it('names a missing study', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { outcomeRef } from '../../../src/lib/charts/select.ts';
-import { layoutTrajectory, resolveTrajectory, trajectoryDescription, trajectoryFrame, trajectorySummary } from '../../../src/lib/charts/trajectory.ts';
+import {
+  layoutTrajectory,
+  resolveTrajectory,
+  trajectoryDescription,
+  trajectoryFrame,
+  trajectorySummary,
+} from '../../../src/lib/charts/trajectory.ts';
 import { plotArea } from '../../../src/lib/charts/frame.ts';
 import { fixtureStudy, lookup } from './fixtures.ts';
 
@@ -13,8 +19,24 @@ const studies = lookup({
   ]),
 });
 const series = resolveTrajectory(studies, [
-  { key: 'treated', label: 'Alpha: ablation', hue: 'smart', role: 'treatment', points: [outcomeRef('alpha', 'a-12m'), outcomeRef('alpha', 'a-3m'), outcomeRef('alpha', 'a-24m')] },
-  { key: 'sham', label: 'Alpha: sham', hue: 'smart', role: 'comparator', points: [outcomeRef('alpha', 's-3m')] },
+  {
+    key: 'treated',
+    label: 'Alpha: ablation',
+    hue: 'smart',
+    role: 'treatment',
+    points: [
+      outcomeRef('alpha', 'a-12m'),
+      outcomeRef('alpha', 'a-3m'),
+      outcomeRef('alpha', 'a-24m'),
+    ],
+  },
+  {
+    key: 'sham',
+    label: 'Alpha: sham',
+    hue: 'smart',
+    role: 'comparator',
+    points: [outcomeRef('alpha', 's-3m')],
+  },
 ]);
 const layout = layoutTrajectory(series);
 const plot = plotArea(trajectoryFrame);
@@ -57,7 +79,9 @@ describe('ODI-over-time geometry', () => {
 
   it('summarises every value in words with its label, including unknown ones', () => {
     const text = trajectorySummary(series);
-    expect(text).toContain('Alpha: ablation: −30 points at 12 months; −20 points at 3 months; unknown at 24 months (not found).');
+    expect(text).toContain(
+      'Alpha: ablation: −30 points at 12 months; −20 points at 3 months; unknown at 24 months (not found).',
+    );
     expect(text).toContain('Alpha: sham: −10 points at 3 months (seed document only).');
   });
 
@@ -66,7 +90,17 @@ describe('ODI-over-time geometry', () => {
   });
 
   it('refuses to draw a chart with no known value', () => {
-    const empty = resolveTrajectory(studies, [{ key: 'x', label: 'x', hue: 'smart', role: 'treatment', points: [outcomeRef('alpha', 'a-24m')] }]);
-    expect(() => layoutTrajectory(empty)).toThrow(/none of the selected outcome rows has a known value/);
+    const empty = resolveTrajectory(studies, [
+      {
+        key: 'x',
+        label: 'x',
+        hue: 'smart',
+        role: 'treatment',
+        points: [outcomeRef('alpha', 'a-24m')],
+      },
+    ]);
+    expect(() => layoutTrajectory(empty)).toThrow(
+      /none of the selected outcome rows has a known value/,
+    );
   });
 });

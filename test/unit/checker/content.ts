@@ -7,8 +7,11 @@ import type { PatientFacts } from '../../../src/lib/facts/schema.ts';
 
 export async function loadContent() {
   const { errors, content } = validateContent(await readAllContent(process.cwd()));
-  if (errors.length > 0) throw new Error(`content does not validate: ${errors.map((e) => e.message).join('; ')}`);
-  const lines = compilePolicies([...content.policies].map(([id, data]) => ({ id, data }))).filter((l) => !l.id.includes('@'));
+  if (errors.length > 0)
+    throw new Error(`content does not validate: ${errors.map((e) => e.message).join('; ')}`);
+  const lines = compilePolicies([...content.policies].map(([id, data]) => ({ id, data }))).filter(
+    (l) => !l.id.includes('@'),
+  );
   return { content, lines };
 }
 

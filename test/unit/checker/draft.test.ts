@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { validateDraft, draftFromFacts } from '../../../src/lib/checker/draft.ts';
-import { factControl, valueFromText, type ScalarControl } from '../../../src/lib/checker/controls.ts';
+import {
+  factControl,
+  valueFromText,
+  type ScalarControl,
+} from '../../../src/lib/checker/controls.ts';
 import { PatientFacts } from '../../../src/lib/facts/schema.ts';
 import { vignette } from './content.ts';
 
@@ -21,7 +25,11 @@ describe('validating the checker form field by field', () => {
     ['bmi', 95, 'BMI: expected at most 90 kg/m² (got 95).'],
     ['tScore', -7, 'DEXA T-score: expected at least -6 SD (got -7).'],
     ['tScore', 4.5, 'DEXA T-score: expected at most 4 SD (got 4.5).'],
-    ['conservativeCareWeeks', -2, 'Duration of non-surgical management: expected at least 0 weeks (got -2).'],
+    [
+      'conservativeCareWeeks',
+      -2,
+      'Duration of non-surgical management: expected at least 0 weeks (got -2).',
+    ],
     ['painDurationMonths', 'six', 'Duration of low back pain: expected a number (got "six").'],
     ['odi', 101, 'ODI: expected at most 100 (got 101).'],
   ] as const)('explains %s = %j as "%s"', (key, value, message) => {
@@ -29,15 +37,27 @@ describe('validating the checker form field by field', () => {
   });
 
   it('treats an invalid field as undocumented and keeps every other field', () => {
-    const { facts, problems } = validateDraft({ ageYears: 150, bmi: 29, pregnant: false, tScore: -0.8 });
+    const { facts, problems } = validateDraft({
+      ageYears: 150,
+      bmi: 29,
+      pregnant: false,
+      tScore: -0.8,
+    });
     expect(facts).toEqual({ bmi: 29, pregnant: false, tScore: -0.8 });
     expect(problems.map((p) => p.path)).toEqual(['ageYears']);
   });
 
   it('checks list rows field by field: millimetres must not be negative', () => {
-    const { facts, problems } = validateDraft({ spondylolisthesis: [{ level: 'L4', mm: -2, correlates: true }] });
+    const { facts, problems } = validateDraft({
+      spondylolisthesis: [{ level: 'L4', mm: -2, correlates: true }],
+    });
     expect(facts).toEqual({ spondylolisthesis: [{ level: 'L4', correlates: true }] });
-    expect(problems).toEqual([{ path: 'spondylolisthesis[0].mm', message: 'Spondylolisthesis, row 1: Slip: expected at least 0 mm (got -2).' }]);
+    expect(problems).toEqual([
+      {
+        path: 'spondylolisthesis[0].mm',
+        message: 'Spondylolisthesis, row 1: Slip: expected at least 0 mm (got -2).',
+      },
+    ]);
   });
 
   it('keeps an empty list as documented "none", distinct from undocumented', () => {
@@ -60,7 +80,8 @@ describe('reading what was typed into a control', () => {
   });
   it('maps choice text back to typed options (Modic type 1 is the number 1)', () => {
     const control = factControl('modicChanges');
-    const type = control.kind === 'list' ? control.fields.find((f) => f.key === 'type')!.control : undefined;
+    const type =
+      control.kind === 'list' ? control.fields.find((f) => f.key === 'type')!.control : undefined;
     expect(valueFromText(type!, '1')).toBe(1);
     expect(valueFromText(factControl('pregnant') as ScalarControl, 'false')).toBe(false);
   });
@@ -68,8 +89,15 @@ describe('reading what was typed into a control', () => {
     expect(factControl('ageYears')).toEqual({ kind: 'number', integer: true, min: 0, max: 120 });
     expect(factControl('bmi')).toEqual({ kind: 'number', integer: false, min: 10, max: 90 });
     expect(factControl('pregnant')).toEqual({ kind: 'boolean' });
-    expect(factControl('painSeverity')).toEqual({ kind: 'choice', options: ['none', 'mild', 'moderate', 'severe'] });
+    expect(factControl('painSeverity')).toEqual({
+      kind: 'choice',
+      options: ['none', 'mild', 'moderate', 'severe'],
+    });
     expect(factControl('healthPlan')).toEqual({ kind: 'text', maxLength: 80 });
-    expect(factControl('plannedLevels')).toMatchObject({ kind: 'list', item: 'plannedLevel', maxItems: 12 });
+    expect(factControl('plannedLevels')).toMatchObject({
+      kind: 'list',
+      item: 'plannedLevel',
+      maxItems: 12,
+    });
   });
 });

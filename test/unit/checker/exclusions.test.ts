@@ -28,8 +28,18 @@ describe('"none of these documented as present"', () => {
   });
 
   it('never sets a fact whose presence a criterion requires, nor a number', () => {
-    const keys = Object.values(exclusionFacts(lines)).flat().map((f) => f.key);
-    for (const key of ['behavioralHealthAssessment', 'treatmentObjectiveStated', 'devicePrecautionsDocumented', 'mriReport', 'modicChanges', 'plannedLevels', 'tScore'])
+    const keys = Object.values(exclusionFacts(lines))
+      .flat()
+      .map((f) => f.key);
+    for (const key of [
+      'behavioralHealthAssessment',
+      'treatmentObjectiveStated',
+      'devicePrecautionsDocumented',
+      'mriReport',
+      'modicChanges',
+      'plannedLevels',
+      'tScore',
+    ])
       expect(keys).not.toContain(key);
   });
 
@@ -38,6 +48,8 @@ describe('"none of these documented as present"', () => {
     const facts = vignette('V01-baseline') as Record<string, unknown>;
     const filled = { ...facts };
     for (const f of Object.values(exclusionFacts(lines)).flat()) filled[f.key] ??= f.absent;
-    expect(evaluateAll(lines, filled).map((e) => e.outcome)).toEqual(evaluateAll(lines, facts).map((e) => e.outcome));
+    expect(evaluateAll(lines, filled).map((e) => e.outcome)).toEqual(
+      evaluateAll(lines, facts).map((e) => e.outcome),
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFragment, encodeFragment, maxFragmentLength, readDraftJson, sanitizeDraft } from '../../../src/lib/checker/fragment.ts';
+import {
+  decodeFragment,
+  encodeFragment,
+  maxFragmentLength,
+  readDraftJson,
+  sanitizeDraft,
+} from '../../../src/lib/checker/fragment.ts';
 import { validateDraft } from '../../../src/lib/checker/draft.ts';
 import { vignette } from './content.ts';
 
@@ -39,7 +45,9 @@ describe('the checker fragment', () => {
   it('rejects a script payload in place of the encoded facts, with a message', () => {
     const result = decodeFragment('#facts=<script>alert(1)</script>');
     expect(result.status).toBe('rejected');
-    expect(result.status === 'rejected' && result.message).toMatch(/not in the form BVN Atlas writes/);
+    expect(result.status === 'rejected' && result.message).toMatch(
+      /not in the form BVN Atlas writes/,
+    );
   });
 
   it('rejects an oversized fragment before decoding it', () => {
@@ -50,12 +58,16 @@ describe('the checker fragment', () => {
   it('rejects text that is not JSON, and JSON that is not an object of facts', () => {
     expect(decodeFragment(`#facts=${b64('{ageYears: 52')}`).status).toBe('rejected');
     expect(decodeFragment(`#facts=${b64('[1,2,3]')}`).status).toBe('rejected');
-    expect(decodeFragment(`#facts=${b64('"<img src=x onerror=alert(1)>"')}`).status).toBe('rejected');
+    expect(decodeFragment(`#facts=${b64('"<img src=x onerror=alert(1)>"')}`).status).toBe(
+      'rejected',
+    );
     expect(readDraftJson('null').status).toBe('rejected');
   });
 
   it('leaves out unknown keys, including __proto__, and says so', () => {
-    const result = decodeFragment(`#facts=${b64('{"ageYears":52,"__proto__":{"polluted":true},"onload":"alert(1)"}')}`);
+    const result = decodeFragment(
+      `#facts=${b64('{"ageYears":52,"__proto__":{"polluted":true},"onload":"alert(1)"}')}`,
+    );
     expect(result.status).toBe('read');
     if (result.status !== 'read') return;
     expect(result.draft).toEqual({ ageYears: 52 });
@@ -66,17 +78,29 @@ describe('the checker fragment', () => {
   });
 
   it('keeps markup typed into a text field as text (it is shown, never interpreted)', () => {
-    const { draft, messages } = sanitizeDraft({ healthPlan: '<script>alert(1)</script>', ageYears: '<img src=x onerror=alert(1)>' });
-    expect(draft).toEqual({ healthPlan: '<script>alert(1)</script>', ageYears: '<img src=x onerror=alert(1)>' });
+    const { draft, messages } = sanitizeDraft({
+      healthPlan: '<script>alert(1)</script>',
+      ageYears: '<img src=x onerror=alert(1)>',
+    });
+    expect(draft).toEqual({
+      healthPlan: '<script>alert(1)</script>',
+      ageYears: '<img src=x onerror=alert(1)>',
+    });
     expect(messages).toEqual([]);
     // The age is not a number: it stays in its field with a message and is read as undocumented.
     const { facts, problems } = validateDraft(draft);
     expect(facts).toEqual({ healthPlan: '<script>alert(1)</script>' });
-    expect(problems).toEqual([{ path: 'ageYears', message: 'Age: expected a number (got "<img src=x onerror=alert(1)>").' }]);
+    expect(problems).toEqual([
+      { path: 'ageYears', message: 'Age: expected a number (got "<img src=x onerror=alert(1)>").' },
+    ]);
   });
 
   it('rejects values no control can hold: objects, lists and over-long text in scalar fields', () => {
-    const { draft, messages } = sanitizeDraft({ ageYears: { $gt: 1 }, bmi: [29], healthPlan: 'x'.repeat(500) });
+    const { draft, messages } = sanitizeDraft({
+      ageYears: { $gt: 1 },
+      bmi: [29],
+      healthPlan: 'x'.repeat(500),
+    });
     expect(draft).toEqual({});
     expect(messages).toEqual([
       'Left out Age: an object cannot be a value of this field.',
@@ -86,10 +110,16 @@ describe('the checker fragment', () => {
   });
 
   it('rejects invalid choices and yes/no values with the schema’s expectation, since a select or radio cannot show them', () => {
-    const { draft, messages } = sanitizeDraft({ pregnant: 'maybe', painSeverity: 'unbearable', predominantPain: 'axial' });
+    const { draft, messages } = sanitizeDraft({
+      pregnant: 'maybe',
+      painSeverity: 'unbearable',
+      predominantPain: 'axial',
+    });
     expect(draft).toEqual({ predominantPain: 'axial' });
     expect(messages[0]).toBe('Left out Pregnant: expected yes or no (got "maybe").');
-    expect(messages[1]).toBe('Left out Pain severity (clinician’s assessment): expected one of none, mild, moderate, severe (got "unbearable").');
+    expect(messages[1]).toBe(
+      'Left out Pain severity (clinician’s assessment): expected one of none, mild, moderate, severe (got "unbearable").',
+    );
   });
 
   it('keeps list rows field by field, dropping rows and fields it cannot read', () => {
@@ -107,7 +137,9 @@ describe('the checker fragment', () => {
   });
 
   it('rejects a list longer than the schema allows (12 rows)', () => {
-    const { draft, messages } = sanitizeDraft({ plannedLevels: Array.from({ length: 13 }, () => ({ level: 'L4' })) });
+    const { draft, messages } = sanitizeDraft({
+      plannedLevels: Array.from({ length: 13 }, () => ({ level: 'L4' })),
+    });
     expect(draft).toEqual({});
     expect(messages).toEqual(['Left out Planned vertebral bodies: 13 rows (at most 12).']);
   });

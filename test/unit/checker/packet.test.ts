@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCheckerData, type CheckerData } from '../../../src/lib/checker/data.ts';
-import { buildPacket, escapeMarkdown, packetMarkdown, packetText } from '../../../src/lib/checker/packet.ts';
+import {
+  buildPacket,
+  escapeMarkdown,
+  packetMarkdown,
+  packetText,
+} from '../../../src/lib/checker/packet.ts';
 import { evaluateAll } from '../../../src/lib/engine/evaluate.ts';
 import type { TraceNode } from '../../../src/lib/engine/types.ts';
 import { stanceLabel } from '../../../src/lib/format/positions.ts';
@@ -10,7 +15,7 @@ import { loadContent, vignette } from './content.ts';
 let data: CheckerData;
 beforeAll(async () => {
   const { content, lines } = await loadContent();
-  const entries = <T,>(map: Map<string, T>) => [...map].map(([id, d]) => ({ id, data: d }));
+  const entries = <T>(map: Map<string, T>) => [...map].map(([id, d]) => ({ id, data: d }));
   data = buildCheckerData({
     lines,
     sources: entries(content.sources),
@@ -24,14 +29,18 @@ beforeAll(async () => {
 
 /** Trace nodes the packet must list: all of them except the per-item copies inside some/every. */
 function listed(node: TraceNode): string[] {
-  return [node.id, ...(node.kind === 'some' || node.kind === 'every' ? [] : node.children.flatMap(listed))];
+  return [
+    node.id,
+    ...(node.kind === 'some' || node.kind === 'every' ? [] : node.children.flatMap(listed)),
+  ];
 }
 
 describe('the appeal packet', () => {
   it('carries the engine’s own outcome for every line and vignette', () => {
     for (const v of ['V01-baseline', 'V03-age-19', 'V06-no-behavioral-health-assessment']) {
       const facts = vignette(v);
-      for (const e of evaluateAll(data.lines, facts)) expect(buildPacket(data, e.policy, facts).outcome).toBe(e.outcome);
+      for (const e of evaluateAll(data.lines, facts))
+        expect(buildPacket(data, e.policy, facts).outcome).toBe(e.outcome);
     }
   });
 
@@ -43,15 +52,29 @@ describe('the appeal packet', () => {
     // The root states the rule as a whole and has no citation; every criterion under it has one.
     for (const row of packet.rows.slice(1)) expect(row.citation?.locator, row.nodeId).toBeTruthy();
     const behavioural = packet.rows.find((r) => r.nodeId === 'behavioral-health-assessment')!;
-    expect(behavioural).toMatchObject({ verdict: 'undocumented', facts: ['Behavioural health assessment recorded: not documented'] });
-    expect(behavioural.citation).toMatchObject({ short: 'Cohere MA BVN policy v3', locator: 'Indications, item 6', n: 1 });
-    expect(behavioural.href).toBe('/policies/cohere-ma-v3/#cohere-ma--behavioral-health-assessment');
+    expect(behavioural).toMatchObject({
+      verdict: 'undocumented',
+      facts: ['Behavioural health assessment recorded: not documented'],
+    });
+    expect(behavioural.citation).toMatchObject({
+      short: 'Cohere MA BVN policy v3',
+      locator: 'Indications, item 6',
+      n: 1,
+    });
+    expect(behavioural.href).toBe(
+      '/policies/cohere-ma-v3/#cohere-ma--behavioral-health-assessment',
+    );
   });
 
   it('calls an exclusion that is documented as absent "not present", and one that holds "present"', () => {
-    const absent = buildPacket(data, 'cohere-ma', vignette('V01-baseline')).rows.find((r) => r.nodeId === 'pregnancy')!;
+    const absent = buildPacket(data, 'cohere-ma', vignette('V01-baseline')).rows.find(
+      (r) => r.nodeId === 'pregnancy',
+    )!;
     expect(absent.verdict).toBe('absent');
-    const present = buildPacket(data, 'cohere-ma', { ...vignette('V01-baseline'), pregnant: true }).rows.find((r) => r.nodeId === 'pregnancy')!;
+    const present = buildPacket(data, 'cohere-ma', {
+      ...vignette('V01-baseline'),
+      pregnant: true,
+    }).rows.find((r) => r.nodeId === 'pregnancy')!;
     expect(present.verdict).toBe('present');
     expect(present.facts).toEqual(['Pregnant: yes']);
   });
@@ -63,7 +86,9 @@ describe('the appeal packet', () => {
     const ids = packet.references.map((r) => r.id);
     expect(ids).toContain('sayed-2022-aspn-vertebrogenic');
     expect(ids).toContain('fischgrund-2018');
-    expect(packet.references.find((r) => r.id === 'fischgrund-2018')!.text).toBe('AMA text of fischgrund-2018');
+    expect(packet.references.find((r) => r.id === 'fischgrund-2018')!.text).toBe(
+      'AMA text of fischgrund-2018',
+    );
   });
 
   it('reads the LCD a Medicare-following line applies, and links its criteria there', () => {
@@ -90,12 +115,16 @@ describe('the appeal packet', () => {
       if (row.citation) expect(text).toContain(`[${row.citation.n}, ${row.citation.locator}]`);
     }
     expect(text).toContain('https://atlas.example/policies/cohere-ma-v3/#cohere-ma--pregnancy');
-    expect(markdown).toContain('(https://atlas.example/policies/cohere-ma-v3/#cohere-ma--pregnancy)');
+    expect(markdown).toContain(
+      '(https://atlas.example/policies/cohere-ma-v3/#cohere-ma--pregnancy)',
+    );
     expect(text).toMatch(/^1\. AMA text of cohere-bvn-v3$/m);
   });
 
   it('escapes Markdown in facts typed by the user, so a health plan name cannot inject a link', () => {
-    const packet = buildPacket(data, 'cohere-ma', { healthPlan: '[click](https://evil.example) *x*' });
+    const packet = buildPacket(data, 'cohere-ma', {
+      healthPlan: '[click](https://evil.example) *x*',
+    });
     const markdown = packetMarkdown(packet);
     expect(markdown).toContain('\\[click\\]\\(https://evil.example\\) \\*x\\*');
     expect(markdown).not.toContain('[click](');

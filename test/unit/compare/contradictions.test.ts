@@ -4,7 +4,11 @@
  * the example patients generated for them must get the outcomes the two policies' texts imply.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffLines, type ConceptComparison, type LineDiff } from '../../../src/lib/compare/pairs.ts';
+import {
+  diffLines,
+  type ConceptComparison,
+  type LineDiff,
+} from '../../../src/lib/compare/pairs.ts';
 import type { Witness } from '../../../src/lib/compare/examples.ts';
 import { loadContent, vignette } from '../../support/content.ts';
 
@@ -17,20 +21,29 @@ const concept = (id: string): ConceptComparison => {
 /** The example patient whose changed facts match `pattern`, across a concept's witnesses. */
 const example = (witnesses: readonly Witness[], pattern: RegExp) => {
   const found = witnesses.flatMap((w) => w.patients).find((p) => pattern.test(p.changes));
-  if (!found) throw new Error(`no example matching ${pattern}; have: ${witnesses.flatMap((w) => w.patients.map((p) => p.changes)).join(' / ')}`);
+  if (!found)
+    throw new Error(
+      `no example matching ${pattern}; have: ${witnesses.flatMap((w) => w.patients.map((p) => p.changes)).join(' / ')}`,
+    );
   return found;
 };
 
 beforeAll(async () => {
   const { lines, byId } = await loadContent();
-  diff = diffLines(byId.get('cohere-ma')!, byId.get('mgb-commercial')!, { all: lines, baseline: vignette('V01-baseline'), baselineName: 'V01' });
+  diff = diffLines(byId.get('cohere-ma')!, byId.get('mgb-commercial')!, {
+    all: lines,
+    baseline: vignette('V01-baseline'),
+    baselineName: 'V01',
+  });
 });
 
 describe('Cohere MA v3 compared with MGB 097 commercial', () => {
   it('finds minimum age 18 against 25', () => {
     const c = concept('minimum-age');
     expect(c.status).toBe('differs');
-    expect(c.differences.join(' ')).toMatch(/Cohere MA v3 requires ≥ 18 years; MGB [^;]+ requires ≥ 25 years/);
+    expect(c.differences.join(' ')).toMatch(
+      /Cohere MA v3 requires ≥ 18 years; MGB [^;]+ requires ≥ 25 years/,
+    );
   });
 
   it('finds spondylolisthesis ≥ 2 mm when it correlates against > 2 mm at any level', () => {
@@ -38,8 +51,12 @@ describe('Cohere MA v3 compared with MGB 097 commercial', () => {
     expect(c.status).toBe('differs');
     const words = c.differences.join(' ');
     expect(words).toMatch(/slip: Cohere MA v3 ≥ 2 mm; MGB [^;]+ > 2 mm/);
-    expect(words).toMatch(/correlates with the predominant complaint: Cohere MA v3 yes; MGB [^;]+ any/);
-    expect(c.a.rules[0]!.words).toBe('Excludes any spondylolisthesis: slip ≥ 2 mm and correlates with the predominant complaint');
+    expect(words).toMatch(
+      /correlates with the predominant complaint: Cohere MA v3 yes; MGB [^;]+ any/,
+    );
+    expect(c.a.rules[0]!.words).toBe(
+      'Excludes any spondylolisthesis: slip ≥ 2 mm and correlates with the predominant complaint',
+    );
     expect(c.b.rules[0]!.words).toBe('Excludes any spondylolisthesis: slip > 2 mm');
   });
 
@@ -54,7 +71,9 @@ describe('Cohere MA v3 compared with MGB 097 commercial', () => {
     expect(c.status).toBe('differs');
     const words = c.differences.join(' ');
     expect(words).toMatch(/at a planned level: Cohere MA v3 yes; MGB [^;]+ any/);
-    expect(words).toMatch(/operation: Cohere MA v3 unless discectomy or laminectomy; MGB [^;]+ any/);
+    expect(words).toMatch(
+      /operation: Cohere MA v3 unless discectomy or laminectomy; MGB [^;]+ any/,
+    );
   });
 
   it('finds the disc protrusion > 5 mm exclusion only in Cohere, where MGB’s public criteria are silent', () => {
@@ -66,8 +85,12 @@ describe('Cohere MA v3 compared with MGB 097 commercial', () => {
   it('finds Cohere’s behavioural health assessment against MGB’s psychiatric exclusion', () => {
     const c = concept('behavioral-health');
     expect(c.status).toBe('differs');
-    expect(c.a.rules.map((r) => r.words)).toEqual(['Requires behavioural health assessment recorded']);
-    expect(c.b.rules[0]!.words).toMatch(/^Excludes major psychiatric disease and psychiatric disease poorly controlled and psychiatric contribution suspected/);
+    expect(c.a.rules.map((r) => r.words)).toEqual([
+      'Requires behavioural health assessment recorded',
+    ]);
+    expect(c.b.rules[0]!.words).toMatch(
+      /^Excludes major psychiatric disease and psychiatric disease poorly controlled and psychiatric contribution suspected/,
+    );
   });
 
   it('finds the concurrent-procedures exclusion only in MGB', () => {
@@ -85,19 +108,31 @@ describe('Cohere MA v3 compared with MGB 097 commercial', () => {
 
   it('counts every concept once and says so at the top', () => {
     const { same, differs } = diff.counts;
-    expect(same + differs + diff.counts['only-a'] + diff.counts['only-b']).toBe(diff.concepts.length);
+    expect(same + differs + diff.counts['only-a'] + diff.counts['only-b']).toBe(
+      diff.concepts.length,
+    );
     expect(diff.summary[1]).toContain(`${differs} differ`);
-    expect(diff.summary.some((s) => /^Cohere MA v3 rules out a patient with spondylolisthesis \(slip 2 mm, correlates with the predominant complaint\); MGB .* does not/.test(s))).toBe(true);
+    expect(
+      diff.summary.some((s) =>
+        /^Cohere MA v3 rules out a patient with spondylolisthesis \(slip 2 mm, correlates with the predominant complaint\); MGB .* does not/.test(
+          s,
+        ),
+      ),
+    ).toBe(true);
   });
 });
 
 describe('who is affected (examples generated from the criteria and evaluated by the engine)', () => {
   it('a correlating 2.0 mm spondylolisthesis fails Cohere and goes to non-public review under MGB; 2.1 mm fails both; 1.9 mm fails neither', () => {
     const witnesses = concept('spondylolisthesis').witnesses;
-    const at = (mm: string) => example(witnesses, new RegExp(`slip ${mm} mm, correlates with the predominant complaint\\)`));
+    const at = (mm: string) =>
+      example(witnesses, new RegExp(`slip ${mm} mm, correlates with the predominant complaint\\)`));
     expect([at('2').a.outcome, at('2').b.outcome]).toEqual(['fails', 'needs-proprietary-review']);
     expect([at('2.1').a.outcome, at('2.1').b.outcome]).toEqual(['fails', 'fails']);
-    expect([at('1.9').a.outcome, at('1.9').b.outcome]).toEqual(['meets', 'needs-proprietary-review']);
+    expect([at('1.9').a.outcome, at('1.9').b.outcome]).toEqual([
+      'meets',
+      'needs-proprietary-review',
+    ]);
     expect(at('2').differs).toBe(true);
   });
 
@@ -115,7 +150,10 @@ describe('who is affected (examples generated from the criteria and evaluated by
   });
 
   it('a discectomy at the level more than 6 months ago with radicular pain resolved passes Cohere and fails MGB', () => {
-    const p = example(concept('prior-surgery').witnesses, /operation: discectomy, at a planned level, months ago 6.1 months, radicular pain resolved/);
+    const p = example(
+      concept('prior-surgery').witnesses,
+      /operation: discectomy, at a planned level, months ago 6.1 months, radicular pain resolved/,
+    );
     expect([p.a.outcome, p.b.outcome]).toEqual(['meets', 'fails']);
   });
 
@@ -127,9 +165,18 @@ describe('who is affected (examples generated from the criteria and evaluated by
   });
 
   it('no behavioural health assessment fails Cohere only; concurrent procedures fail MGB only', () => {
-    const noAssessment = example(concept('behavioral-health').witnesses, /behavioural health assessment recorded: no/);
-    expect([noAssessment.a.outcome, noAssessment.b.outcome]).toEqual(['fails', 'needs-proprietary-review']);
-    const concurrent = example(concept('concurrent-procedures').witnesses, /^other procedures in the same session$/);
+    const noAssessment = example(
+      concept('behavioral-health').witnesses,
+      /behavioural health assessment recorded: no/,
+    );
+    expect([noAssessment.a.outcome, noAssessment.b.outcome]).toEqual([
+      'fails',
+      'needs-proprietary-review',
+    ]);
+    const concurrent = example(
+      concept('concurrent-procedures').witnesses,
+      /^other procedures in the same session$/,
+    );
     expect([concurrent.a.outcome, concurrent.b.outcome]).toEqual(['meets', 'fails']);
   });
 
@@ -138,14 +185,21 @@ describe('who is affected (examples generated from the criteria and evaluated by
     for (const c of diff.concepts)
       for (const p of c.witnesses.flatMap((w) => w.patients)) {
         const facts = p.facts as Record<string, unknown>;
-        const changed = Object.keys({ ...baseline, ...facts }).filter((k) => JSON.stringify(facts[k]) !== JSON.stringify(baseline[k]));
+        const changed = Object.keys({ ...baseline, ...facts }).filter(
+          (k) => JSON.stringify(facts[k]) !== JSON.stringify(baseline[k]),
+        );
         expect(changed.length, `${c.concept.id}: ${p.changes}`).toBeLessThanOrEqual(4);
         if (p.changes === 'as the baseline') expect(changed).toEqual([]);
       }
   });
 
   it('links each failed criterion of an example to its anchor on the policy page', () => {
-    const p = example(concept('spondylolisthesis').witnesses, /slip 2 mm, correlates with the predominant complaint\)/);
-    expect(p.a.reasons[0]!.href).toMatch(/^\/policies\/cohere-ma-v3\/#cohere-ma--spondylolisthesis-2mm(-repeated)?$/);
+    const p = example(
+      concept('spondylolisthesis').witnesses,
+      /slip 2 mm, correlates with the predominant complaint\)/,
+    );
+    expect(p.a.reasons[0]!.href).toMatch(
+      /^\/policies\/cohere-ma-v3\/#cohere-ma--spondylolisthesis-2mm(-repeated)?$/,
+    );
   });
 });

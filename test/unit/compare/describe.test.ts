@@ -1,16 +1,47 @@
 /** Plain words for rules, generated from the criteria data. */
 import { describe, expect, it } from 'vitest';
-import { describeCondition, describeValues, describeWithPolarity, formatFactValue, sentenceLabel } from '../../../src/lib/criteria/describe.ts';
+import {
+  describeCondition,
+  describeValues,
+  describeWithPolarity,
+  formatFactValue,
+  sentenceLabel,
+} from '../../../src/lib/criteria/describe.ts';
 import { valueOrder } from '../../../src/lib/compare/domain.ts';
 import type { CriterionNode } from '../../../src/lib/schema/criteria.ts';
 
 const base = { id: 'x', label: 'x' };
 const cases: [string, CriterionNode, boolean, string][] = [
-  ['a numeric threshold with its unit', { ...base, kind: 'compare', fact: 'bmi', op: 'gt', value: 40 }, true, 'Excludes BMI > 40 kg/m²'],
-  ['a negative number with a true minus sign', { ...base, kind: 'compare', fact: 'tScore', op: 'lte', value: -2.5 }, true, 'Excludes DEXA T-score ≤ −2.5 SD'],
-  ['a boolean that must be true', { ...base, kind: 'compare', fact: 'functionalDeficit', op: 'eq', value: true }, false, 'Requires functional deficit'],
-  ['a boolean that must be false', { ...base, kind: 'compare', fact: 'significantImprovement', op: 'eq', value: false }, false, 'Requires significant improvement with conservative care: no'],
-  ['“at least one item” as “any”', { ...base, kind: 'count', fact: 'priorLumbarSurgery', op: 'gte', value: 1 }, true, 'Excludes any prior lumbar surgery'],
+  [
+    'a numeric threshold with its unit',
+    { ...base, kind: 'compare', fact: 'bmi', op: 'gt', value: 40 },
+    true,
+    'Excludes BMI > 40 kg/m²',
+  ],
+  [
+    'a negative number with a true minus sign',
+    { ...base, kind: 'compare', fact: 'tScore', op: 'lte', value: -2.5 },
+    true,
+    'Excludes DEXA T-score ≤ −2.5 SD',
+  ],
+  [
+    'a boolean that must be true',
+    { ...base, kind: 'compare', fact: 'functionalDeficit', op: 'eq', value: true },
+    false,
+    'Requires functional deficit',
+  ],
+  [
+    'a boolean that must be false',
+    { ...base, kind: 'compare', fact: 'significantImprovement', op: 'eq', value: false },
+    false,
+    'Requires significant improvement with conservative care: no',
+  ],
+  [
+    '“at least one item” as “any”',
+    { ...base, kind: 'count', fact: 'priorLumbarSurgery', op: 'gte', value: 1 },
+    true,
+    'Excludes any prior lumbar surgery',
+  ],
   [
     'an item rule with an exception',
     {
@@ -22,7 +53,17 @@ const cases: [string, CriterionNode, boolean, string][] = [
         kind: 'all',
         children: [
           { ...base, kind: 'compare', fact: 'atPlannedLevel', op: 'eq', value: true },
-          { ...base, kind: 'not', child: { ...base, kind: 'compare', fact: 'type', op: 'in', value: ['discectomy', 'laminectomy'] } },
+          {
+            ...base,
+            kind: 'not',
+            child: {
+              ...base,
+              kind: 'compare',
+              fact: 'type',
+              op: 'in',
+              value: ['discectomy', 'laminectomy'],
+            },
+          },
         ],
       },
     },
@@ -31,7 +72,22 @@ const cases: [string, CriterionNode, boolean, string][] = [
   ],
   [
     'levels outside a range',
-    { ...base, kind: 'some', fact: 'plannedLevels', where: { ...base, kind: 'not', child: { ...base, kind: 'compare', fact: 'level', op: 'in', value: ['L3', 'L4', 'L5', 'S1'] } } },
+    {
+      ...base,
+      kind: 'some',
+      fact: 'plannedLevels',
+      where: {
+        ...base,
+        kind: 'not',
+        child: {
+          ...base,
+          kind: 'compare',
+          fact: 'level',
+          op: 'in',
+          value: ['L3', 'L4', 'L5', 'S1'],
+        },
+      },
+    },
     true,
     'Excludes any planned vertebral bodies: vertebral body outside L3 to S1',
   ],
@@ -43,8 +99,18 @@ describe('describeWithPolarity', () => {
   });
 
   it('keeps short lists of codes as they are written', () => {
-    expect(describeValues(['L3-L4', 'L4-L5', 'L5-S1'], valueOrder('level', 'discFinding'))).toBe('L3-L4, L4-L5 or L5-S1');
-    expect(describeCondition({ ...base, kind: 'compare', fact: 'anesthesia', op: 'in', value: ['local', 'local-mild-sedation'] })).toBe('planned anaesthesia: local or local mild sedation');
+    expect(describeValues(['L3-L4', 'L4-L5', 'L5-S1'], valueOrder('level', 'discFinding'))).toBe(
+      'L3-L4, L4-L5 or L5-S1',
+    );
+    expect(
+      describeCondition({
+        ...base,
+        kind: 'compare',
+        fact: 'anesthesia',
+        op: 'in',
+        value: ['local', 'local-mild-sedation'],
+      }),
+    ).toBe('planned anaesthesia: local or local mild sedation');
   });
 
   it('keeps the capital of names and abbreviations only', () => {

@@ -28,17 +28,50 @@ const exclusion = (id: string, concept: string, child: CriterionNode): Criterion
   label: 'Exclusion',
   child: { ...child, concept, citation } as CriterionNode,
 });
-const ctxFor = (a: EvaluablePolicy, b: EvaluablePolicy) => ({ byId: new Map([a, b].map((l) => [l.id, l])), names: new Map([a, b].map((l) => [l.id, l.policyName])) });
+const ctxFor = (a: EvaluablePolicy, b: EvaluablePolicy) => ({
+  byId: new Map([a, b].map((l) => [l.id, l])),
+  names: new Map([a, b].map((l) => [l.id, l.policyName])),
+});
 const rule = (l: EvaluablePolicy) => conceptCondition(conceptOccurrences(l.criteria));
 
 describe('affectedPatients', () => {
   it('finds the patient at one policy’s threshold whom only the other rules out, with the values around both thresholds', () => {
-    const a = line('plan-a', exclusion('bmi', 'bmi', { kind: 'compare', id: 'bmi-a', label: 'BMI over 40', fact: 'bmi', op: 'gt', value: 40 }));
-    const b = line('plan-b', exclusion('bmi', 'bmi', { kind: 'compare', id: 'bmi-b', label: 'BMI over 35', fact: 'bmi', op: 'gt', value: 35 }));
-    const [witness, ...rest] = affectedPatients(a, b, 'bmi', rule(a), rule(b), { bmi: 29 }, ctxFor(a, b));
+    const a = line(
+      'plan-a',
+      exclusion('bmi', 'bmi', {
+        kind: 'compare',
+        id: 'bmi-a',
+        label: 'BMI over 40',
+        fact: 'bmi',
+        op: 'gt',
+        value: 40,
+      }),
+    );
+    const b = line(
+      'plan-b',
+      exclusion('bmi', 'bmi', {
+        kind: 'compare',
+        id: 'bmi-b',
+        label: 'BMI over 35',
+        fact: 'bmi',
+        op: 'gt',
+        value: 35,
+      }),
+    );
+    const [witness, ...rest] = affectedPatients(
+      a,
+      b,
+      'bmi',
+      rule(a),
+      rule(b),
+      { bmi: 29 },
+      ctxFor(a, b),
+    );
     expect(rest).toEqual([]);
     expect(witness!.rulesOut).toBe('b');
-    expect(witness!.sentence).toBe('PLAN-B rules out a patient with BMI 40 kg/m²; PLAN-A does not (outcome: meets criteria).');
+    expect(witness!.sentence).toBe(
+      'PLAN-B rules out a patient with BMI 40 kg/m²; PLAN-A does not (outcome: meets criteria).',
+    );
     expect(witness!.patients.map((p) => [p.changes, p.a.outcome, p.b.outcome])).toEqual([
       ['BMI 34.9 kg/m²', 'meets', 'meets'],
       ['BMI 35 kg/m²', 'meets', 'meets'],
@@ -58,20 +91,68 @@ describe('affectedPatients', () => {
         id: 'slip-a',
         label: 'Slip of 3 mm or more',
         fact: 'spondylolisthesis',
-        where: { kind: 'compare', id: 'slip-a-mm', label: '3 mm or more', fact: 'mm', op: 'gte', value: 3 },
+        where: {
+          kind: 'compare',
+          id: 'slip-a-mm',
+          label: '3 mm or more',
+          fact: 'mm',
+          op: 'gte',
+          value: 3,
+        },
       }),
     );
-    const b = line('plan-b', { kind: 'compare', id: 'adult', label: 'Adult', concept: 'minimum-age', citation, fact: 'ageYears', op: 'gte', value: 18 });
-    const witnesses = affectedPatients(a, b, 'spondylolisthesis', rule(a), undefined, { ageYears: 40, spondylolisthesis: [] }, ctxFor(a, b));
+    const b = line('plan-b', {
+      kind: 'compare',
+      id: 'adult',
+      label: 'Adult',
+      concept: 'minimum-age',
+      citation,
+      fact: 'ageYears',
+      op: 'gte',
+      value: 18,
+    });
+    const witnesses = affectedPatients(
+      a,
+      b,
+      'spondylolisthesis',
+      rule(a),
+      undefined,
+      { ageYears: 40, spondylolisthesis: [] },
+      ctxFor(a, b),
+    );
     const w = witnesses[0]!;
     expect(w.rulesOut).toBe('a');
     expect(w.patients[w.witness]!.changes).toBe('spondylolisthesis (slip 3 mm)');
-    expect([w.patients[w.witness]!.a.outcome, w.patients[w.witness]!.b.outcome]).toEqual(['fails', 'meets']);
+    expect([w.patients[w.witness]!.a.outcome, w.patients[w.witness]!.b.outcome]).toEqual([
+      'fails',
+      'meets',
+    ]);
   });
 
   it('finds no one when the rules agree everywhere', () => {
-    const a = line('plan-a', { kind: 'compare', id: 'adult', label: 'Adult', concept: 'minimum-age', citation, fact: 'ageYears', op: 'gte', value: 18 });
-    const b = line('plan-b', exclusion('minor', 'minimum-age', { kind: 'compare', id: 'minor', label: 'Minor', fact: 'ageYears', op: 'lt', value: 18 }));
-    expect(affectedPatients(a, b, 'minimum-age', rule(a), rule(b), { ageYears: 40 }, ctxFor(a, b))).toEqual([]);
+    const a = line('plan-a', {
+      kind: 'compare',
+      id: 'adult',
+      label: 'Adult',
+      concept: 'minimum-age',
+      citation,
+      fact: 'ageYears',
+      op: 'gte',
+      value: 18,
+    });
+    const b = line(
+      'plan-b',
+      exclusion('minor', 'minimum-age', {
+        kind: 'compare',
+        id: 'minor',
+        label: 'Minor',
+        fact: 'ageYears',
+        op: 'lt',
+        value: 18,
+      }),
+    );
+    expect(
+      affectedPatients(a, b, 'minimum-age', rule(a), rule(b), { ageYears: 40 }, ctxFor(a, b)),
+    ).toEqual([]);
   });
 });

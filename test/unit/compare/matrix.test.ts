@@ -1,6 +1,10 @@
 /** The criteria matrix over every current line: statuses, wording, citations and exports. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { criteriaMatrix, type CriteriaMatrix, type MatrixCell } from '../../../src/lib/compare/matrix.ts';
+import {
+  criteriaMatrix,
+  type CriteriaMatrix,
+  type MatrixCell,
+} from '../../../src/lib/compare/matrix.ts';
 import { matrixExportRows, toCsv } from '../../../src/lib/compare/export.ts';
 import { matrixViews } from '../../../src/lib/compare/views.ts';
 import { concepts } from '../../../src/lib/criteria/concepts.ts';
@@ -31,14 +35,24 @@ describe('criteriaMatrix', () => {
   });
 
   it('marks lines that pay for no one as not covered in every row', () => {
-    for (const line of ['mgb-masshealth', 'uhc-commercial', 'aetna-commercial', 'kaiser-wa-non-medicare'])
+    for (const line of [
+      'mgb-masshealth',
+      'uhc-commercial',
+      'aetna-commercial',
+      'kaiser-wa-non-medicare',
+    ])
       for (const row of matrix.rows) expect(cell(row.concept.id, line).status).toBe('not-covered');
   });
 
   it('says “not public” where MGB defers to InterQual and “not addressed” where a policy is silent', () => {
     expect(cell('pain-duration', 'mgb-commercial').status).toBe('not-public');
-    expect(cell('pain-duration', 'mgb-commercial').note).toBe('Not in the public criteria; the non-public criteria may address it.');
-    expect(cell('pain-duration', 'mgb-commercial').noteCitation).toEqual({ source: 'mgb-097', section: 'Criteria for BVNA' });
+    expect(cell('pain-duration', 'mgb-commercial').note).toBe(
+      'Not in the public criteria; the non-public criteria may address it.',
+    );
+    expect(cell('pain-duration', 'mgb-commercial').noteCitation).toEqual({
+      source: 'mgb-097',
+      section: 'Criteria for BVNA',
+    });
     expect(cell('concurrent-procedures', 'cohere-ma').status).toBe('not-addressed');
     expect(cell('bmi', 'highmark').note).toBe('Not in the part of the policy that could be read.');
   });
@@ -47,10 +61,14 @@ describe('criteriaMatrix', () => {
     const kaiser = cell('spondylolisthesis', 'kaiser-wa-medicare');
     expect(kaiser.status).toBe('follows-lcd');
     expect(kaiser.note).toBe('Applies L39642.');
-    expect(kaiser.rules[0]!.anchors[0]).toBe('/policies/lcd-l39642/#lcd-l39642--spondylolisthesis-2mm');
+    expect(kaiser.rules[0]!.anchors[0]).toBe(
+      '/policies/lcd-l39642/#lcd-l39642--spondylolisthesis-2mm',
+    );
     expect(kaiser.variant).toBeDefined();
     expect(kaiser.variant).toBe(cell('spondylolisthesis', 'cohere-ma').variant);
-    expect(cell('spondylolisthesis', 'mgb-medicare-advantage').variant).toBe(cell('spondylolisthesis', 'mgb-commercial').variant);
+    expect(cell('spondylolisthesis', 'mgb-medicare-advantage').variant).toBe(
+      cell('spondylolisthesis', 'mgb-commercial').variant,
+    );
   });
 
   it('treats the LCD lines as Cohere’s restatement without its behavioural health rule', () => {
@@ -59,7 +77,11 @@ describe('criteriaMatrix', () => {
         const own = cell(row.concept.id, lcd);
         const cohere = cell(row.concept.id, 'cohere-ma');
         if (row.concept.id === 'behavioral-health') expect(own.status).toBe('not-addressed');
-        else if (cohere.rules.length) expect(row.variants.find((v) => v.lines.includes('cohere-ma'))!.lines, row.concept.id).toContain(lcd);
+        else if (cohere.rules.length)
+          expect(
+            row.variants.find((v) => v.lines.includes('cohere-ma'))!.lines,
+            row.concept.id,
+          ).toContain(lcd);
       }
   });
 
@@ -72,7 +94,8 @@ describe('criteriaMatrix', () => {
   it('cites every rule it states', () => {
     for (const row of matrix.rows)
       for (const c of row.cells) {
-        for (const rule of c.rules) expect(rule.citations.length, `${c.line} ${c.concept}`).toBeGreaterThan(0);
+        for (const rule of c.rules)
+          expect(rule.citations.length, `${c.line} ${c.concept}`).toBeGreaterThan(0);
         if (!c.rules.length) expect(c.noteCitation, `${c.line} ${c.concept}`).toBeDefined();
       }
   });
@@ -93,12 +116,17 @@ describe('criteriaMatrix', () => {
 
 describe('views', () => {
   it('offers one view per payer type and product line that has lines', () => {
-    const kindOf = (l: EvaluablePolicy) => content.content.payers.get(content.content.policies.get(l.policyId)!.payer)?.kind;
+    const kindOf = (l: EvaluablePolicy) =>
+      content.content.payers.get(content.content.policies.get(l.policyId)!.payer)?.kind;
     const views = matrixViews(current, kindOf);
     const ids = views.map((v) => v.id);
     expect(ids).toContain('payer-type-medicare-contractor');
     expect(ids).toContain('product-line-medicare-advantage');
-    expect(views.find((v) => v.id === 'payer-type-medicare-contractor')!.lines).toEqual(['lcd-l39420', 'lcd-l39642', 'lcd-l39644']);
+    expect(views.find((v) => v.id === 'payer-type-medicare-contractor')!.lines).toEqual([
+      'lcd-l39420',
+      'lcd-l39642',
+      'lcd-l39644',
+    ]);
     expect(views.find((v) => v.id === 'product-line-medicaid')!.lines).toEqual(['mgb-masshealth']);
     for (const v of views) expect(v.lines.length).toBeGreaterThan(0);
   });
@@ -110,7 +138,14 @@ describe('exports', () => {
     const rows = matrixExportRows(matrix, (id) => sources.get(id)?.verification);
     expect(rows).toHaveLength(matrix.rows.length * matrix.columns.length);
     const row = rows.find((r) => r.concept === 'spondylolisthesis' && r.line === 'mgb-commercial')!;
-    expect(row).toMatchObject({ policy: 'mgb-097-2026-01', status: 'differs', rule: 'Excludes any spondylolisthesis: slip > 2 mm', citationSource: 'mgb-097', locator: 'Exclusions, item 8', verification: 'seed-only' });
+    expect(row).toMatchObject({
+      policy: 'mgb-097-2026-01',
+      status: 'differs',
+      rule: 'Excludes any spondylolisthesis: slip > 2 mm',
+      citationSource: 'mgb-097',
+      locator: 'Exclusions, item 8',
+      verification: 'seed-only',
+    });
     for (const r of rows) expect(r.citationSource, `${r.concept} ${r.line}`).not.toBe('');
   });
 
@@ -119,9 +154,13 @@ describe('exports', () => {
     const csv = toCsv(rows);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('concept,conceptLabel,line,lineName,policy,status,statusLabel,variant,rule,citationSource,locator,verification');
+    expect(lines[0]).toBe(
+      'concept,conceptLabel,line,lineName,policy,status,statusLabel,variant,rule,citationSource,locator,verification',
+    );
     expect(lines).toHaveLength(rows.length + 2);
     expect(csv).toContain('"MGB 097 (Jan 2026), Commercial and Qualified Health Plan"');
-    expect(toCsv([{ ...rows[0]!, rule: 'says "hi", then\nstops' }])).toContain('"says ""hi"", then\nstops"');
+    expect(toCsv([{ ...rows[0]!, rule: 'says "hi", then\nstops' }])).toContain(
+      '"says ""hi"", then\nstops"',
+    );
   });
 });

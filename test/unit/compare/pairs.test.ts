@@ -1,6 +1,11 @@
 /** Which pairs get a page, their URLs, and how pairs with a line that pays for no one are summarised. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonicalPair, comparisonPairs, diffLines, pairPath } from '../../../src/lib/compare/pairs.ts';
+import {
+  canonicalPair,
+  comparisonPairs,
+  diffLines,
+  pairPath,
+} from '../../../src/lib/compare/pairs.ts';
 import type { EvaluablePolicy } from '../../../src/lib/engine/types.ts';
 import { loadContent, vignette } from '../../support/content.ts';
 
@@ -30,32 +35,52 @@ describe('comparisonPairs', () => {
   it('can be capped, keeping pairs that share a product line first', () => {
     const capped = comparisonPairs(current, { maxPairs: 10 });
     expect(capped).toHaveLength(10);
-    for (const [a, b] of capped) expect(a.productLines.some((p) => b.productLines.includes(p))).toBe(true);
+    for (const [a, b] of capped)
+      expect(a.productLines.some((p) => b.productLines.includes(p))).toBe(true);
   });
 
   it('refuses a line id that would collide with a comparison page', () => {
     const clash = { ...current[0]!, id: 'views' };
-    expect(() => comparisonPairs([clash, current[1]!])).toThrow(/collides with the page \/compare\/views\//);
+    expect(() => comparisonPairs([clash, current[1]!])).toThrow(
+      /collides with the page \/compare\/views\//,
+    );
   });
 });
 
 describe('diffLines with a line that pays for no one', () => {
   it('says so instead of comparing rules, and shows the baseline under both', () => {
-    const diff = diffLines(content.byId.get('cohere-ma')!, content.byId.get('uhc-commercial')!, { all: content.lines, baseline: vignette('V01-baseline'), baselineName: 'V01' });
+    const diff = diffLines(content.byId.get('cohere-ma')!, content.byId.get('uhc-commercial')!, {
+      all: content.lines,
+      baseline: vignette('V01-baseline'),
+      baselineName: 'V01',
+    });
     expect(diff.kind).toBe('not-covered');
     expect(diff.concepts).toEqual([]);
-    expect(diff.summary[1]).toBe('Every patient Cohere MA v3 would accept is refused by UHC ablative treatment, so the two policies’ criteria are not compared rule by rule.');
+    expect(diff.summary[1]).toBe(
+      'Every patient Cohere MA v3 would accept is refused by UHC ablative treatment, so the two policies’ criteria are not compared rule by rule.',
+    );
     expect([diff.baseline.a.outcome, diff.baseline.b.outcome]).toEqual(['meets', 'not-covered']);
   });
 
   it('completes the baseline with the facts only the other policy asks about, and says which', () => {
-    const diff = diffLines(content.byId.get('cam-394')!, content.byId.get('cohere-ma')!, { all: content.lines, baseline: vignette('V01-baseline'), baselineName: 'V01' });
-    expect(diff.baseline.added).toEqual(['core stabilisation exercise: tried', 'cognitive therapy sessions 3 sessions']);
+    const diff = diffLines(content.byId.get('cam-394')!, content.byId.get('cohere-ma')!, {
+      all: content.lines,
+      baseline: vignette('V01-baseline'),
+      baselineName: 'V01',
+    });
+    expect(diff.baseline.added).toEqual([
+      'core stabilisation exercise: tried',
+      'cognitive therapy sessions 3 sessions',
+    ]);
     expect(diff.baseline.a.outcome).toBe('needs-proprietary-review');
   });
 
   it('shows the outcome under each LCD when the state of care decides', () => {
-    const diff = diffLines(content.byId.get('cohere-ma')!, content.byId.get('mgb-medicare-advantage')!, { all: content.lines, baseline: vignette('V01-baseline'), baselineName: 'V01' });
+    const diff = diffLines(
+      content.byId.get('cohere-ma')!,
+      content.byId.get('mgb-medicare-advantage')!,
+      { all: content.lines, baseline: vignette('V01-baseline'), baselineName: 'V01' },
+    );
     const disc = diff.concepts.find((c) => c.concept.id === 'disc-protrusion')!;
     const witness = disc.witnesses[0]!;
     const p = witness.patients[witness.witness]!;

@@ -9,7 +9,11 @@ import { evaluateAll, evaluatePolicy } from '../../../src/lib/engine/evaluate.ts
 import { supportingFacts } from '../../../src/lib/engine/findings.ts';
 import { walkCriteria } from '../../../src/lib/criteria/walk.ts';
 import { PatientFacts } from '../../../src/lib/facts/schema.ts';
-import { outcomePrecedence, type EvaluablePolicy, type Outcome } from '../../../src/lib/engine/types.ts';
+import {
+  outcomePrecedence,
+  type EvaluablePolicy,
+  type Outcome,
+} from '../../../src/lib/engine/types.ts';
 import { arbitraryFacts, arbitraryNear } from '../../helpers/arbitrary-facts.ts';
 import { baseline, lines } from '../../helpers/content.ts';
 
@@ -31,24 +35,37 @@ function exclusionWitnesses(policies: EvaluablePolicy[]): [string, unknown][] {
       if (node.kind !== 'compare' || ctx.item || node.op === 'present') return;
       if (!ctx.negated) return void positive.add(node.fact);
       const value = node.value as number | string | boolean | (string | number)[];
-      const witness = node.op === 'in' ? (value as unknown[])[0] : node.op === 'gt' ? (value as number) + 1 : node.op === 'lt' ? (value as number) - 1 : value;
+      const witness =
+        node.op === 'in'
+          ? (value as unknown[])[0]
+          : node.op === 'gt'
+            ? (value as number) + 1
+            : node.op === 'lt'
+              ? (value as number) - 1
+              : value;
       witnesses.set(node.fact, [...(witnesses.get(node.fact) ?? []), witness]);
     });
   }
-  return [...witnesses].filter(([fact]) => !positive.has(fact)).flatMap(([fact, values]) => values.map((v) => [fact, v] as [string, unknown]));
+  return [...witnesses]
+    .filter(([fact]) => !positive.has(fact))
+    .flatMap(([fact, values]) => values.map((v) => [fact, v] as [string, unknown]));
 }
 
 // Each property takes 5–10 s on an idle core and several times that on busy shared ones (78 s was
 // seen under a load average of 20); the limit is a guard against a hang, not a speed check.
 describe('evaluator properties', { timeout: 300_000 }, () => {
   it('generates valid patient facts', () => {
-    fc.assert(fc.property(arbitraryFacts, (facts) => PatientFacts.safeParse(facts).success), { numRuns: 1000 });
+    fc.assert(
+      fc.property(arbitraryFacts, (facts) => PatientFacts.safeParse(facts).success),
+      { numRuns: 1000 },
+    );
   });
 
   it('never throws and always returns one of the five outcomes', () => {
     fc.assert(
       fc.property(patients, (facts) => {
-        for (const result of evaluateAll(current, facts)) expect(outcomePrecedence).toContain(result.outcome);
+        for (const result of evaluateAll(current, facts))
+          expect(outcomePrecedence).toContain(result.outcome);
       }),
       { numRuns: RUNS },
     );
@@ -59,7 +76,18 @@ describe('evaluator properties', { timeout: 300_000 }, () => {
     // only if it was recorded (Cohere's osteoporosis rule: a recorded T-score of −2.5 or less
     // excludes, an unrecorded one is not demanded). Every other fact is held to the property.
     const gated = new Set<string>();
-    for (const p of current) if (p.criteria) walkCriteria(p.criteria, (node, ctx) => void (node.kind === 'compare' && node.op === 'present' && !ctx.item && gated.add(node.fact)));
+    for (const p of current)
+      if (p.criteria)
+        walkCriteria(
+          p.criteria,
+          (node, ctx) =>
+            void (
+              node.kind === 'compare' &&
+              node.op === 'present' &&
+              !ctx.item &&
+              gated.add(node.fact)
+            ),
+        );
     expect([...gated].sort()).toEqual(['tScore']);
     fc.assert(
       fc.property(patients, fc.nat(), (facts, pick) => {
@@ -71,7 +99,8 @@ describe('evaluator properties', { timeout: 300_000 }, () => {
         for (const policy of current) {
           const before = evaluatePolicy(policy, facts, { policies: byId }).outcome;
           const after = evaluatePolicy(policy, reduced, { policies: byId }).outcome;
-          if (before !== 'meets') expect(after, `${policy.id} after removing ${key}`).not.toBe('meets');
+          if (before !== 'meets')
+            expect(after, `${policy.id} after removing ${key}`).not.toBe('meets');
         }
       }),
       { numRuns: RUNS },
@@ -89,7 +118,10 @@ describe('evaluator properties', { timeout: 300_000 }, () => {
         for (const policy of current) {
           const before = evaluatePolicy(policy, facts, { policies: byId }).outcome;
           const after = evaluatePolicy(policy, withExclusion, { policies: byId }).outcome;
-          expect(rank(after), `${policy.id} with ${fact} = ${JSON.stringify(value)}: ${before} → ${after}`).toBeLessThanOrEqual(rank(before));
+          expect(
+            rank(after),
+            `${policy.id} with ${fact} = ${JSON.stringify(value)}: ${before} → ${after}`,
+          ).toBeLessThanOrEqual(rank(before));
           if (rank(after) < rank(before)) worsened++;
         }
       }),
@@ -109,7 +141,9 @@ describe('evaluator properties', { timeout: 300_000 }, () => {
           const support = supportingFacts(result.trace);
           expect(support.length).toBeGreaterThan(0);
           // A `present` rule reads whether a fact is recorded, so its absence is itself the evidence.
-          for (const use of support) if (!use.presence) expect(use.value, `${result.policy}: ${use.path}`).not.toBeUndefined();
+          for (const use of support)
+            if (!use.presence)
+              expect(use.value, `${result.policy}: ${use.path}`).not.toBeUndefined();
         }
       }),
       { numRuns: RUNS },

@@ -6,14 +6,17 @@ import { evaluatePolicy } from '../../../src/lib/engine/evaluate.ts';
 import { PatientFacts } from '../../../src/lib/facts/schema.ts';
 import { lines, vignettes } from '../../helpers/content.ts';
 
-const expected = parse(readFileSync(new URL('../../fixtures/vignettes/expected.yaml', import.meta.url), 'utf8')) as Record<
-  string,
-  { narrative: string; expected: Record<string, string> }
->;
+const expected = parse(
+  readFileSync(new URL('../../fixtures/vignettes/expected.yaml', import.meta.url), 'utf8'),
+) as Record<string, { narrative: string; expected: Record<string, string> }>;
 
 describe('vignettes', () => {
   it('has a facts file for every expected case and an expectation for every facts file', () => {
-    expect(vignettes().map((v) => v.id).sort()).toEqual(Object.keys(expected).sort());
+    expect(
+      vignettes()
+        .map((v) => v.id)
+        .sort(),
+    ).toEqual(Object.keys(expected).sort());
   });
 
   for (const vignette of vignettes()) {
@@ -35,7 +38,9 @@ describe('vignettes', () => {
 describe('vignette explanations', () => {
   const run = async (id: string, policy: string) => {
     const { byId } = await lines();
-    return evaluatePolicy(byId.get(policy)!, vignettes().find((v) => v.id === id)!.facts, { policies: byId });
+    return evaluatePolicy(byId.get(policy)!, vignettes().find((v) => v.id === id)!.facts, {
+      policies: byId,
+    });
   };
   const concepts = (findings: { concept?: string }[]) => findings.map((f) => f.concept);
 
@@ -51,17 +56,29 @@ describe('vignette explanations', () => {
     expect(concepts((await run('V05-pregnancy', 'mgb-commercial')).failed)).toEqual(['pregnancy']);
   });
   it('names concurrent procedures under mgb-commercial', async () => {
-    expect(concepts((await run('V07-concurrent-medial-branch-ablation', 'mgb-commercial')).failed)).toEqual(['concurrent-procedures']);
+    expect(
+      concepts((await run('V07-concurrent-medial-branch-ablation', 'mgb-commercial')).failed),
+    ).toEqual(['concurrent-procedures']);
   });
   it('asks cohere-ma for the behavioural health assessment and nothing else in V06', async () => {
     const result = await run('V06-no-behavioral-health-assessment', 'cohere-ma');
     expect(concepts(result.undocumented)).toEqual(['behavioral-health']);
-    expect(result.missing).toEqual(['Document a behavioural health assessment (formal or informal) in the chart.']);
+    expect(result.missing).toEqual([
+      'Document a behavioural health assessment (formal or informal) in the chart.',
+    ]);
   });
   it('lists what seed 000’s chart lacks under cohere-ma', async () => {
     const result = await run('V02-seed-000-patient', 'cohere-ma');
     const missing = concepts(result.undocumented);
-    for (const concept of ['pain-duration', 'pain-severity', 'functional-deficit', 'conservative-care-modalities', 'behavioral-health', 'bmi', 'pregnancy'])
+    for (const concept of [
+      'pain-duration',
+      'pain-severity',
+      'functional-deficit',
+      'conservative-care-modalities',
+      'behavioral-health',
+      'bmi',
+      'pregnancy',
+    ])
       expect(missing).toContain(concept);
     expect(result.failed).toEqual([]);
   });

@@ -10,14 +10,22 @@ describe('formatting reported numbers', () => {
   });
 
   it('prints mean ± SD, CI and p with a true minus sign', () => {
-    expect(formatReportedNumber({ value: -28.5, sd: 16.2, unit: 'points', p: '<0.001' })).toBe('−28.5 ± 16.2 points, p < 0.001');
-    expect(formatReportedNumber({ value: -20.3, unit: 'points', ci95: [-25.9, -14.7] })).toBe('−20.3 points (95% CI −25.9 to −14.7)');
+    expect(formatReportedNumber({ value: -28.5, sd: 16.2, unit: 'points', p: '<0.001' })).toBe(
+      '−28.5 ± 16.2 points, p < 0.001',
+    );
+    expect(formatReportedNumber({ value: -20.3, unit: 'points', ci95: [-25.9, -14.7] })).toBe(
+      '−20.3 points (95% CI −25.9 to −14.7)',
+    );
   });
 
   it('prints a review’s range across studies when it reports no single estimate', () => {
-    expect(formatReportedNumber({ value: null, unit: '%', range: [45, 63] })).toBe('range 45 to 63%');
+    expect(formatReportedNumber({ value: null, unit: '%', range: [45, 63] })).toBe(
+      'range 45 to 63%',
+    );
     expect(isReported({ value: null, range: [45, 63] })).toBe(true);
-    expect(formatReportedNumber({ value: 50, unit: '%', range: [45, 63] })).toBe('50% (range 45 to 63%)');
+    expect(formatReportedNumber({ value: 50, unit: '%', range: [45, 63] })).toBe(
+      '50% (range 45 to 63%)',
+    );
   });
 });
 
@@ -25,17 +33,33 @@ describe('study and guideline wording', () => {
   it('names timepoints, with the source’s wording first', () => {
     expect(timepointLabel({ timepointMonths: 0 })).toBe('Baseline');
     expect(timepointLabel({ timepointMonths: 60 })).toBe('60 months');
-    expect(timepointLabel({ timepointMonths: 3, timepointNote: 'timepoint not stated in the abstract' })).toBe('timepoint not stated in the abstract');
+    expect(
+      timepointLabel({ timepointMonths: 3, timepointNote: 'timepoint not stated in the abstract' }),
+    ).toBe('timepoint not stated in the abstract');
   });
 
   it('sorts outcome rows by time and keeps the file order within a timepoint', () => {
-    const rows = [{ id: 'b', timepointMonths: 12 }, { id: 'a', timepointMonths: 3 }, { id: 'c', timepointMonths: 3 }] as never[];
+    const rows = [
+      { id: 'b', timepointMonths: 12 },
+      { id: 'a', timepointMonths: 3 },
+      { id: 'c', timepointMonths: 3 },
+    ] as never[];
     expect(outcomesInTimeOrder(rows).map((r: { id: string }) => r.id)).toEqual(['a', 'c', 'b']);
   });
 
   it('reads a GRADE mapping in words, or nothing when none is defensible', () => {
-    expect(gradeReading({ gradeMapping: { certainty: 'moderate', rationale: 'r' } })).toBe('moderate certainty');
-    expect(gradeReading({ gradeMapping: { certainty: 'very-low', recommendation: 'conditional-against', rationale: 'r' } })).toBe('conditional against, very low certainty');
+    expect(gradeReading({ gradeMapping: { certainty: 'moderate', rationale: 'r' } })).toBe(
+      'moderate certainty',
+    );
+    expect(
+      gradeReading({
+        gradeMapping: {
+          certainty: 'very-low',
+          recommendation: 'conditional-against',
+          rationale: 'r',
+        },
+      }),
+    ).toBe('conditional against, very low certainty');
     expect(gradeReading({})).toBeUndefined();
   });
 
@@ -46,6 +70,11 @@ describe('study and guideline wording', () => {
       { id: 'undated', data: { stance: 'recommends' } },
       { id: 'new', data: { stance: 'recommends', year: 2022 } },
     ] as never[];
-    expect(byStance(entries).map((e: { id: string }) => e.id)).toEqual(['new', 'old', 'undated', 'none']);
+    expect(byStance(entries).map((e: { id: string }) => e.id)).toEqual([
+      'new',
+      'old',
+      'undated',
+      'none',
+    ]);
   });
 });

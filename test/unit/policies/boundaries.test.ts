@@ -19,15 +19,18 @@ interface Case {
   unset?: string[];
   expect: string;
 }
-const table = parse(readFileSync(new URL('../../fixtures/policy-cases.yaml', import.meta.url), 'utf8')) as Record<
-  string,
-  { base: string; set?: Record<string, unknown>; cases: Case[] }
->;
+const table = parse(
+  readFileSync(new URL('../../fixtures/policy-cases.yaml', import.meta.url), 'utf8'),
+) as Record<string, { base: string; set?: Record<string, unknown>; cases: Case[] }>;
 
 /** The facts of one case: its base vignette, the policy-level `set`, then the case's own changes. */
 export function caseFacts(policy: string, c: Case): Record<string, unknown> {
   const spec = table[policy]!;
-  const facts: Record<string, unknown> = { ...structuredClone(vignettes().find((v) => v.id === spec.base)!.facts), ...spec.set, ...c.set };
+  const facts: Record<string, unknown> = {
+    ...structuredClone(vignettes().find((v) => v.id === spec.base)!.facts),
+    ...spec.set,
+    ...c.set,
+  };
   for (const key of c.unset ?? []) delete facts[key];
   return facts;
 }
@@ -36,7 +39,9 @@ describe.each(Object.keys(table))('%s boundaries', (policy) => {
   it.each(table[policy]!.cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const { byId } = await lines();
     const facts = caseFacts(policy, c);
-    expect(PatientFacts.safeParse(facts).success, 'case facts must be valid patient facts').toBe(true);
+    expect(PatientFacts.safeParse(facts).success, 'case facts must be valid patient facts').toBe(
+      true,
+    );
     const result = evaluatePolicy(byId.get(policy)!, facts as PatientFacts, { policies: byId });
     expect(result.outcome).toBe(c.expect);
   });
@@ -45,9 +50,11 @@ describe.each(Object.keys(table))('%s boundaries', (policy) => {
 /** Numeric thresholds of a tree as `probe path → thresholds`. */
 function thresholds(root: CriterionNode): Map<string, Set<number>> {
   const found = new Map<string, Set<number>>();
-  const add = (path: string, value: number) => found.set(path, (found.get(path) ?? new Set()).add(value));
+  const add = (path: string, value: number) =>
+    found.set(path, (found.get(path) ?? new Set()).add(value));
   walkCriteria(root, (node, context) => {
-    const list = context.ancestors.filter((a) => a.kind === 'some' || a.kind === 'every').at(-1) as { fact: string } | undefined;
+    const list = context.ancestors.filter((a) => a.kind === 'some' || a.kind === 'every').at(-1) as
+      { fact: string } | undefined;
     if (node.kind === 'compare' && ['gte', 'gt', 'lte', 'lt'].includes(node.op))
       add(list ? `${list.fact}.${node.fact}` : node.fact, node.value as number);
     if (node.kind === 'count') add(`${node.fact}.count`, node.value);
@@ -74,10 +81,15 @@ describe('threshold coverage', () => {
         const cases = table[line.id]?.cases ?? [];
         for (const [path, values] of thresholds(line.criteria))
           for (const threshold of values) {
-            const probed = cases.filter((c) => c.probe === path).map((c) => probeValue(c, caseFacts(line.id, c))!);
-            if (!probed.some((v) => v < threshold)) missing.push(`${line.id}: ${path} just below ${threshold}`);
-            if (!probed.some((v) => v === threshold)) missing.push(`${line.id}: ${path} at ${threshold}`);
-            if (!probed.some((v) => v > threshold)) missing.push(`${line.id}: ${path} just above ${threshold}`);
+            const probed = cases
+              .filter((c) => c.probe === path)
+              .map((c) => probeValue(c, caseFacts(line.id, c))!);
+            if (!probed.some((v) => v < threshold))
+              missing.push(`${line.id}: ${path} just below ${threshold}`);
+            if (!probed.some((v) => v === threshold))
+              missing.push(`${line.id}: ${path} at ${threshold}`);
+            if (!probed.some((v) => v > threshold))
+              missing.push(`${line.id}: ${path} just above ${threshold}`);
           }
       }
     }

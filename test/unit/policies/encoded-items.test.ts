@@ -13,12 +13,16 @@ async function citedItems(policyId: string, lineId: string): Promise<Set<string>
   const line = content.policies.get(policyId)!.lines.find((l) => l.id === lineId)!;
   const items = new Set<string>();
   walkCriteria(line.criteria as CriterionNode, (node) => {
-    if (node.citation) items.add(`${node.citation.section}${node.citation.item !== undefined ? ` ${node.citation.item}` : ''}`);
+    if (node.citation)
+      items.add(
+        `${node.citation.section}${node.citation.item !== undefined ? ` ${node.citation.item}` : ''}`,
+      );
   });
   return items;
 }
 
-const range = (section: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${section} ${from + i}`);
+const range = (section: string, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => `${section} ${from + i}`);
 
 describe('Cohere MA v3 (seed 003)', () => {
   const expected = [
@@ -30,13 +34,19 @@ describe('Cohere MA v3 (seed 003)', () => {
     expect(await citedItems('cohere-ma-v3', 'cohere-ma')).toContain(item);
   });
   it('cites no item the policy does not have', async () => {
-    const extra = [...(await citedItems('cohere-ma-v3', 'cohere-ma'))].filter((i) => !expected.includes(i) && !['Indications', 'Non-Indications'].includes(i));
+    const extra = [...(await citedItems('cohere-ma-v3', 'cohere-ma'))].filter(
+      (i) => !expected.includes(i) && !['Indications', 'Non-Indications'].includes(i),
+    );
     expect(extra).toEqual([]);
   });
 });
 
 describe('MGB 097 commercial (seed 004)', () => {
-  const expected = ['Criteria for BVNA', ...range('Exclusions', 1, 16), 'Exclusions final paragraph'];
+  const expected = [
+    'Criteria for BVNA',
+    ...range('Exclusions', 1, 16),
+    'Exclusions final paragraph',
+  ];
   it.each(expected)('encodes %s', async (item) => {
     expect(await citedItems('mgb-097-2026-01', 'mgb-commercial')).toContain(item);
   });

@@ -1,16 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { hasSearch, pagefindFilters, readState, resultSummary, writeState } from '../../../src/lib/search/query.ts';
+import {
+  hasSearch,
+  pagefindFilters,
+  readState,
+  resultSummary,
+  writeState,
+} from '../../../src/lib/search/query.ts';
 
 const params = ['kind', 'payer', 'line', 'stance'];
 const filterOf = { kind: 'kind', payer: 'payer', line: 'product line', stance: 'stance' };
 
 describe('search state in the URL', () => {
   it('reads the words of the header form’s ?q= and trims them', () => {
-    expect(readState('?q=+spondylolisthesis+', params)).toEqual({ query: 'spondylolisthesis', selected: {} });
+    expect(readState('?q=+spondylolisthesis+', params)).toEqual({
+      query: 'spondylolisthesis',
+      selected: {},
+    });
   });
 
   it('reads repeated filter parameters as several checked values, once each', () => {
-    expect(readState('?q=bmi&payer=Cohere&payer=MGB%20Health%20Plan&payer=Cohere&line=Medicaid', params).selected).toEqual({
+    expect(
+      readState('?q=bmi&payer=Cohere&payer=MGB%20Health%20Plan&payer=Cohere&line=Medicaid', params)
+        .selected,
+    ).toEqual({
       payer: ['Cohere', 'MGB Health Plan'],
       line: ['Medicaid'],
     });
@@ -33,11 +45,16 @@ describe('search state in the URL', () => {
 describe('pagefind filters', () => {
   it('matches any checked value within a facet and every facet that has one', () => {
     const state = readState('?payer=Cohere&payer=MGB%20Health%20Plan&line=Medicaid', params);
-    expect(pagefindFilters(state, filterOf)).toEqual({ payer: { any: ['Cohere', 'MGB Health Plan'] }, 'product line': { any: ['Medicaid'] } });
+    expect(pagefindFilters(state, filterOf)).toEqual({
+      payer: { any: ['Cohere', 'MGB Health Plan'] },
+      'product line': { any: ['Medicaid'] },
+    });
   });
 
   it('uses the pagefind filter name, not the URL parameter', () => {
-    expect(Object.keys(pagefindFilters({ query: '', selected: { line: ['Commercial'] } }, filterOf))).toEqual(['product line']);
+    expect(
+      Object.keys(pagefindFilters({ query: '', selected: { line: ['Commercial'] } }, filterOf)),
+    ).toEqual(['product line']);
   });
 
   it('drops parameters that name no filter', () => {
@@ -58,8 +75,16 @@ describe('the announced result count', () => {
     [0, { query: 'zzz', selected: {} }, 'No results for “zzz”.'],
     [1, { query: 'smart', selected: {} }, '1 result for “smart”.'],
     [7, { query: 'spondylolisthesis', selected: {} }, '7 results for “spondylolisthesis”.'],
-    [1, { query: 'spondylolisthesis', selected: { payer: ['Cohere'] } }, '1 result for “spondylolisthesis”, with 1 filter.'],
-    [3, { query: '', selected: { payer: ['Cohere', 'UHC'], kind: ['policy'] } }, '3 results, with 3 filters.'],
+    [
+      1,
+      { query: 'spondylolisthesis', selected: { payer: ['Cohere'] } },
+      '1 result for “spondylolisthesis”, with 1 filter.',
+    ],
+    [
+      3,
+      { query: '', selected: { payer: ['Cohere', 'UHC'], kind: ['policy'] } },
+      '3 results, with 3 filters.',
+    ],
   ])('says %i results for %j as “%s”', (count, state, sentence) => {
     expect(resultSummary(count, state)).toBe(sentence);
   });

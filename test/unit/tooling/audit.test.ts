@@ -7,14 +7,22 @@ const fixture = (name: string) => readFileSync(`test/fixtures/npm-audit/${name}`
 describe('reading npm audit --json', () => {
   it('reports a high finding as blocking, naming the package', () => {
     const outcome = readAudit(fixture('high-and-moderate.json'));
-    expect(outcome).toMatchObject({ kind: 'report', blocking: 1, packages: ['example-parser (high)'] });
+    expect(outcome).toMatchObject({
+      kind: 'report',
+      blocking: 1,
+      packages: ['example-parser (high)'],
+    });
   });
 
   it('does not block on moderate findings alone', () => {
     const report = JSON.parse(fixture('high-and-moderate.json'));
     report.metadata.vulnerabilities.high = 0;
     report.vulnerabilities['example-parser'].severity = 'moderate';
-    expect(readAudit(JSON.stringify(report))).toMatchObject({ kind: 'report', blocking: 0, packages: [] });
+    expect(readAudit(JSON.stringify(report))).toMatchObject({
+      kind: 'report',
+      blocking: 0,
+      packages: [],
+    });
   });
 
   it('reads a clean report as a report with nothing blocking', () => {
@@ -28,7 +36,10 @@ describe('reading npm audit --json', () => {
   });
 
   it('reads an older npm’s ENOAUDIT error as unavailable', () => {
-    expect(readAudit(fixture('legacy-error.json'))).toMatchObject({ kind: 'unavailable', status: undefined });
+    expect(readAudit(fixture('legacy-error.json'))).toMatchObject({
+      kind: 'unavailable',
+      status: undefined,
+    });
   });
 
   it('calls output that is not JSON unreadable', () => {

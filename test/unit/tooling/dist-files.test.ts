@@ -2,7 +2,12 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gzipSize, htmlPages, measurePage, staticModuleGraph } from '../../../scripts/lib/dist-files.ts';
+import {
+  gzipSize,
+  htmlPages,
+  measurePage,
+  staticModuleGraph,
+} from '../../../scripts/lib/dist-files.ts';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'bvn-dist-'));
@@ -15,8 +20,10 @@ function site(files: Record<string, string>): string {
 
 describe('reading the built site', () => {
   const dist = site({
-    'index.html': '<html><head><link rel="stylesheet" href="/_astro/a.css"></head><body>home</body></html>',
-    'search/index.html': '<html><head><link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/island.js"></script></head><body><script type="application/json">{}</script></body></html>',
+    'index.html':
+      '<html><head><link rel="stylesheet" href="/_astro/a.css"></head><body>home</body></html>',
+    'search/index.html':
+      '<html><head><link rel="stylesheet" href="/_astro/a.css"><script type="module" src="/_astro/island.js"></script></head><body><script type="application/json">{}</script></body></html>',
     '404.html': '<html></html>',
     '_astro/a.css': 'body{margin:0}',
     '_astro/island.js': 'import{x}from"./chunk.js";import("/pagefind/pagefind.js");x()',
@@ -29,7 +36,10 @@ describe('reading the built site', () => {
   });
 
   it('follows static imports but not dynamic import()', () => {
-    expect(staticModuleGraph(dist, '/_astro/island.js')).toEqual(['/_astro/island.js', '/_astro/chunk.js']);
+    expect(staticModuleGraph(dist, '/_astro/island.js')).toEqual([
+      '/_astro/island.js',
+      '/_astro/chunk.js',
+    ]);
   });
 
   it('counts a content page’s stylesheet and no script', () => {
@@ -40,6 +50,9 @@ describe('reading the built site', () => {
   it('counts an island’s module and its static imports, not JSON data blocks', () => {
     const w = measurePage(dist, '/search/');
     expect(w.scripts).toBe(1);
-    expect(w.js).toBe(gzipSize('import{x}from"./chunk.js";import("/pagefind/pagefind.js");x()') + gzipSize('export const x=()=>1'));
+    expect(w.js).toBe(
+      gzipSize('import{x}from"./chunk.js";import("/pagefind/pagefind.js");x()') +
+        gzipSize('export const x=()=>1'),
+    );
   });
 });

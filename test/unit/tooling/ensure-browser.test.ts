@@ -26,7 +26,11 @@ function ensure(names: string[], env: Record<string, string>) {
     env: { PATH: box.path, CHROME_PATH: '/nonexistent/chromium', STUB_LOG: box.log, ...env },
     encoding: 'utf8',
   });
-  return { ...run, calls: readFileSync(box.log, 'utf8').trim().split('\n').filter(Boolean), bin: box.path };
+  return {
+    ...run,
+    calls: readFileSync(box.log, 'utf8').trim().split('\n').filter(Boolean),
+    bin: box.path,
+  };
 }
 
 describe('the browser set-up step (scripts/ensure-browser.sh)', () => {
@@ -68,7 +72,12 @@ describe('the browser set-up step (scripts/ensure-browser.sh)', () => {
     const box = sandbox(['apt-get', 'id', 'npm']);
     writeFileSync(box.log, '');
     const run = spawnSync('/bin/bash', ['.ci/run'], {
-      env: { PATH: `${box.path}:/usr/bin:/bin`, CHROME_PATH: '/nonexistent/chromium', STUB_LOG: box.log, STUB_UID: '0' },
+      env: {
+        PATH: `${box.path}:/usr/bin:/bin`,
+        CHROME_PATH: '/nonexistent/chromium',
+        STUB_LOG: box.log,
+        STUB_UID: '0',
+      },
       encoding: 'utf8',
     });
     expect(run.stderr).not.toMatch(/command not found/);
@@ -81,7 +90,11 @@ describe('the browser set-up step (scripts/ensure-browser.sh)', () => {
 
 describe('shell scripts', () => {
   it('pass shellcheck (.ci/run, scripts/*.sh and the test stubs)', () => {
-    const files = ['.ci/run', 'scripts/ensure-browser.sh', ...['apt-get', 'id', 'npm'].map((n) => join('test/fixtures/shell-stubs', n))];
+    const files = [
+      '.ci/run',
+      'scripts/ensure-browser.sh',
+      ...['apt-get', 'id', 'npm'].map((n) => join('test/fixtures/shell-stubs', n)),
+    ];
     const run = spawnSync('shellcheck', files, { encoding: 'utf8' });
     expect(run.error, 'shellcheck is not installed: run scripts/ensure-browser.sh').toBeUndefined();
     expect(run.stdout + run.stderr).toBe('');

@@ -20,11 +20,18 @@ beforeAll(async () => {
 afterAll(() => site.server.close());
 
 /** A raw GET (no automatic decompression), so the test sees what was sent. */
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
   return new Promise((ok, fail) => {
     request(new URL(path, site.url), { headers }, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => ok({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      res
+        .on('data', (c: Buffer) => chunks.push(c))
+        .on('end', () =>
+          ok({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
     })
       .on('error', fail)
       .end();
@@ -44,7 +51,9 @@ describe('the static server', () => {
   });
 
   it('does not compress images, and answers a missing page with 404.html', async () => {
-    expect((await get('/x.png', { 'Accept-Encoding': 'gzip' })).headers['content-encoding']).toBeUndefined();
+    expect(
+      (await get('/x.png', { 'Accept-Encoding': 'gzip' })).headers['content-encoding'],
+    ).toBeUndefined();
     const missing = await get('/nope/', { 'Accept-Encoding': 'gzip' });
     expect(missing.status).toBe(404);
     expect(gunzipSync(missing.body).toString()).toBe('missing');

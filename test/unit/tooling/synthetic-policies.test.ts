@@ -7,7 +7,9 @@ import { ruleTemplates, syntheticPolicies } from '../../../scripts/lib/synthetic
 
 const files = await readAllContent(process.cwd(), 'src/content');
 const real = validateContent(files);
-const templates = ruleTemplates([...real.content.policies.values()].filter((p) => p.status === 'current'));
+const templates = ruleTemplates(
+  [...real.content.policies.values()].filter((p) => p.status === 'current'),
+);
 const payerIds = [...real.content.payers.keys()];
 
 describe('synthetic policies for the scale benchmark', () => {
@@ -47,8 +49,12 @@ describe('synthetic policies for the scale benchmark', () => {
 
   it('are the same for the same seed and differ for another', () => {
     const a = JSON.stringify([...syntheticPolicies({ count: 5, templates, payerIds, seed: 1 })]);
-    expect(JSON.stringify([...syntheticPolicies({ count: 5, templates, payerIds, seed: 1 })])).toBe(a);
-    expect(JSON.stringify([...syntheticPolicies({ count: 5, templates, payerIds, seed: 2 })])).not.toBe(a);
+    expect(JSON.stringify([...syntheticPolicies({ count: 5, templates, payerIds, seed: 1 })])).toBe(
+      a,
+    );
+    expect(
+      JSON.stringify([...syntheticPolicies({ count: 5, templates, payerIds, seed: 2 })]),
+    ).not.toBe(a);
   });
 
   it('say they are synthetic wherever a reader could see them', () => {
