@@ -10,9 +10,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { loadCompiledContent } from '../src/loaders/content-files.ts';
-import { describeFactIssues } from '../src/lib/facts/errors.ts';
-import { PatientFacts } from '../src/lib/facts/schema.ts';
+import { readFactsText } from '../src/lib/facts/read.ts';
 import { evaluatePolicy } from '../src/lib/engine/evaluate.ts';
 import { evaluationJson, evaluationText } from '../src/lib/engine/report.ts';
 
@@ -35,27 +35,32 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
+function commandLine() {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2),
+      allowPositionals: true,
+      options: {
+        policy: { type: 'string', multiple: true, default: [] },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${usage}`);
+  }
+}
+const { values, positionals } = commandLine();
+if (values.help) {
   console.log(usage);
   process.exit(0);
 }
-const json = args.includes('--json');
-const policyIds: string[] = [];
-const positional: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  const arg = args[i]!;
-  if (arg === '--json') continue;
-  if (arg === '--policy') {
-    const id = args[++i];
-    if (!id) fail('--policy needs a policy id');
-    policyIds.push(id);
-  } else if (arg.startsWith('--')) fail(`unknown option ${arg}\n\n${usage}`);
-  else positional.push(arg);
-}
-if (positional.length > 1) fail(`give one facts file, not ${positional.length}\n\n${usage}`);
+const json = values.json;
+// A policy named twice is evaluated and printed once.
+const policyIds = [...new Set(values.policy)];
+if (positionals.length > 1) fail(`give one facts file, not ${positionals.length}\n\n${usage}`);
 
-const file = positional[0];
+const file = positionals[0];
 const inputName = !file || file === '-' ? 'stdin' : file;
 let raw: string;
 if (!file || file === '-') raw = await readStdin();
@@ -68,23 +73,15 @@ else
     ),
   );
 
-let data: unknown;
-try {
-  data = JSON.parse(raw);
-} catch (error) {
-  fail(`${inputName} is not valid JSON: ${(error as Error).message}`);
-}
-if (data === null || typeof data !== 'object' || Array.isArray(data))
+// The same reader as the checker's import: the CLI and the browser accept the same files.
+const read = readFactsText(raw, inputName);
+if (!read.ok)
   fail(
-    `${inputName}: expected a JSON object of patient facts (see /schema/patient-facts.json), got ${Array.isArray(data) ? 'a list' : JSON.stringify(data)}`,
+    read.kind === 'file'
+      ? read.errors[0]!
+      : `${inputName} does not fit the patient facts schema:\n${read.errors.map((e) => `  ${e}`).join('\n')}`,
   );
-const parsed = PatientFacts.safeParse(data);
-if (!parsed.success) {
-  const problems = describeFactIssues(parsed.error.issues, data);
-  fail(
-    `${inputName} does not fit the patient facts schema:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
-  );
-}
+const facts = read.facts;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { content, lines } = await loadCompiledContent(root);
@@ -95,7 +92,7 @@ for (const id of policyIds)
     fail(`unknown policy "${id}"; known policies: ${current.map((l) => l.id).join(', ')}`);
 const selected = policyIds.length ? policyIds.map((id) => byId.get(id)!) : current;
 const title = (id: string) => content.sources.get(id)?.['title-short'] ?? id;
-const results = selected.map((policy) => evaluatePolicy(policy, parsed.data, { policies: byId }));
+const results = selected.map((policy) => evaluatePolicy(policy, facts, { policies: byId }));
 
 if (json)
   console.log(JSON.stringify({ results: results.map((r) => evaluationJson(r, title)) }, null, 2));

@@ -160,8 +160,10 @@ describe('bad input', () => {
       .poll(() => page.textContent('[data-problems]'))
       .toContain('chart.json was not imported; the form was left as it was');
     const problems = await page.textContent('[data-problems]');
-    expect(problems).toContain('ageYears (Age): expected a number, got "sixty".');
-    expect(problems).toContain('"smoker" in the file is not a field of the patient facts format.');
+    expect(problems).toContain(
+      'ageYears (Age): expected a whole number from 0 to 120 (years), got "sixty".',
+    );
+    expect(problems).toContain('smoker: unknown fact (not in the patient facts schema');
     expect(await page.inputValue('#f-ageYears')).toBe('60');
     // A file that fits replaces the form.
     await page.setInputFiles('#checker-import', {
@@ -263,7 +265,7 @@ describe('hostile links', () => {
     [
       'a raw script tag',
       '#facts=<script>alert(1)</script><img src=x onerror=alert(2)>',
-      /This link was not read/,
+      /Nothing was read from this link/,
     ],
     [
       'markup and prototype keys inside valid JSON',

@@ -45,7 +45,28 @@ describe('the appeal packet', () => {
     const pdf = await page.pdf({ format: 'Letter', printBackground: true });
     const { pages, text } = pdfText(pdf);
     expect(pages).toBeGreaterThan(2);
-    const printed = squash(text);
+    // Every page carries the policy and its version at the top and its number at the foot; those
+    // running lines are taken out before the body is searched (they fall inside split paragraphs).
+    const pageTexts = text.split('\f').slice(0, pages).map(squash);
+    const running = [squash(packet.policyVersion), squash('BVN Atlas appeal packet')];
+    const bodies = pageTexts.map((page, i) => {
+      for (const line of [...running, squash(`Page ${i + 1} of ${pages}`)])
+        expect(page, `page ${i + 1}: ${line}`).toContain(line);
+      return running.reduce(
+        (body, line) => body.replace(line, ''),
+        page.replace(squash(`Page ${i + 1} of ${pages}`), ''),
+      );
+    });
+    // No page but the last is left half blank (a group kept whole used to push itself to the next page).
+    const median = [...bodies].map((b) => b.length).sort((a, b) => a - b)[Math.floor(pages / 2)]!;
+    bodies
+      .slice(0, -1)
+      .forEach((body, i) =>
+        expect(body.length, `page ${i + 1} holds ${body.length} characters`).toBeGreaterThan(
+          median * 0.5,
+        ),
+      );
+    const printed = bodies.join('');
     const missing: string[] = [];
     const want = (s: string) => !printed.includes(squash(s)) && missing.push(s);
     want(packet.title);

@@ -133,15 +133,6 @@ function detailsBody(data: CheckerData, evaluation: Evaluation): Node[] {
   return nodes;
 }
 
-function detailsSummary(evaluation: Evaluation): string {
-  const parts = [
-    evaluation.failed.length && `${evaluation.failed.length} not met`,
-    evaluation.undocumented.length && `${evaluation.undocumented.length} not documented`,
-    evaluation.missing.length && `${evaluation.missing.length} to document`,
-  ].filter(Boolean);
-  return parts.length > 0 ? `Why: ${parts.join(', ')}` : 'Why, with citations';
-}
-
 /** The elements of one result card that change, looked up once. */
 export interface Card {
   card: HTMLElement;
@@ -149,7 +140,6 @@ export interface Card {
   summary: HTMLElement;
   packet: HTMLAnchorElement;
   details: HTMLDetailsElement;
-  detailsSummary: HTMLElement;
   detailsBody: HTMLElement;
   signature?: string;
   /** The evaluation the details were last asked to show (drawn when the card is opened). */
@@ -166,7 +156,6 @@ export function findCards(root: HTMLElement): Map<string, Card> {
       summary: card.querySelector('[data-summary]')!,
       packet: card.querySelector('[data-packet-link]')!,
       details: card.querySelector('[data-details]')!,
-      detailsSummary: card.querySelector('[data-details-summary]')!,
       detailsBody: card.querySelector('[data-details-body]')!,
     });
   return cards;
@@ -194,7 +183,6 @@ export function renderResults(
     setText(card.summary, evaluation.summary);
     const href = packetHref(evaluation.policy);
     if (card.packet.getAttribute('href') !== href) card.packet.setAttribute('href', href);
-    setText(card.detailsSummary, detailsSummary(evaluation));
     // A closed card's details are drawn when it is opened (drawDetails), not on every keystroke.
     card.pending = evaluation;
     if (card.details.open) drawDetails(card, data);
@@ -216,6 +204,33 @@ export function drawDetails(card: Card, data: CheckerData): void {
   if (card.signature === signature) return;
   card.signature = signature;
   card.detailsBody.replaceChildren(...detailsBody(data, evaluation));
+}
+
+/**
+ * Puts the member's lines (src/lib/checker/member.ts) in the main list, in their usual order, and
+ * the rest under "Other plans"; with no plan facts every line is in the main list. Cards are only
+ * moved when the order changes, so an open card keeps focus while the user types.
+ */
+export function orderCards(
+  root: HTMLElement,
+  cards: Map<string, Card>,
+  member?: readonly string[],
+): void {
+  const main = root.querySelector<HTMLElement>('[data-results-main]')!;
+  const other = root.querySelector<HTMLElement>('[data-results-other]')!;
+  const fold = other.closest<HTMLDetailsElement>('details')!;
+  const all = [...cards.values()].map((c) => c.card);
+  const inMain = member ? all.filter((c) => member.includes(c.dataset.line!)) : all;
+  const inOther = member ? all.filter((c) => !member.includes(c.dataset.line!)) : [];
+  const place = (list: HTMLElement, items: HTMLElement[]) => {
+    const current = Array.from(list.children);
+    if (current.length !== items.length || items.some((c, i) => current[i] !== c))
+      list.replaceChildren(...items);
+  };
+  place(main, inMain);
+  place(other, inOther);
+  fold.hidden = inOther.length === 0;
+  fold.querySelector('[data-other-count]')!.textContent = String(inOther.length);
 }
 
 /** "3 meet criteria, 2 need documentation, …" in outcome precedence order. */

@@ -83,11 +83,17 @@ export interface Packet {
   lineId: string;
   title: string;
   policyName: string;
+  /** The policy document and its version: "Thermal Ablation of the…, version 3 of 2025-05-29". */
+  policyDocument: string;
+  /** The same after the policy's short name, as printed at the top of every page. */
+  policyVersion: string;
   lineLabel: string;
   policyHref: string;
   outcome: Evaluation['outcome'];
   outcomeLabel: string;
   summary: string;
+  /** What could not be read from the facts given (a link's unreadable row…), said wherever the facts are used. */
+  notes: string[];
   /** The policy the criteria came from when the line applies an LCD. */
   appliedName?: string;
   positionCitation: PacketCitation;
@@ -101,7 +107,7 @@ export interface Packet {
   references: { n: number; id: string; text: string; verification: Verification }[];
 }
 
-type Catalogued = { label: string; unit?: string; item?: ItemKind };
+type Catalogued = { label: string; unit?: string; item?: ItemKind; schema?: unknown };
 const catalogue = factCatalog as Record<string, Catalogued>;
 
 /** One list item in words: "L4, inferior, Modic type 1". */
@@ -113,10 +119,20 @@ function itemWords(item: Record<string, unknown>, kind: ItemKind): string {
   return parts.length > 0 ? parts.join(', ') : 'details not documented';
 }
 
+/** Free text as one line: a line break or control character could forge a heading or a checklist item in a copy. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+}
+
+const isFreeText = (info?: { schema?: unknown }) =>
+  (info?.schema as { _zod?: { def: { type: string } } } | undefined)?._zod?.def.type === 'string';
+
 /** A fact's value in words; lists item by item, an empty list as "none documented as present". */
 export function factValueWords(key: string, value: unknown): string {
   const info = catalogue[key];
   if (value === undefined) return 'not documented';
+  // Free text is shown as written, on one line; option ids read as words.
+  if (typeof value === 'string' && isFreeText(info)) return oneLine(value);
   if (Array.isArray(value) && info?.item) {
     if (value.length === 0) return 'none';
     return value
@@ -184,8 +200,16 @@ class References {
   }
 }
 
-/** Evaluates `lineId` with the engine and builds its packet. Throws for an unknown line. */
-export function buildPacket(data: CheckerData, lineId: string, facts: PatientFacts): Packet {
+/**
+ * Evaluates `lineId` with the engine and builds its packet. `notes` say what could not be read
+ * from the facts given. Throws for an unknown line.
+ */
+export function buildPacket(
+  data: CheckerData,
+  lineId: string,
+  facts: PatientFacts,
+  notes: readonly string[] = [],
+): Packet {
   const line = data.lines.find((l) => l.id === lineId);
   if (!line) throw new Error(`No policy line "${lineId}" in the checker data.`);
   const evaluation = evaluateAll(data.lines, facts).find((e) => e.policy === lineId)!;
@@ -209,10 +233,15 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
       rule:
         criterion && !['all', 'any', 'not'].includes(criterion.kind) ? describeRule(criterion) : '',
       verdict: verdictOf(node),
-      facts: node.facts.map(
-        (f) => `${catalogue[f.path]?.label ?? f.path}: ${factValueWords(f.path, f.value)}`,
-      ),
-      citation: own ? refs.cite(own) : inherited ? refs.cite(inherited, true) : undefined,
+      // A group of criteria is decided by its members, listed under it with their facts.
+      facts:
+        node.facts.length > 0 || node.children.length === 0
+          ? node.facts.map(
+              (f) => `${catalogue[f.path]?.label ?? f.path}: ${factValueWords(f.path, f.value)}`,
+            )
+          : ['Decided by the criteria below'],
+      // The whole tree, when it has no citation of its own, is the policy's position, cited there.
+      citation: own ? refs.cite(own) : refs.cite(inherited ?? evaluation.citation, true),
       href: `/policies/${applied.policyId}/#${applied.id}--${node.id}`,
     });
     // Inside some/every the children repeat per list item; the list itself is shown as the fact.
@@ -240,15 +269,22 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
     })),
   ];
   const policyName = line.policyName;
+  const document = data.policies[line.policyId];
+  const policyDocument = document
+    ? `${document.title}, version ${document.version}${document.versionDate ? ` of ${document.versionDate}` : ''}`
+    : 'version not recorded';
   return {
     lineId,
     title: `Appeal packet: ${policyName}, ${line.label}`,
     policyName,
+    policyDocument,
+    policyVersion: `${policyName}: ${policyDocument}`,
     lineLabel: line.label,
     policyHref: `/policies/${line.policyId}/#line-${line.id}`,
     outcome: evaluation.outcome,
     outcomeLabel: outcomeLabel[evaluation.outcome],
     summary: evaluation.summary,
+    notes: notes.map(oneLine),
     appliedName: applied.id !== line.id ? applied.policyName : undefined,
     positionCitation,
     nonPublic,
@@ -278,7 +314,9 @@ export function packetText(p: Packet, origin = ''): string {
   const out: string[] = [];
   const rule = (s: string) => out.push(s, '='.repeat(Math.min(s.length, 72)));
   rule(p.title.toUpperCase());
+  out.push(`Policy: ${p.policyVersion}.`);
   out.push(`Determination under the public criteria: ${p.outcomeLabel}. ${p.summary}`);
+  p.notes.forEach((n) => out.push(`Not read from the facts given: ${n}`));
   if (p.appliedName) out.push(`Criteria applied: ${p.appliedName}.`);
   out.push(`Position of the policy: ${citeText(p.positionCitation)}`);
   if (p.nonPublic)
@@ -328,9 +366,12 @@ export function packetMarkdown(p: Packet, origin = ''): string {
   const out: string[] = [
     `# ${e(p.title)}`,
     '',
+    `Policy: ${e(p.policyVersion)}.`,
+    '',
     `**Determination under the public criteria: ${e(p.outcomeLabel)}.** ${e(p.summary)}`,
     '',
   ];
+  p.notes.forEach((n) => out.push(`> Not read from the facts given: ${e(n)}`, ''));
   if (p.appliedName) out.push(`Criteria applied: ${e(p.appliedName)}.`, '');
   out.push(`Position of the policy: ${citeMd(p.positionCitation)}`, '');
   if (p.nonPublic)

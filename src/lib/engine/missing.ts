@@ -1,5 +1,5 @@
 /** Turning undocumented findings into a plain-words checklist of what to add to the chart. */
-import { facts, itemFields, type ItemKind } from '../facts/catalog.ts';
+import { facts, isAsked, itemFields, type ItemKind } from '../facts/catalog.ts';
 import type { Finding } from './types.ts';
 
 /** Plain words for one fact path, e.g. `spondylolisthesis[0].mm` → "the amount of slip in millimetres". */
@@ -13,10 +13,19 @@ export function documentPhrase(path: string): string {
   return (itemFields[top.item] as Record<string, { document: string }>)[match[2]]?.document ?? path;
 }
 
-/** The checklist: "Document …" once per fact, in the order the findings name them. */
-export function describeMissing(findings: readonly Finding[]): string[] {
-  const phrases = findings.flatMap((f) =>
-    f.facts.filter((u) => u.value === undefined).map((u) => documentPhrase(u.path)),
-  );
+/**
+ * The checklist: "Document …" once per fact, in the order the findings name them. A fact asked
+ * only under a condition (device precautions when a device is implanted) is left out until
+ * `known` facts meet the condition, unless a finding has nothing else to ask.
+ */
+export function describeMissing(
+  findings: readonly Finding[],
+  known: Readonly<Record<string, unknown>> = {},
+): string[] {
+  const phrases = findings.flatMap((f) => {
+    const open = f.facts.filter((u) => u.value === undefined);
+    const asked = open.filter((u) => isAsked(/^\w+/.exec(u.path)![0], known));
+    return (asked.length > 0 ? asked : open).map((u) => documentPhrase(u.path));
+  });
   return [...new Set(phrases)].map((phrase) => `Document ${phrase}.`);
 }

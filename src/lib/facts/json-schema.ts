@@ -1,6 +1,7 @@
 /** JSON Schema of `PatientFacts`, generated from the zod schema and annotated from the fact catalogue. */
 import { toJSONSchema } from 'zod/v4/core';
-import { facts, factGroups, itemFields } from './catalog.ts';
+import { facts, factGroups, itemFields, type FactKey, type ItemKind } from './catalog.ts';
+import { factDescriptions, itemFieldDescriptions } from './descriptions.ts';
 import { PatientFacts } from './schema.ts';
 
 type JsonObject = Record<string, unknown> & {
@@ -20,7 +21,11 @@ export function patientFactsJsonSchema(): JsonObject {
     if (!property) continue;
     Object.assign(
       property,
-      { title: spec.label, description: spec.description, 'x-group': factGroups[spec.group] },
+      {
+        title: spec.label,
+        description: factDescriptions[key as FactKey],
+        'x-group': factGroups[spec.group],
+      },
       spec.unit ? { 'x-unit': spec.unit } : {},
     );
     const item = 'item' in spec && spec.item ? itemFields[spec.item] : undefined;
@@ -30,7 +35,12 @@ export function patientFactsJsonSchema(): JsonObject {
         if (p)
           Object.assign(
             p,
-            { title: info.label, description: info.description },
+            {
+              title: info.label,
+              description: (itemFieldDescriptions[spec.item as ItemKind] as Record<string, string>)[
+                field
+              ],
+            },
             'unit' in info && info.unit ? { 'x-unit': info.unit } : {},
           );
       }

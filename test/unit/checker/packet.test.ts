@@ -24,6 +24,18 @@ beforeAll(async () => {
     stanceLabel,
     verificationLabels: verificationLabel,
     ama: (id) => `AMA text of ${id}`,
+    csl: (id) => ({ id, title: `CSL record of ${id}` }),
+    policies: Object.fromEntries(
+      [...content.policies].map(([id, p]) => [
+        id,
+        {
+          title: p.title,
+          version: p.version,
+          versionDate: p.versionDate,
+          payer: { name: content.payers.get(p.payer)!.name, shortName: p.payer },
+        },
+      ]),
+    ),
   });
 });
 
