@@ -339,7 +339,7 @@ describe('privacy and accessibility', () => {
     await session.context.close();
   });
 
-  it('is usable at 375 px: no horizontal scrolling, results reachable, axe clean', async () => {
+  it('is usable at 375 px: no horizontal scrolling, results near the top and their summary always in view, axe clean', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     await page.goto(
@@ -351,6 +351,16 @@ describe('privacy and accessibility', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       375,
     );
+    // The results come right after the health plan, not after the whole chart (~13,000 px before).
+    const top = await page.evaluate(
+      () => document.querySelector('#results-heading')!.getBoundingClientRect().top + scrollY,
+    );
+    expect(top).toBeLessThan(2500);
+    // Deep in the chart, the summary and the way back to the results stay in view.
+    await page.locator('#f-bleedingDiathesis-unknown').scrollIntoViewIfNeeded();
+    const bar = await page.locator('.results-bar').boundingBox();
+    expect(bar!.y + bar!.height).toBeLessThanOrEqual(800);
+    expect(await page.textContent('[data-bar-summary]')).toMatch(/needs documentation/);
     await page.click('.skip-to-results');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
     expect(await page.evaluate(() => location.hash)).toMatch(/^#facts=/);

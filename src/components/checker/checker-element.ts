@@ -236,6 +236,7 @@ class CheckerElement extends HTMLElement {
         : '';
     this.summary(
       `${member ? 'For this member: ' : ''}${countSummary(shown)}.${member ? ` ${this.evaluations.length - shown.length} other plans folded below.` : ''}${invalid}`,
+      `${member ? 'This member: ' : ''}${countSummary(shown)}.`,
     );
   }
 
@@ -247,9 +248,10 @@ class CheckerElement extends HTMLElement {
     }
   }
 
-  private summary(text: string): void {
+  /** The results summary, and its short form in the bar that stays in view on a phone. */
+  private summary(text: string, short = text): void {
     this.querySelector('[data-results-summary]')!.textContent = text;
-    this.querySelector('[data-bar-summary]')!.textContent = text;
+    this.querySelector('[data-bar-summary]')!.textContent = short;
   }
 
   private onEdit(event: Event, committed: boolean): void {

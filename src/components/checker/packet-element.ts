@@ -84,8 +84,8 @@ class PacketElement extends HTMLElement {
     }
     const problems = validateDraft(this.draft).problems;
     notes.push(...problems.map((p) => `${p.message} It is treated as not documented.`));
+    // What could not be read is said in the packet itself (printed and copied), not only here.
     this.notes = notes;
-    messages.push(...notes);
     const box = this.querySelector<HTMLElement>('[data-problems]')!;
     box.hidden = messages.length === 0;
     box.replaceChildren(
