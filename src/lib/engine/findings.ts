@@ -3,20 +3,33 @@
  * at the first node that carries a concept (a rule as the policy states it), so findings read
  * like the policy's own items rather than like the tree's plumbing.
  */
+import type { ImpliedFact } from '../facts/implications.ts';
 import type { Finding, Status, TraceNode } from './types.ts';
 
-/** The criteria that explain why `trace` has status `want`. */
-export function explain(trace: TraceNode, want: 'failed' | 'undocumented'): Finding[] {
+/**
+ * The criteria that explain why `trace` has status `want`. Facts the engine filled in from
+ * others (`implied`) are named as such in the reasons.
+ */
+export function explain(
+  trace: TraceNode,
+  want: 'failed' | 'undocumented',
+  implied: readonly ImpliedFact[] = [],
+): Finding[] {
   const found: TraceNode[] = [];
   if (want === 'failed') whyFailed(trace, found);
   else whyUndocumented(trace, found);
   const seen = new Set<string>();
+  const origin = new Map(
+    implied.map((i) => [i.fact as string, `${i.from.fact} = ${formatValue(i.from.value)}`]),
+  );
   return found
     .filter((node) => (seen.has(node.id) ? false : (seen.add(node.id), true)))
-    .map((node) => toFinding(node, want));
+    .map((node) => toFinding(node, want, origin));
 }
 
-const isReportable = (node: TraceNode) => node.concept !== undefined || node.children.length === 0;
+// A match node is one question ("is there a Modic change at this body?"), whatever it matched.
+const isReportable = (node: TraceNode) =>
+  node.concept !== undefined || node.children.length === 0 || node.kind === 'match';
 const withStatus = (nodes: TraceNode[], status: Status) => nodes.filter((n) => n.status === status);
 
 function whyFailed(node: TraceNode, out: TraceNode[]): void {
@@ -57,11 +70,20 @@ export function factsIn(node: TraceNode): TraceNode['facts'] {
   return [...node.facts, ...node.children.flatMap(factsIn)];
 }
 
-function toFinding(node: TraceNode, want: 'failed' | 'undocumented'): Finding {
+function toFinding(
+  node: TraceNode,
+  want: 'failed' | 'undocumented',
+  origin: ReadonlyMap<string, string>,
+): Finding {
   const exclusion = node.negated;
   const facts = factsIn(node);
   const documented = facts.filter((f) => f.value !== undefined);
-  const shown = documented.map((f) => `${f.path} = ${formatValue(f.value)}`).join(', ');
+  const shown = documented
+    .map((f) => {
+      const from = origin.get(f.path);
+      return `${f.path} = ${formatValue(f.value)}${from ? `, implied by ${from}` : ''}`;
+    })
+    .join(', ');
   let reason: string;
   if (want === 'undocumented')
     reason = exclusion
