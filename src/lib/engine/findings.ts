@@ -97,9 +97,31 @@ function toFinding(
     label: node.label,
     citation: node.citation,
     exclusion,
-    facts: want === 'undocumented' ? facts.filter((f) => f.value === undefined) : facts,
+    facts: want === 'undocumented' ? gapFacts(node) : facts,
     reason,
   };
+}
+
+/**
+ * The facts whose documentation would settle an undocumented node: the absent facts of its
+ * undocumented parts, plus absent `present` facts of its decided parts, which settle it as an
+ * alternative (a recorded T-score of −2.5 or less settles Cohere's osteoporosis rule as well as
+ * a recorded diagnosis does). Each path once; a path needed outright is not also an alternative.
+ */
+function gapFacts(node: TraceNode): TraceNode['facts'] {
+  const found: TraceNode['facts'] = [];
+  // Below a decided node (a failed branch of an `any`), only its `present` facts can settle the rule.
+  const visit = (n: TraceNode, within: boolean) => {
+    const open = within && n.status === 'undocumented';
+    for (const f of n.facts) if (f.value === undefined && (open || f.presence)) found.push(f);
+    for (const child of n.children) visit(child, open);
+  };
+  visit(node, true);
+  const needed = new Set(found.filter((f) => !f.presence).map((f) => f.path));
+  const seen = new Set<string>();
+  return found
+    .filter((f) => !(f.presence && needed.has(f.path)))
+    .filter((f) => (seen.has(f.path) ? false : (seen.add(f.path), true)));
 }
 
 /** A fact value as a short string: lists as their length, objects as JSON. */
