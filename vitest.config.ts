@@ -19,6 +19,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll waits for the page (a result, a lazily loaded module); it measures nothing,
+          // so a slow or busy machine must not fail it (principle 8).
+          expect: { poll: { timeout: 60_000 } },
         },
       },
     ],

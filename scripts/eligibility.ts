@@ -6,7 +6,7 @@
  *   npm run --silent eligibility -- - < facts.json        (or pipe the facts on stdin)
  *
  * Exit codes: 0 evaluated; 2 bad input (missing file, invalid JSON, facts that break the schema,
- * unknown policy id). The facts format is the JSON Schema at /schema/patient-facts.json.
+ * facts that contradict each other, unknown policy id). The facts format is the JSON Schema at /schema/patient-facts.json.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -79,7 +79,7 @@ if (!read.ok)
   fail(
     read.kind === 'file'
       ? read.errors[0]!
-      : `${inputName} does not fit the patient facts schema:\n${read.errors.map((e) => `  ${e}`).join('\n')}`,
+      : `${inputName} ${read.kind === 'contradiction' ? 'has facts that contradict each other (correct one of each pair)' : 'does not fit the patient facts schema'}:\n${read.errors.map((e) => `  ${e}`).join('\n')}`,
   );
 const facts = read.facts;
 

@@ -86,9 +86,9 @@ describe('1. a malformed list row is never read as "none"', () => {
     await page.waitForSelector('.packet table');
     expect(await page.textContent('.packet')).toContain('Spondylolisthesis, row 1');
     await page.click('[data-action="copy-text"]');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
-      'Spondylolisthesis, row 1',
-    );
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toContain('Spondylolisthesis, row 1');
     await context.close();
   });
 
@@ -268,8 +268,13 @@ describe('5. copies cannot be forged by data', () => {
     const facts = { healthPlan: 'X\n\n# Injected\n- [ ] fake' };
     const { context, page } = await open(`check/packet/#line=cohere-ma&facts=${b64(facts)}`);
     await page.waitForSelector('.packet table');
-    for (const action of ['copy-text', 'copy-markdown']) {
+    for (const [action, kind] of [
+      ['copy-text', 'plain text'],
+      ['copy-markdown', 'Markdown'],
+    ]) {
       await page.click(`[data-action="${action}"]`);
+      // The copy is written once the text forms have loaded; the status says when.
+      await expect.poll(() => page.textContent('[data-status]')).toBe(`Packet copied as ${kind}.`);
       const text = await page.evaluate(() => navigator.clipboard.readText());
       const lines = text.split('\n');
       expect(
@@ -281,7 +286,7 @@ describe('5. copies cannot be forged by data', () => {
         action,
       ).toEqual([]);
       expect(text).toContain(
-        action === 'copy-text' ? 'X # Injected - [ ] fake' : 'X \\# Injected - \\[ \\] fake',
+        kind === 'plain text' ? 'X # Injected - [ ] fake' : 'X \\# Injected - \\[ \\] fake',
       );
     }
     await context.close();

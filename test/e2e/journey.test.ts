@@ -71,7 +71,7 @@ describe('the seed-000 journey', () => {
     await act.press('#f-behavioralHealthAssessment-yes');
     await act.choose('#q-plannedLevels-L4', 'first');
     await act.choose('#q-plannedLevels-L5', 'first');
-    await act.choose('#f-anesthesia', 'local-mild-sedation');
+    // Cohere's anaesthesia item is a billing note, never a criterion (issue 15): not asked here.
     await act.fill('#f-bmi', '28');
     await act.press('#group-imaging [data-none-present]');
     await act.press('#group-history [data-none-present]');

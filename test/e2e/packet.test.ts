@@ -7,7 +7,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckerData } from '../../src/lib/checker/data.ts';
 import { encodeFragment } from '../../src/lib/checker/fragment.ts';
-import { buildPacket, packetMarkdown, packetText } from '../../src/lib/checker/packet.ts';
+import { buildPacket } from '../../src/lib/checker/packet.ts';
+import { packetMarkdown, packetText } from '../../src/lib/checker/packet-text.ts';
 import { vignette } from '../unit/checker/content.ts';
 import { axeViolations, DIST, launchBrowser, startSite } from './harness.ts';
 import { pdfText, squash } from './pdf-text.ts';
@@ -85,7 +86,9 @@ describe('the appeal packet', () => {
       squash('A behavioural health assessment (formal or informal) is recorded in the chart'),
     );
     expect(printed).toContain(
-      squash('Document a behavioural health assessment (formal or informal) in the chart.'),
+      squash(
+        'Document a behavioural health assessment (formal or informal) in the chart, with details or resources on interventions to reduce the risks it finds.',
+      ),
     );
     const origin = new URL(site.url).origin;
     expect(

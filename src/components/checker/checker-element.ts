@@ -14,12 +14,7 @@ import { evaluateAll } from '../../lib/engine/evaluate.ts';
 import type { Evaluation } from '../../lib/engine/types.ts';
 import { outcomeLabel } from '../../lib/engine/types.ts';
 import type { CheckerData } from '../../lib/checker/data.ts';
-import {
-  draftFromFacts,
-  validateDraft,
-  type FactDraft,
-  type FieldProblem,
-} from '../../lib/checker/draft.ts';
+import { validateDraft, type FactDraft, type FieldProblem } from '../../lib/checker/draft.ts';
 import {
   compactDraft,
   decodeFragment,
@@ -28,29 +23,21 @@ import {
   readSavedCopy,
   savedCopyText,
 } from '../../lib/checker/fragment.ts';
-import { exportFactsFile } from '../../lib/checker/import-file.ts';
 import { memberLines } from '../../lib/checker/member.ts';
 import { isAsked } from '../../lib/facts/catalog.ts';
 import type { PatientFacts } from '../../lib/facts/schema.ts';
-import { copyText, download, h } from './dom.ts';
-import { pathOf, readDraft, showProblems, writeDraft } from './form-io.ts';
-import {
-  addRow,
-  listStateChanged,
-  nonePresent,
-  quickChanged,
-  removeRow,
-  syncQuick,
-} from './list-actions.ts';
+import { download, h } from './dom.ts';
+import { pathOf, readDraft, showProblems, syncQuick, writeDraft } from './form-io.ts';
 import {
   countSummary,
-  drawDetails,
+  showDetails,
   findCards,
   orderCards,
   renderResults,
   type Card,
 } from './results-view.ts';
 import { savedFacts } from './storage.ts';
+import type { ToolHost } from './checker-tools.ts';
 
 /** A titled list of problems shown above the form; `download` offers unreadable saved text as a file. */
 interface Section {
@@ -63,12 +50,14 @@ const announceDelay = 1200;
 const addressDelay = 250;
 const isEmpty = (draft: FactDraft) => Object.keys(compactDraft(draft)).length === 0;
 
-class CheckerElement extends HTMLElement {
+class CheckerElement extends HTMLElement implements ToolHost {
   private form!: HTMLFormElement;
   private data?: CheckerData;
   private draft: FactDraft = {};
-  private facts: PatientFacts = {};
-  private problems: FieldProblem[] = [];
+  /** For the tools (checker-tools.ts). */
+  facts: PatientFacts = {};
+  /** For the tools (checker-tools.ts). */
+  problems: FieldProblem[] = [];
   private evaluations: Evaluation[] = [];
   private cards = new Map<string, Card>();
   private announced = new Map<string, string>();
@@ -86,11 +75,11 @@ class CheckerElement extends HTMLElement {
     for (const card of this.cards.values())
       card.details.addEventListener(
         'toggle',
-        () => this.data && card.details.open && drawDetails(card, this.data),
+        () => this.data && card.details.open && void showDetails(card, this.data),
       );
     // Listened to on the island: the plan's fields are form-associated from outside the <form>.
-    this.addEventListener('input', (e) => this.onEdit(e, false));
-    this.addEventListener('change', (e) => this.onEdit(e, true));
+    this.addEventListener('input', (e) => void this.onEdit(e, false));
+    this.addEventListener('change', (e) => void this.onEdit(e, true));
     this.form.addEventListener('submit', (e) => {
       // Results are live; submitting (Enter in a field, or the button) moves to them and announces now.
       e.preventDefault();
@@ -99,10 +88,11 @@ class CheckerElement extends HTMLElement {
       this.focusResults();
     });
     this.addEventListener('click', (e) => this.onClick(e));
-    this.querySelector('[data-action="import"]')?.addEventListener(
-      'change',
-      (e) => void this.importFile(e.target as HTMLInputElement),
-    );
+    this.querySelector('[data-action="import"]')?.addEventListener('change', async (e) => {
+      const tools = await import('./checker-tools.ts');
+      await tools.importFacts(this, e.target as HTMLInputElement);
+      this.scheduleAnnounce();
+    });
     window.addEventListener('hashchange', () => this.restore('navigation'));
     window.addEventListener('popstate', () => this.restore('navigation'));
     // Leaving or hiding the page writes the address the facts are waiting for. The saved copy
@@ -202,7 +192,7 @@ class CheckerElement extends HTMLElement {
   }
 
   /** Writes a draft into the form and re-evaluates; `showAll` shows every field's problem at once. */
-  private apply(draft: FactDraft, showAll: boolean): void {
+  apply(draft: FactDraft, showAll: boolean): void {
     writeDraft(this.form, draft);
     this.refresh();
     showProblems(this.form, showAll ? this.problems : []);
@@ -254,23 +244,32 @@ class CheckerElement extends HTMLElement {
     this.querySelector('[data-bar-summary]')!.textContent = short;
   }
 
-  private onEdit(event: Event, committed: boolean): void {
+  private async onEdit(event: Event, committed: boolean): Promise<void> {
     const target = event.target as HTMLInputElement | HTMLSelectElement;
     if (target.form !== this.form) return; // the import control, the packet's tools
-    if (target.dataset.quickKey !== undefined) {
-      if (!committed) return;
-      this.status(quickChanged(this.form, target as HTMLSelectElement));
-    } else if (
+    const quick = target.dataset.quickKey !== undefined;
+    if (quick && !committed) return;
+    // What was chosen is read now: the list code loads first, and the form may be redrawn meanwhile.
+    const value = target.value;
+    const listState =
       target.type === 'radio' &&
-      target.name === target.closest<HTMLElement>('[data-list]')?.dataset.list
-    )
-      listStateChanged(this.form, target.name, target.value);
+      target.name === target.closest<HTMLElement>('[data-list]')?.dataset.list;
+    if (quick || listState) {
+      const lists = await import('./list-actions.ts');
+      if (quick) this.status(lists.quickChanged(this.form, target as HTMLSelectElement, value));
+      else lists.listStateChanged(this.form, target.name, value);
+    }
+    const before = new Set(this.problems.map((p) => p.path));
     this.refresh();
     const path = pathOf(target);
     if (path) {
-      const stillWrong = this.problems.some((p) => p.path === path);
+      const own = this.problems.find((p) => p.path === path);
       // Messages appear when a value is committed (change), and disappear as soon as it is fixed.
-      if (committed || !stillWrong) showProblems(this.form, this.problems, new Set([path]));
+      // A contradiction between two fields shows on both, and clears from both once resolved.
+      const paths = new Set([path]);
+      for (const p of this.problems) if (own && p.message === own.message) paths.add(p.path);
+      for (const p of before) if (!this.problems.some((q) => q.path === p)) paths.add(p);
+      if (committed || !own) showProblems(this.form, this.problems, paths);
     }
     this.hideUndo();
     this.save(committed);
@@ -288,56 +287,33 @@ class CheckerElement extends HTMLElement {
     const button = (event.target as Element).closest('button');
     if (!button) return;
     const action = button.dataset.action;
-    if (button.hasAttribute('data-add-row'))
-      addRow(this.form, button.closest<HTMLElement>('[data-list]')!.dataset.list!, true);
-    else if (button.hasAttribute('data-remove-row')) this.status(removeRow(this.form, button));
-    else if (button.dataset.nonePresent)
-      button.parentElement!.querySelector('[data-none-status]')!.textContent = nonePresent(
-        this.form,
-        button,
+    if (button.matches('[data-add-row], [data-remove-row], [data-none-present]'))
+      return void import('./list-actions.ts').then((lists) => {
+        if (button.hasAttribute('data-add-row'))
+          lists.addRow(this.form, button.closest<HTMLElement>('[data-list]')!.dataset.list!, true);
+        else if (button.hasAttribute('data-remove-row'))
+          this.status(lists.removeRow(this.form, button));
+        else
+          button.parentElement!.querySelector('[data-none-status]')!.textContent =
+            lists.nonePresent(this.form, button);
+        this.afterAction();
+      });
+    if (action === 'export' || action === 'copy-link')
+      return void import('./checker-tools.ts').then((tools) =>
+        action === 'export' ? tools.exportFacts(this) : tools.copyLink(this),
       );
-    else if (action === 'export') return this.exportFacts();
-    else if (action === 'copy-link') return void this.copyLink();
     else if (action === 'clear') return this.clear();
     else if (action === 'undo') this.undoClear();
     else if (action === 'load-other-tab') this.loadOtherTab();
-    else if (action === 'import') return;
     else return;
+    this.afterAction();
+  }
+
+  /** After an action on the form: re-evaluate, save, announce. */
+  private afterAction(): void {
     this.refresh();
     this.save(true);
     this.scheduleAnnounce();
-  }
-
-  private exportFacts(): void {
-    const text = exportFactsFile(
-      this.facts,
-      new URL('/schema/patient-facts.json', location.href).href,
-    );
-    download('patient-facts.json', text, 'application/json');
-    const left = this.problems.map((p) => p.path);
-    this.status(
-      `Exported ${Object.keys(this.facts).length} documented facts as patient-facts.json.${left.length ? ` Left out ${left.length} invalid field${left.length === 1 ? '' : 's'}: ${left.join(', ')}.` : ''}`,
-    );
-  }
-
-  private async copyLink(): Promise<void> {
-    this.writeAddress();
-    if (await copyText(location.href))
-      this.status(
-        'Link copied. It carries the facts in its fragment: share it only as you would share the chart.',
-      );
-    else {
-      const field = h('input', {
-        type: 'text',
-        readonly: true,
-        value: location.href,
-        'aria-label': 'Link to these facts',
-        class: 'copy-fallback',
-      });
-      this.status('The browser did not allow copying. Select the link below and copy it:');
-      this.querySelector('[data-tool-status]')!.append(' ', field);
-      field.select();
-    }
   }
 
   /** Clears the form, the address and the saved copy; the cleared facts stay in memory for Undo. */
@@ -416,37 +392,17 @@ class CheckerElement extends HTMLElement {
     this.status('Showing the facts the other tab saved.');
   }
 
-  private async importFile(input: HTMLInputElement): Promise<void> {
-    const file = input.files?.[0];
-    if (!file) return;
-    // The command line's own reader, loaded when first used (it is not needed to check a patient).
-    const { readFactsText } = await import('../../lib/facts/read.ts');
-    const result = readFactsText(await file.text(), file.name);
-    input.value = '';
-    if (!result.ok) {
-      this.showLoadProblems([
-        {
-          title: `${file.name} was not imported; the form was left as it was`,
-          messages: result.errors,
-        },
-      ]);
-      return;
-    }
-    this.showLoadProblems([]);
-    this.apply(draftFromFacts(result.facts), true);
-    this.status(
-      `Imported ${Object.keys(result.facts).filter((k) => k !== '$schema').length} facts from ${file.name}.`,
-    );
-    this.save(true);
-    this.scheduleAnnounce();
+  status(text: string): void {
+    this.statusLine().textContent = text;
   }
 
-  private status(text: string): void {
-    this.querySelector('[data-tool-status]')!.textContent = text;
+  /** The line under the tools where actions say what they did. */
+  statusLine(): Element {
+    return this.querySelector('[data-tool-status]')!;
   }
 
   /** Says what could not be read, in sections (the link, the saved copy, a file); empty sections are left out. */
-  private showLoadProblems(sections: readonly Section[]): void {
+  showLoadProblems(sections: readonly Section[]): void {
     const box = this.querySelector<HTMLElement>('[data-problems]')!;
     const shown = sections.filter((s) => s.messages.length > 0);
     box.hidden = shown.length === 0;
@@ -478,7 +434,7 @@ class CheckerElement extends HTMLElement {
    * follows at once for a committed change, or when typing pauses (history.replaceState is rate
    * limited by browsers). An emptied form removes the saved copy and the fragment at once.
    */
-  private save(committed: boolean): void {
+  save(committed: boolean): void {
     this.keepSaved = false;
     if (isEmpty(this.draft)) {
       this.lastSaved = null;
@@ -498,7 +454,7 @@ class CheckerElement extends HTMLElement {
   }
 
   /** Writes the draft to the fragment (replacing, not adding, a history entry), then, unless `store` is false, the saved copy with it. */
-  private writeAddress(store = true): void {
+  writeAddress(store = true): void {
     clearTimeout(this.addressTimer);
     const fragment = encodeFragment(this.draft);
     const url = `${location.pathname}${location.search}${fragment ? `#${fragment}` : ''}`;

@@ -14,6 +14,7 @@ import {
   type ListControl,
 } from '../../lib/checker/controls.ts';
 import type { DraftRow, DraftScalar, FactDraft, FieldProblem } from '../../lib/checker/draft.ts';
+import { quickEntries, quickState } from '../../lib/checker/quick-entry.ts';
 
 const controls: [string, Control][] = factKeys.map((key) => [key, factControl(key)]);
 
@@ -211,4 +212,21 @@ export function showProblems(
 /** The engine path of the field a control belongs to (for live validation). */
 export function pathOf(control: Element): string | undefined {
   return control.closest<HTMLElement>('[data-path]')?.dataset.path;
+}
+
+/** Shows each quick-entry control as the rows now stand. */
+export function syncQuick(root: HTMLElement, draft: FactDraft): void {
+  for (const entry of quickEntries) {
+    const value = draft[entry.fact];
+    const rows = Array.isArray(value) ? value : [];
+    for (const select of root.querySelectorAll<HTMLSelectElement>(
+      `[data-quick="${entry.fact}"] select`,
+    )) {
+      const state = quickState(entry, rows, select.dataset.quickKey!);
+      // Rows edited one by one: the choice says so instead of pretending to be one option.
+      if (state === 'mixed' && !select.querySelector('[value="mixed"]'))
+        select.append(new Option('As in the rows', 'mixed'));
+      select.value = state;
+    }
+  }
 }

@@ -3,9 +3,10 @@
  * the list's three states, the quick-entry helpers (Modic changes by disc level, planned bodies
  * by body; src/lib/checker/quick-entry.ts) and "none of these documented as present". Each
  * action changes the form only and returns what to tell the user; the island re-evaluates.
+ * Loaded on the first such action, so the checker's first script stays small.
  */
 import type { DraftRow, FactDraft } from '../../lib/checker/draft.ts';
-import { applyQuick, quickEntries, quickState } from '../../lib/checker/quick-entry.ts';
+import { applyQuick, quickEntries } from '../../lib/checker/quick-entry.ts';
 import { checkRadio, listParts, readDraft, syncList, writeDraft, writeRows } from './form-io.ts';
 
 function rowsOf(form: HTMLFormElement, fact: string): DraftRow[] {
@@ -52,35 +53,26 @@ export function listStateChanged(form: HTMLFormElement, fact: string, state: str
   syncList(form, fact);
 }
 
-/** A quick-entry choice: the key's rows replaced by the option's. */
-export function quickChanged(form: HTMLFormElement, select: HTMLSelectElement): string {
+/**
+ * A quick-entry choice: the key's rows replaced by the option's. `option` is the value chosen
+ * when the event fired (the control itself may have been redrawn from the rows since).
+ */
+export function quickChanged(
+  form: HTMLFormElement,
+  select: HTMLSelectElement,
+  option: string,
+): string {
   const fact = select.closest<HTMLElement>('[data-quick]')!.dataset.quick!;
   const entry = quickEntries.find((e) => e.fact === fact)!;
   const key = select.dataset.quickKey!;
-  if (select.value === 'mixed') return '';
-  const rows = applyQuick(entry, rowsOf(form, fact), key, select.value);
+  if (option === 'mixed') return '';
+  const rows = applyQuick(entry, rowsOf(form, fact), key, option);
   setRows(form, fact, rows);
-  const added = entry.rows(key, select.value).length;
+  select.value = option;
+  const added = entry.rows(key, option).length;
   return added > 0
     ? `${key}: ${added} row${added === 1 ? '' : 's'} written below; each can be edited.`
     : `${key}: its rows removed.`;
-}
-
-/** Shows each quick-entry control as the rows now stand. */
-export function syncQuick(root: HTMLElement, draft: FactDraft): void {
-  for (const entry of quickEntries) {
-    const value = draft[entry.fact];
-    const rows = Array.isArray(value) ? value : [];
-    for (const select of root.querySelectorAll<HTMLSelectElement>(
-      `[data-quick="${entry.fact}"] select`,
-    )) {
-      const state = quickState(entry, rows, select.dataset.quickKey!);
-      // Rows edited one by one: the choice says so instead of pretending to be one option.
-      if (state === 'mixed' && !select.querySelector('[value="mixed"]'))
-        select.append(new Option('As in the rows', 'mixed'));
-      select.value = state;
-    }
-  }
 }
 
 /** "None of these documented as present": fills only the fields still undocumented; returns what it did. */

@@ -6,8 +6,6 @@
  */
 import {
   buildPacket,
-  packetMarkdown,
-  packetText,
   verdictLabel,
   verdictTone,
   type Packet,
@@ -137,6 +135,8 @@ class PacketElement extends HTMLElement {
     if (action && action in referenceFiles)
       return this.downloadReferences(action as keyof typeof referenceFiles);
     if (action !== 'copy-text' && action !== 'copy-markdown') return;
+    // The text forms load when first copied.
+    const { packetMarkdown, packetText } = await import('../../lib/checker/packet-text.ts');
     const text =
       action === 'copy-text'
         ? packetText(this.packet, location.origin)
@@ -244,6 +244,15 @@ function packetNodes(p: Packet, data: CheckerData): Node[] {
       : null,
     p.branches.length
       ? h('ul', {}, ...p.branches.map((b) => h('li', {}, `If ${b.policy} applies: ${b.outcome}`)))
+      : null,
+    p.settle.length ? h('ul', {}, ...p.settle.map((s) => h('li', {}, `To settle it: ${s}`))) : null,
+    p.advisories.length
+      ? h(
+          'div',
+          { class: 'note', 'data-advisories': '' },
+          h('p', {}, h('strong', {}, 'Billing notes and cautions (they never decide coverage)')),
+          h('ul', {}, ...p.advisories.map((a) => h('li', {}, a.text, ' ', ...cite(a.citation)))),
+        )
       : null,
     p.caveats.length
       ? h(

@@ -15,6 +15,7 @@ import {
 import type { PatientFacts } from '../facts/schema.ts';
 import { describeRule, formatFactValue } from '../criteria/describe.ts';
 import { evaluateAll } from '../engine/evaluate.ts';
+import { advisoryText, shownAdvisories } from '../engine/report.ts';
 import {
   outcomeLabel,
   type EvaluablePolicy,
@@ -103,6 +104,10 @@ export interface Packet {
   missing: string[];
   caveats: string[];
   branches: { policy: string; outcome: string }[];
+  /** What would settle which rules apply (outcome "depends on which LCD applies"). */
+  settle: string[];
+  /** Billing notes and cautions, in words, with their citations; they never decide the outcome. */
+  advisories: { role: 'billing-note' | 'caution'; text: string; citation: PacketCitation }[];
   evidence: PacketEvidence[];
   references: { n: number; id: string; text: string; verification: Verification }[];
 }
@@ -174,6 +179,7 @@ function criteriaById(root: CriterionNode | undefined): Map<string, CriterionNod
       node.children.forEach(visit);
     else if (node.kind === 'not') visit(node.child);
     else if (node.kind === 'some' || node.kind === 'every') visit(node.where);
+    else if (node.kind === 'match' && node.where) visit(node.where);
   };
   if (root) visit(root);
   return map;
@@ -250,6 +256,11 @@ export function buildPacket(
   };
   if (evaluation.trace) walk(evaluation.trace, 0, undefined);
 
+  const advisories = shownAdvisories(evaluation).map((a) => ({
+    role: a.role,
+    text: advisoryText(a),
+    citation: refs.cite(a.citation),
+  }));
   const cited = (statement: CitedText) => ({
     text: statement.text,
     citations: statement.citations.map((c) => refs.cite(c)),
@@ -296,6 +307,8 @@ export function buildPacket(
       policy: data.lines.find((l) => l.id === b.policy)?.policyName ?? b.policy,
       outcome: outcomeLabel[b.outcome],
     })),
+    settle: evaluation.settle ?? [],
+    advisories,
     evidence,
     references: refs.order.map((id, i) => ({
       n: i + 1,
@@ -304,106 +317,4 @@ export function buildPacket(
       verification: data.sources[id]?.verification ?? 'unverified',
     })),
   };
-}
-
-const citeText = (c: PacketCitation) =>
-  `[${c.n}${c.locator ? `, ${c.locator}` : ''}]${c.inherited ? ' (rule cited as a whole)' : ''}`;
-
-/** The packet as plain text, for pasting into a letter or a portal's text box. */
-export function packetText(p: Packet, origin = ''): string {
-  const out: string[] = [];
-  const rule = (s: string) => out.push(s, '='.repeat(Math.min(s.length, 72)));
-  rule(p.title.toUpperCase());
-  out.push(`Policy: ${p.policyVersion}.`);
-  out.push(`Determination under the public criteria: ${p.outcomeLabel}. ${p.summary}`);
-  p.notes.forEach((n) => out.push(`Not read from the facts given: ${n}`));
-  if (p.appliedName) out.push(`Criteria applied: ${p.appliedName}.`);
-  out.push(`Position of the policy: ${citeText(p.positionCitation)}`);
-  if (p.nonPublic)
-    out.push(`Non-public criteria: ${p.nonPublic.name} ${citeText(p.nonPublic.citation)}`);
-  p.branches.forEach((b) => out.push(`  If ${b.policy} applies: ${b.outcome}`));
-  p.caveats.forEach((c) => out.push(`Caution: ${c}`));
-  out.push('', 'DOCUMENTED FACTS');
-  for (const g of p.facts) {
-    out.push(`${g.group}:`);
-    g.items.forEach((f) => out.push(`  - ${f.label}: ${f.value}`));
-  }
-  if (p.facts.length === 0) out.push('  (none documented)');
-  out.push('', 'CRITERIA');
-  for (const r of p.rows) {
-    const pad = '  '.repeat(r.depth);
-    out.push(
-      `${pad}- [${verdictLabel[r.verdict]}] ${r.label}${r.citation ? ` ${citeText(r.citation)}` : ''}`,
-    );
-    if (r.rule && r.rule !== r.label) out.push(`${pad}    Rule applied: ${r.rule}`);
-    r.facts.forEach((f) => out.push(`${pad}    Fact: ${f}`));
-    out.push(`${pad}    ${origin}${r.href}`);
-  }
-  if (p.missing.length > 0) {
-    out.push('', 'DOCUMENTATION TO ADD');
-    p.missing.forEach((m) => out.push(`- ${m}`));
-  }
-  out.push('', 'EVIDENCE AND GUIDELINES');
-  for (const e of p.evidence) {
-    out.push(`${e.title} (${e.kind}). ${e.detail}`);
-    e.statements.forEach((s) => out.push(`  - ${s.text} ${s.citations.map(citeText).join(' ')}`));
-  }
-  out.push('', 'REFERENCES');
-  p.references.forEach((r) => out.push(`${r.n}. ${r.text}`));
-  return `${out.join('\n')}\n`;
-}
-
-/** Markdown special characters escaped, so facts and labels read as text. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1');
-}
-
-const citeMd = (c: PacketCitation) => escapeMarkdown(citeText(c));
-
-/** The packet as Markdown (for an email, a ticket or a document editor). */
-export function packetMarkdown(p: Packet, origin = ''): string {
-  const e = escapeMarkdown;
-  const out: string[] = [
-    `# ${e(p.title)}`,
-    '',
-    `Policy: ${e(p.policyVersion)}.`,
-    '',
-    `**Determination under the public criteria: ${e(p.outcomeLabel)}.** ${e(p.summary)}`,
-    '',
-  ];
-  p.notes.forEach((n) => out.push(`> Not read from the facts given: ${e(n)}`, ''));
-  if (p.appliedName) out.push(`Criteria applied: ${e(p.appliedName)}.`, '');
-  out.push(`Position of the policy: ${citeMd(p.positionCitation)}`, '');
-  if (p.nonPublic)
-    out.push(`Non-public criteria: ${e(p.nonPublic.name)} ${citeMd(p.nonPublic.citation)}`, '');
-  p.branches.forEach((b) => out.push(`- If ${e(b.policy)} applies: ${e(b.outcome)}`));
-  p.caveats.forEach((c) => out.push(`> Caution: ${e(c)}`, ''));
-  out.push('## Documented facts', '');
-  for (const g of p.facts) {
-    out.push(`**${e(g.group)}**`, '');
-    g.items.forEach((f) => out.push(`- ${e(f.label)}: ${e(f.value)}`));
-    out.push('');
-  }
-  out.push('## Criteria', '');
-  for (const r of p.rows) {
-    const pad = '  '.repeat(r.depth);
-    out.push(
-      `${pad}- **${e(verdictLabel[r.verdict])}**: [${e(r.label)}](${origin}${r.href})${r.citation ? ` ${citeMd(r.citation)}` : ''}`,
-    );
-    if (r.rule && r.rule !== r.label) out.push(`${pad}  Rule applied: ${e(r.rule)}`);
-    r.facts.forEach((f) => out.push(`${pad}  Fact: ${e(f)}`));
-  }
-  if (p.missing.length > 0) {
-    out.push('', '## Documentation to add', '');
-    p.missing.forEach((m) => out.push(`- [ ] ${e(m)}`));
-  }
-  out.push('', '## Evidence and guidelines', '');
-  for (const ev of p.evidence) {
-    out.push(`**${e(ev.title)}** (${ev.kind}). ${e(ev.detail)}`, '');
-    ev.statements.forEach((s) => out.push(`- ${e(s.text)} ${s.citations.map(citeMd).join(' ')}`));
-    out.push('');
-  }
-  out.push('## References', '');
-  p.references.forEach((r) => out.push(`${r.n}. ${e(r.text)}`));
-  return `${out.join('\n')}\n`;
 }

@@ -142,6 +142,9 @@ export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
       }
       case 'not':
         return visit(node.child, item, list, !inverted);
+      case 'match':
+        // Only in advisory conditions, which comparisons never read (see content validation).
+        return;
       default:
         return node.children.forEach((c) => visit(c, item, list, inverted));
     }

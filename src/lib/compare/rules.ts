@@ -128,6 +128,8 @@ export function ruleKey(node: CriterionNode): string {
       return `${node.kind}(${node.fact}: ${ruleKey(node.where)})`;
     case 'not':
       return `not(${ruleKey(node.child)})`;
+    case 'match':
+      return `match(${node.fact}.${node.on}: ${node.where ? ruleKey(node.where) : ''})`;
     case 'all':
     case 'any':
       return `${node.kind}(${node.children.map(ruleKey).sort().join(', ')})`;
@@ -158,6 +160,8 @@ export interface EffectiveRules {
   criteriaPolicy: string;
   /** Concept occurrences in `criteria`. */
   occurrences: ConceptOccurrence[];
+  /** Billing notes and cautions that come with `criteria` (they never decide coverage). */
+  advisories: EvaluablePolicy['advisories'];
 }
 
 const notCovered = new Set([
@@ -183,7 +187,13 @@ export function effectiveRules(
     criteriaPolicy: line.policyId,
   };
   if (coversNobody(line))
-    return { ...own, source: { kind: 'not-covered' }, criteria: undefined, occurrences: [] };
+    return {
+      ...own,
+      source: { kind: 'not-covered' },
+      criteria: undefined,
+      occurrences: [],
+      advisories: [],
+    };
   if (line.position === 'defers-to-lcd' && line.lcd?.choose === 'named') {
     const lcd = byId.get(line.lcd.candidates[0]!.id);
     if (lcd) {
@@ -195,7 +205,12 @@ export function effectiveRules(
     line.position === 'defers-to-lcd' && line.lcd
       ? { kind: 'lcd-by-state', candidates: line.lcd.candidates }
       : { kind: 'own' };
-  return { ...own, source, occurrences: conceptOccurrences(line.criteria) };
+  return {
+    ...own,
+    source,
+    occurrences: conceptOccurrences(line.criteria),
+    advisories: line.advisories,
+  };
 }
 
 /** Occurrences grouped by concept, in first-occurrence order. */

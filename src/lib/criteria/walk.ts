@@ -41,6 +41,11 @@ export function walkCriteria(
       walkCriteria(root.where, visit, next('.where', { item }));
       break;
     }
+    case 'match': {
+      const item = (facts as Record<string, { item?: ItemKind }>)[root.fact]?.item;
+      if (root.where) walkCriteria(root.where, visit, next('.where', { item }));
+      break;
+    }
     default:
       break;
   }

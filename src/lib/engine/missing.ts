@@ -14,18 +14,28 @@ export function documentPhrase(path: string): string {
 }
 
 /**
- * The checklist: "Document …" once per fact, in the order the findings name them. A fact asked
- * only under a condition (device precautions when a device is implanted) is left out until
- * `known` facts meet the condition, unless a finding has nothing else to ask.
+ * The checklist: "Document …" once per fact, in the order the findings name them. A fact that
+ * settles a rule as an alternative (a `present` fact, such as a T-score beside an osteoporosis
+ * diagnosis) is joined to the rule's other facts with "or". A fact asked only under a condition
+ * (device precautions when a device is implanted) is left out until `known` facts meet the
+ * condition, unless a finding has nothing else to ask.
  */
 export function describeMissing(
   findings: readonly Finding[],
   known: Readonly<Record<string, unknown>> = {},
 ): string[] {
-  const phrases = findings.flatMap((f) => {
+  const items = findings.flatMap((f) => {
     const open = f.facts.filter((u) => u.value === undefined);
     const asked = open.filter((u) => isAsked(/^\w+/.exec(u.path)![0], known));
-    return (asked.length > 0 ? asked : open).map((u) => documentPhrase(u.path));
+    const absent = asked.length > 0 ? asked : open;
+    const needed = [
+      ...new Set(absent.filter((u) => !u.presence).map((u) => documentPhrase(u.path))),
+    ];
+    const either = [
+      ...new Set(absent.filter((u) => u.presence).map((u) => documentPhrase(u.path))),
+    ];
+    if (either.length === 0 || needed.length === 0) return [...needed, ...either];
+    return [`${needed.join(' and ')}, or ${either.join(' or ')}`];
   });
-  return [...new Set(phrases)].map((phrase) => `Document ${phrase}.`);
+  return [...new Set(items)].map((phrase) => `Document ${phrase}.`);
 }

@@ -562,11 +562,12 @@ export const facts = {
     document: 'whether the psychiatric disease is suspected to drive the back pain',
     askWhen: { fact: 'majorPsychiatricDisease', in: [true] },
   }),
-  /** A behavioural health assessment (formal or informal) is recorded. */
+  /** A behavioural health assessment (formal or informal), with its risk-reduction details, is recorded. */
   behavioralHealthAssessment: fact(z.boolean(), {
     group: 'history',
     label: 'Behavioural health assessment recorded',
-    document: 'a behavioural health assessment (formal or informal) in the chart',
+    document:
+      'a behavioural health assessment (formal or informal) in the chart, with details or resources on interventions to reduce the risks it finds',
   }),
   /** Bedbound. */
   bedbound: fact(z.boolean(), {

@@ -87,7 +87,7 @@ export const factDescriptions: { [K in FactKey]: string } = {
   psychiatricContributionSuspected:
     'The psychiatric disease is suspected to be a major contributor to the back pain.',
   behavioralHealthAssessment:
-    'A formal or informal behavioural health assessment for risk factors of a poor outcome is recorded in the chart.',
+    'A formal or informal behavioural health assessment for risk factors of a poor outcome is recorded in the chart, with details or resources on interventions to reduce those risks.',
   bedbound: 'The patient is bedbound.',
   neurologicMobilityLimit:
     'A neurologic condition prevents early mobilisation after the procedure.',

@@ -4,6 +4,7 @@
  * `maxProblems` lines name the field, what was expected and (briefly) what was found.
  */
 import { countFactIssues, describeFactIssues } from './errors.ts';
+import { contradictions } from './implications.ts';
 import { parseJson, shownValue } from './json.ts';
 import { PatientFacts } from './schema.ts';
 
@@ -12,9 +13,13 @@ export const maxFactsBytes = 200_000;
 /** At most this many problems are listed; the rest are counted. */
 export const maxProblems = 12;
 
-/** A refused file: `kind` says whether the file as a whole (`file`) or its fields (`schema`) are wrong. */
+/**
+ * A refused file: `kind` says whether the file as a whole is wrong (`file`), its fields break
+ * the schema (`schema`) or some facts contradict each other (`contradiction`).
+ */
 export type FactsRead =
-  { ok: true; facts: PatientFacts } | { ok: false; kind: 'file' | 'schema'; errors: string[] };
+  | { ok: true; facts: PatientFacts }
+  | { ok: false; kind: 'file' | 'schema' | 'contradiction'; errors: string[] };
 
 /** Parses and validates a facts file's text; `name` names it in messages ("chart.json", "stdin"). */
 export function readFactsText(text: string, name: string): FactsRead {
@@ -40,7 +45,16 @@ export function readFactsText(text: string, name: string): FactsRead {
       ],
     };
   const result = PatientFacts.safeParse(value);
-  if (result.success) return { ok: true, facts: result.data };
+  if (result.success) {
+    // Facts that contradict each other (src/lib/facts/implications.ts): both fields of each pair named.
+    const conflicts = contradictions(result.data);
+    if (conflicts.length === 0) return { ok: true, facts: result.data };
+    return {
+      ok: false,
+      kind: 'contradiction',
+      errors: conflicts.slice(0, maxProblems).map((c) => `${c.paths.join(' / ')}: ${c.message}`),
+    };
+  }
   const issues = result.error.issues;
   const errors = describeFactIssues(issues, value, maxProblems).map(
     (p) => `${p.path}${p.label ? ` (${p.label})` : ''}: ${p.message}.`,
