@@ -14,7 +14,7 @@ import {
   type EvaluablePolicy,
   type Outcome,
 } from '../../../src/lib/engine/types.ts';
-import { arbitraryFacts, arbitraryNear } from '../../helpers/arbitrary-facts.ts';
+import { arbitraryFacts, arbitraryNear } from '../../../scripts/lib/arbitrary-facts.ts';
 import { baseline, lines } from '../../helpers/content.ts';
 
 const RUNS = 10_000;
