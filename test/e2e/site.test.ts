@@ -15,8 +15,11 @@ import { isIsland } from '../../scripts/lib/islands.ts';
 import { outputsByRoute, routeTemplates } from '../../scripts/lib/routes.ts';
 import { axeViolations, DIST, useSite } from './harness.ts';
 
-/** Per page: load and axe take seconds; this only catches a hang, even at a load average of 20. */
-const pageTimeoutMs = 300_000;
+/**
+ * Per page: load and axe take seconds at rest and took up to 89 s (/compare/) at a load average of
+ * about 20 on two cores; this limit only catches a hang.
+ */
+const pageTimeoutMs = 600_000;
 
 const built = existsSync(DIST) ? htmlPages(DIST) : [];
 const templates = routeTemplates().filter((t) => t.kind === 'page');
