@@ -10,7 +10,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -69,7 +69,7 @@ export async function serveStatic(
   port = 4321,
 ): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
-  const server = createServer(async (req, res) => {
+  const respond = async (req: IncomingMessage, res: ServerResponse) => {
     const path = req.url ?? '/';
     // Directory URLs without a trailing slash redirect, so relative links and anchors resolve.
     const file = await resolveFile(root, path);
@@ -108,6 +108,13 @@ export async function serveStatic(
     }
     res.writeHead(status, headers);
     createReadStream(served).pipe(res);
+  };
+  // A file that cannot be read answers 500 instead of leaving the request open.
+  const server = createServer((req, res) => {
+    respond(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(`Server error: ${String(error)}`);
+    });
   });
   await new Promise<void>((ok, fail) =>
     server.once('error', fail).listen(port, '127.0.0.1', () => ok()),

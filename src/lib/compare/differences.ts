@@ -8,6 +8,7 @@ import { facts, type ItemKind } from '../facts/catalog.ts';
 import type { CriterionNode } from '../schema/criteria.ts';
 import { valueOrder } from './domain.ts';
 import type { ConceptOccurrence } from './rules.ts';
+import { unreachable } from '../unreachable.ts';
 
 type Polarity = 'requires' | 'excludes';
 
@@ -37,6 +38,7 @@ const opposite: Record<string, string> = { gte: 'lt', gt: 'lte', lte: 'gt', lt: 
 export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
   const atoms: Atom[] = [];
   const polarity: Polarity = occurrence.negated ? 'excludes' : 'requires';
+  const flipped: Polarity = occurrence.negated ? 'requires' : 'excludes';
   const outerList = [...occurrence.steps].reverse().find((s) => s.kind !== 'not') as
     { fact: string } | undefined;
   const visit = (
@@ -68,7 +70,7 @@ export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
               ...base,
               text: node.value ? 'no' : 'yes',
               boolean: true,
-              polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity,
+              polarity: flipped,
             });
             return void atoms.push({
               ...base,
@@ -90,7 +92,7 @@ export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
         const flip = () => ({
           ...base,
           text: `${symbol[opposite[node.op]!]} ${formatFactValue(value, info?.unit)}`,
-          polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity,
+          polarity: flipped,
         });
         return void atoms.push({ ...base, text, flip: list || inverted ? undefined : flip });
       }
@@ -117,7 +119,7 @@ export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
         const flip = () => ({
           ...base,
           text: `${symbol[opposite[node.op]!]} ${node.value}`,
-          polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity,
+          polarity: flipped,
         });
         atoms.push({
           ...base,
@@ -142,8 +144,12 @@ export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
       }
       case 'not':
         return visit(node.child, item, list, !inverted);
-      default:
+      case 'all':
+      case 'any':
+      case 'at-least':
         return node.children.forEach((c) => visit(c, item, list, inverted));
+      default:
+        return unreachable(node, 'criterion node');
     }
   };
   visit(occurrence.node, occurrence.item, outerList?.fact, false);
