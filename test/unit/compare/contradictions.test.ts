@@ -10,7 +10,7 @@ import {
   type LineDiff,
 } from '../../../src/lib/compare/pairs.ts';
 import type { Witness } from '../../../src/lib/compare/examples.ts';
-import { loadContent, vignette } from '../../support/content.ts';
+import { loadContent, vignette } from '../../helpers/content.ts';
 
 let diff: LineDiff;
 const concept = (id: string): ConceptComparison => {
