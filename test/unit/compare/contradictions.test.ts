@@ -1,5 +1,5 @@
 /**
- * The research dossier's §6 "Contradictions" between Cohere (cohere-ma) and MGB commercial
+ * The contradictions the editors' research found between Cohere (cohere-ma) and MGB commercial
  * (mgb-commercial), as far as they are encoded, must come out of the computed comparison, and
  * the example patients generated for them must get the outcomes the two policies' texts imply.
  */
