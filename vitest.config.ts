@@ -12,6 +12,7 @@ export default defineConfig({
       include: ['src/lib/**/*.ts', 'src/loaders/**/*.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: '.tmp/coverage',
+      thresholds: { statements: 87, branches: 79, functions: 87, lines: 88 },
     },
     projects: [
       {

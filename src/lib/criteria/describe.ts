@@ -3,7 +3,7 @@
  * never drift from what the engine applies: `bmi gt 40` → "BMI > 40 kg/m²".
  */
 import { facts, itemFields, type ItemKind } from '../facts/catalog.ts';
-import type { CriterionNode } from '../schema/criteria.ts';
+import type { CountOp, CriterionNode } from '../schema/criteria.ts';
 import { unreachable } from '../unreachable.ts';
 
 interface FieldLike {
@@ -12,7 +12,7 @@ interface FieldLike {
   item?: ItemKind;
 }
 
-const opSymbol: Record<string, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
+const opSymbol: Record<CountOp, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
 
 /** The catalogue entry of a fact, at the top level or inside a list item. */
 export function fieldInfo(fact: string, item?: ItemKind): FieldLike | undefined {
