@@ -64,7 +64,7 @@ export function describeRule(node: CriterionNode, item?: ItemKind): string {
     case 'every':
       return `Every one of the ${(fieldInfo(node.fact, item)?.label ?? node.fact).toLowerCase()} matches`;
     case 'match':
-      return `One of the ${(fieldInfo(node.fact)?.label ?? node.fact).toLowerCase()} has the same ${(fieldInfo(node.on, item)?.label ?? node.on).toLowerCase()}${node.where ? ' and matches' : ''}`;
+      return `One of the ${sentenceLabel(fieldInfo(node.fact)?.label ?? node.fact)} has the same ${sentenceLabel(fieldInfo(node.on, item)?.label ?? node.on)}${node.where ? ' and matches' : ''}`;
     case 'all':
       return 'All of';
     case 'any':
@@ -98,7 +98,7 @@ export function describeTree(node: CriterionNode, item?: ItemKind): string {
       const list = fieldInfo(node.fact);
       const same = (fieldInfo(node.on, item)?.label ?? node.on).toLowerCase();
       const inner = node.where ? ` with ${describeTree(node.where, list?.item)}` : '';
-      return `one of the ${(list?.label ?? node.fact).toLowerCase()} at the same ${same}${inner}`;
+      return `one of the ${sentenceLabel(list?.label ?? node.fact)} at the same ${same}${inner}`;
     }
     case 'all':
       return node.children.map((c) => describeTree(c, item)).join(' and ');
