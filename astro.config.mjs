@@ -45,7 +45,7 @@ export default defineConfig({
             groups: [
               {
                 name: 'checker-core',
-                test: /[\\/](node_modules[\\/]zod[\\/]|src[\\/]lib[\\/](facts[\\/](catalog|vocabulary|implications|json)|engine[\\/](evaluate|findings|missing|jurisdiction|types)|checker[\\/](fragment|controls|draft|messages))\.ts|src[\\/]components[\\/]checker[\\/](storage|dom)\.ts)/,
+                test: /[\\/](node_modules[\\/]zod[\\/]|src[\\/]lib[\\/](facts[\\/](catalog|vocabulary|implications|json|one-line)|engine[\\/](evaluate|findings|missing|jurisdiction|types)|checker[\\/](fragment|controls|draft|messages))\.ts|src[\\/]components[\\/]checker[\\/](storage|dom)\.ts)/,
               },
             ],
           },

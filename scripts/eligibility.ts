@@ -10,11 +10,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { loadCompiledContent } from '../src/loaders/content-files.ts';
 import { readFactsText } from '../src/lib/facts/read.ts';
 import { evaluatePolicy } from '../src/lib/engine/evaluate.ts';
-import { evaluationJson, evaluationText } from '../src/lib/engine/report.ts';
+import { evaluationJson, evaluationText } from '../src/lib/format/evaluation-report.ts';
+import { parseFlags } from './lib/flags.ts';
 
 const usage = `Usage: npm run --silent eligibility -- <facts.json | -> [--policy <id>]... [--json]
 
@@ -35,22 +35,15 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function commandLine() {
-  try {
-    return parseArgs({
-      args: process.argv.slice(2),
-      allowPositionals: true,
-      options: {
-        policy: { type: 'string', multiple: true, default: [] },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${usage}`);
-  }
-}
-const { values, positionals } = commandLine();
+const { values, positionals } = parseFlags(
+  'eligibility',
+  {
+    policy: { type: 'string', multiple: true, default: [] },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  { allowPositionals: true, usage },
+);
 if (values.help) {
   console.log(usage);
   process.exit(0);

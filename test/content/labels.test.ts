@@ -1,7 +1,7 @@
 /** Labels that say no more than the sources do (issue 15, item 4). */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../../src/lib/schema/policy.ts';
-import { loadContent } from './load.ts';
+import { loadContent } from '../helpers/content.ts';
 
 let policies: Map<string, Policy>;
 beforeAll(async () => ({ policies } = (await loadContent()).content));

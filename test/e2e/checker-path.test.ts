@@ -3,6 +3,7 @@
  * folded, names as the plans write them), only what matters asked, "Not documented" in the same
  * place in every control, and Modic changes entered by disc level.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, useSite } from './harness.ts';
 
@@ -16,7 +17,7 @@ async function open() {
   return { context, page };
 }
 
-const listed = (page: import('playwright-core').Page, list: string) =>
+const listed = (page: Page, list: string) =>
   page.$$eval(`[${list}] > [data-line]`, (cards) =>
     cards.map((c) => (c as HTMLElement).dataset.line),
   );

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { encodeFragment } from '../../src/lib/checker/fragment.ts';
 import type { PatientFacts } from '../../src/lib/facts/schema.ts';
-import { vignette } from '../unit/checker/content.ts';
+import { vignette } from '../helpers/content.ts';
 import { shownOutcomes } from './checker-ui.ts';
 import { useSite } from './harness.ts';
 

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CheckerData } from '../../src/lib/checker/data.ts';
 import { buildPacket } from '../../src/lib/checker/packet.ts';
-import { validateDraft } from '../../src/lib/checker/draft.ts';
+import { validateDraft, type FactDraft } from '../../src/lib/checker/draft.ts';
 import { DIST, useSite } from './harness.ts';
 
 const env = useSite();
@@ -101,14 +101,14 @@ describe('the seed-000 journey', () => {
     const facts = validateDraft(
       JSON.parse(
         Buffer.from(new URLSearchParams(hash.slice(1)).get('facts')!, 'base64url').toString(),
-      ),
+      ) as FactDraft,
     ).facts;
     const cited = buildPacket(data, 'cohere-ma', facts).references.map((r) => r.id);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       act.press('[data-action="refs-bib"]'),
     ]);
-    const bibtex = readFileSync((await download.path())!, 'utf8');
+    const bibtex = readFileSync(await download.path(), 'utf8');
     expect([...bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1])).toEqual(cited);
     expect(bibtex).not.toMatch(/month = \{/);
 

@@ -9,7 +9,7 @@ import type { CheckerData } from '../../src/lib/checker/data.ts';
 import { encodeFragment } from '../../src/lib/checker/fragment.ts';
 import { buildPacket } from '../../src/lib/checker/packet.ts';
 import { packetMarkdown, packetText } from '../../src/lib/checker/packet-text.ts';
-import { vignette } from '../unit/checker/content.ts';
+import { vignette } from '../helpers/content.ts';
 import { axeViolations, DIST, launchBrowser, startSite } from './harness.ts';
 import { pdfText, squash } from './pdf-text.ts';
 

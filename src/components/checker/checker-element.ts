@@ -88,11 +88,13 @@ class CheckerElement extends HTMLElement implements ToolHost {
       this.focusResults();
     });
     this.addEventListener('click', (e) => this.onClick(e));
-    this.querySelector('[data-action="import"]')?.addEventListener('change', async (e) => {
-      const tools = await import('./checker-tools.ts');
-      await tools.importFacts(this, e.target as HTMLInputElement);
-      this.scheduleAnnounce();
-    });
+    this.querySelector('[data-action="import"]')?.addEventListener(
+      'change',
+      (e) =>
+        void import('./checker-tools.ts')
+          .then((tools) => tools.importFacts(this, e.target as HTMLInputElement))
+          .then(() => this.scheduleAnnounce()),
+    );
     window.addEventListener('hashchange', () => this.restore('navigation'));
     window.addEventListener('popstate', () => this.restore('navigation'));
     // Leaving or hiding the page writes the address the facts are waiting for. The saved copy

@@ -88,7 +88,7 @@ export function nonePresent(form: HTMLFormElement, button: HTMLButtonElement): s
       set.push(key);
     }
   }
-  writeDraft(form, draft as FactDraft);
+  writeDraft(form, draft);
   const label = (key: string) =>
     form
       .querySelector(`[data-path="${key}"] > legend, [data-path="${key}"] > label`)

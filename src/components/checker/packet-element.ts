@@ -15,6 +15,7 @@ import type { CheckerData } from '../../lib/checker/data.ts';
 import { validateDraft, type FactDraft } from '../../lib/checker/draft.ts';
 import { decodeFragment, encodeFragment, readSavedCopy } from '../../lib/checker/fragment.ts';
 import { bibliographyHref } from '../../lib/citations/locator.ts';
+import { oneLine } from '../../lib/facts/one-line.ts';
 import { copyText, download, h, type Child } from './dom.ts';
 import { savedFacts } from './storage.ts';
 
@@ -30,8 +31,7 @@ const referenceFiles = {
 } as const;
 
 /** Text as a CSS string, for the printed page header (set as a custom property, never as markup). */
-const cssString = (text: string) =>
-  `"${text.replace(/[\\"]/g, '\\$&').replace(/[\u0000-\u001f\u007f]/g, ' ')}"`;
+const cssString = (text: string) => `"${oneLine(text).replace(/[\\"]/g, '\\$&')}"`;
 
 class PacketElement extends HTMLElement {
   private data?: CheckerData;
@@ -42,7 +42,7 @@ class PacketElement extends HTMLElement {
   private packet?: Packet;
 
   connectedCallback(): void {
-    this.addEventListener('click', (e) => this.onClick(e));
+    this.addEventListener('click', (e) => void this.onClick(e));
     this.select.addEventListener('change', () => {
       this.line = this.select.value;
       this.writeFragment();

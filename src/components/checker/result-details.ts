@@ -6,11 +6,23 @@
  */
 import { formatLocator, bibliographyHref } from '../../lib/citations/locator.ts';
 import type { CheckerData } from '../../lib/checker/data.ts';
-import { advisoryText, shownAdvisories } from '../../lib/engine/report.ts';
+import { advisoryText, shownAdvisories } from '../../lib/format/evaluation-report.ts';
 import { outcomeLabel, type Evaluation, type Finding } from '../../lib/engine/types.ts';
 import type { Citation } from '../../lib/schema/common.ts';
 import { h } from './dom.ts';
-import type { Card } from './results-view.ts';
+
+/** The elements of one result card that change, looked up once. */
+export interface Card {
+  card: HTMLElement;
+  badge: HTMLElement;
+  summary: HTMLElement;
+  packet: HTMLAnchorElement;
+  details: HTMLDetailsElement;
+  detailsBody: HTMLElement;
+  signature?: string;
+  /** The evaluation the details were last asked to show (drawn when the card is opened). */
+  pending?: Evaluation;
+}
 
 /** A citation chip; the verification badge shows only when it differs from `usual` (the policy text's own label, said once). */
 function citationChip(

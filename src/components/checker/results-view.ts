@@ -6,6 +6,9 @@
  */
 import type { CheckerData } from '../../lib/checker/data.ts';
 import { outcomeLabel, type Evaluation, type Outcome } from '../../lib/engine/types.ts';
+import type { Card } from './result-details.ts';
+
+export type { Card } from './result-details.ts';
 
 const outcomeClasses = [
   'pending',
@@ -16,19 +19,6 @@ const outcomeClasses = [
   'needs-proprietary-review',
   'meets',
 ];
-
-/** The elements of one result card that change, looked up once. */
-export interface Card {
-  card: HTMLElement;
-  badge: HTMLElement;
-  summary: HTMLElement;
-  packet: HTMLAnchorElement;
-  details: HTMLDetailsElement;
-  detailsBody: HTMLElement;
-  signature?: string;
-  /** The evaluation the details were last asked to show (drawn when the card is opened). */
-  pending?: Evaluation;
-}
 
 /** Finds every result card under `root`, by line id. */
 export function findCards(root: HTMLElement): Map<string, Card> {

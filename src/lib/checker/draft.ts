@@ -88,7 +88,7 @@ export function validateDraft(draft: FactDraft): { facts: PatientFacts; problems
     for (const path of conflict.paths) problems.push({ path, message });
     for (const path of conflict.paths) forget(out, path);
   }
-  return { facts: out as PatientFacts, problems };
+  return { facts: out, problems };
 }
 
 /** Removes `fact` or `list[i].field` from validated facts. */
@@ -104,5 +104,5 @@ function forget(out: Record<string, unknown>, path: string): void {
 /** A facts file's content as a draft (facts are always a valid draft). */
 export function draftFromFacts(value: PatientFacts): FactDraft {
   const { $schema: _ignored, ...rest } = value;
-  return structuredClone(rest) as FactDraft;
+  return structuredClone(rest);
 }

@@ -6,6 +6,7 @@
  */
 import { facts, itemFields, type FactKey, type ItemKind } from '../facts/catalog.ts';
 import { parseJson } from '../facts/json.ts';
+import { oneLine } from '../facts/one-line.ts';
 import { factControl, type ScalarControl } from './controls.ts';
 import type { DraftRow, DraftScalar, FactDraft } from './draft.ts';
 import { echo, fieldMessage, type IssueLike } from './messages.ts';
@@ -36,9 +37,7 @@ function fromBase64Url(encoded: string): string {
 
 /** Removes undocumented entries so that the stored text is as short as the facts. */
 export function compactDraft(draft: FactDraft): FactDraft {
-  return Object.fromEntries(
-    Object.entries(draft).filter(([, v]) => v !== undefined && v !== ''),
-  ) as FactDraft;
+  return Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined && v !== ''));
 }
 
 /** The draft as JSON text (the localStorage value). */
@@ -155,8 +154,6 @@ function readDraftValue(
   return { status: 'read', draft, messages, params };
 }
 
-const lineBreaks = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
-
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -188,7 +185,7 @@ function scalarOrReason(
     };
   if (typeof value === 'string') {
     // A one-line field cannot show a line break (the browser would drop it unseen): it becomes a space.
-    const line = value.replace(lineBreaks, ' ');
+    const line = oneLine(value);
     return line === value
       ? { ok: true, value }
       : { ok: true, value: line, note: `${info.label}: line breaks replaced by spaces.` };
@@ -283,5 +280,5 @@ export function sanitizeDraft(value: unknown): {
   const shown = messages.slice(0, maxMessages);
   if (messages.length > maxMessages)
     shown.push(`…and ${messages.length - maxMessages} more left out.`);
-  return { draft: draft as FactDraft, messages: shown };
+  return { draft: draft, messages: shown };
 }

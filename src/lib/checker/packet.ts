@@ -12,10 +12,11 @@ import {
   type FactGroup,
   type ItemKind,
 } from '../facts/catalog.ts';
+import { oneLine } from '../facts/one-line.ts';
 import type { PatientFacts } from '../facts/schema.ts';
 import { describeRule, formatFactValue } from '../criteria/describe.ts';
 import { evaluateAll } from '../engine/evaluate.ts';
-import { advisoryText, shownAdvisories } from '../engine/report.ts';
+import { advisoryText, shownAdvisories } from '../format/evaluation-report.ts';
 import {
   outcomeLabel,
   type EvaluablePolicy,
@@ -122,11 +123,6 @@ function itemWords(item: Record<string, unknown>, kind: ItemKind): string {
     .filter(([key]) => item[key] !== undefined)
     .map(([key, info]) => `${info.label}: ${formatFactValue(item[key], info.unit)}`);
   return parts.length > 0 ? parts.join(', ') : 'details not documented';
-}
-
-/** Free text as one line: a line break or control character could forge a heading or a checklist item in a copy. */
-export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
 }
 
 const isFreeText = (info?: { schema?: unknown }) =>

@@ -129,18 +129,13 @@ function reasonsOf(
 function statuses(
   space: PointSpace,
   tree: CriterionNode | undefined,
-  implied = false,
+  implied?: readonly (Record<string, unknown> | undefined)[],
 ): readonly Status[] {
   const base = tree
     ? signature(space, tree, ruleKey(tree))
     : space.points.map(() => 'met' as const);
   if (!tree || !implied) return base;
-  return space.points.map((p, i) => {
-    const facts = pointFacts(space, p);
-    return impliedFacts(facts).length
-      ? evaluateNode(tree, applyImplications(facts)).status
-      : base[i]!;
-  });
+  return base.map((status, i) => (implied[i] ? evaluateNode(tree, implied[i]).status : status));
 }
 
 /** Zeroes item fields that the point's list shapes do not use, so that equal patients have equal points. */
@@ -173,11 +168,17 @@ export function affectedPatients(
   const { coordinates, points } = space;
   // Points whose facts contradict each other are not patients.
   const implicated = coordinates.some((c) => implicationFacts.has(c.fact));
-  const possible = points.map(
-    (p) => !implicated || implicationContradictions(pointFacts(space, p)).length === 0,
-  );
-  const sa = statuses(space, ruleA, implicated);
-  const sb = statuses(space, ruleB, implicated);
+  const possible = points.map(() => true);
+  // Each point's facts with their implied values, where they imply any.
+  let implied: (Record<string, unknown> | undefined)[] | undefined;
+  if (implicated)
+    implied = points.map((p, i) => {
+      const facts = pointFacts(space, p);
+      possible[i] = implicationContradictions(facts).length === 0;
+      return impliedFacts(facts).length ? applyImplications(facts) : undefined;
+    });
+  const sa = statuses(space, ruleA, implied);
+  const sb = statuses(space, ruleB, implied);
   const index = new Map(points.map((p, i) => [p.join(','), i]));
   const decisive = (i: number) =>
     possible[i]! &&
@@ -270,16 +271,25 @@ export function affectedPatients(
     // A baseline fact that the point's facts contradict gives way (the engine then implies it).
     for (const conflict of implicationContradictions(merged))
       for (const path of conflict.paths) if (!(path in patch)) delete merged[path];
-    const completed = completeFacts(merged as PatientFacts, linesTrees, {
+    const completed = completeFacts(merged, linesTrees, {
       except: concept,
       frozen,
     });
-    const outcomes = (f: PatientFacts) =>
-      [exampleOutcome(a, f, ctx).outcome, exampleOutcome(b, f, ctx).outcome].join();
     const full = applyImplications(completed.facts);
-    const expected = outcomes(full);
+    let shownA = exampleOutcome(a, full, ctx);
+    let shownB = exampleOutcome(b, full, ctx);
+    const expected = [shownA.outcome, shownB.outcome].join();
+    const outcomes = (f: PatientFacts) =>
+      [
+        evaluatePolicy(a, f, { policies: ctx.byId }).outcome,
+        evaluatePolicy(b, f, { policies: ctx.byId }).outcome,
+      ].join();
     const facts = distinctItems(full, (f) => outcomes(f) === expected);
     if (!facts || contradictions(facts).length > 0) return undefined;
+    if (facts !== full) {
+      shownA = exampleOutcome(a, facts, ctx);
+      shownB = exampleOutcome(b, facts, ctx);
+    }
     // Described from the final facts, so list items show the details filled in for them.
     const after = facts as Record<string, unknown>;
     const before = baseline as Record<string, unknown>;
@@ -292,8 +302,8 @@ export function affectedPatients(
     return {
       changes: describeFacts(changed) || 'as the baseline',
       facts,
-      a: exampleOutcome(a, facts, ctx),
-      b: exampleOutcome(b, facts, ctx),
+      a: shownA,
+      b: shownB,
       differs: sa[i] !== sb[i],
     };
   };
@@ -337,7 +347,10 @@ export function affectedPatients(
   const sideOf = (c: Candidate) => exclusionSide(index.get(c.point.join(','))!);
   const take = (c: Candidate) => {
     const w = witnessOf(c);
-    if (w) (chosen.push(w), used.push(c));
+    if (w) {
+      chosen.push(w);
+      used.push(c);
+    }
     return w !== undefined;
   };
   for (const side of ['a', 'b'] as const)
@@ -393,6 +406,13 @@ function distinctItems(
   keeps: (facts: PatientFacts) => boolean,
 ): PatientFacts | undefined {
   let current = facts as Record<string, unknown>;
+  // The common case: no list holds an item twice and no body is planned twice.
+  const lists = Object.values(current).filter(Array.isArray);
+  if (
+    lists.every((l) => new Set(l.map((x) => JSON.stringify(x))).size === l.length) &&
+    contradictions(current).length === 0
+  )
+    return facts;
   const repeated = (f: Record<string, unknown>, fact: string, i: number) => {
     const list = f[fact] as Record<string, unknown>[];
     const key = JSON.stringify(list[i]);
@@ -414,7 +434,7 @@ function distinctItems(
           const list = [...(current[fact] as Record<string, unknown>[])];
           list[i] = { ...item, [field]: v };
           const next = { ...current, [fact]: list };
-          if (!repeated(next, fact, i) && keeps(next as PatientFacts)) {
+          if (!repeated(next, fact, i) && keeps(next)) {
             fixed = next;
             break;
           }
@@ -425,7 +445,7 @@ function distinctItems(
       current = fixed;
     }
   }
-  return current as PatientFacts;
+  return current;
 }
 
 /** The examples for a witness: every candidate value of a numeric fact (or list length), else the agreeing neighbour and the witness. */

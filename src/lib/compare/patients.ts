@@ -13,6 +13,7 @@ import type { PatientFacts } from '../facts/schema.ts';
 import type { CriterionNode } from '../schema/criteria.ts';
 import { sentenceLabel, formatFactValue } from '../criteria/describe.ts';
 import { pointFacts, pointSpace } from './points.ts';
+import { unreachable } from '../unreachable.ts';
 
 type Facts = Record<string, unknown>;
 
@@ -102,8 +103,12 @@ function readersOf(trees: readonly CriterionNode[], fact: string, field?: string
       case 'match':
         // Only in advisory conditions, never in the criteria examples are built from.
         return;
-      default:
+      case 'all':
+      case 'any':
+      case 'at-least':
         return node.children.forEach((c) => visit(c, list));
+      default:
+        return unreachable(node, 'criterion node');
     }
   };
   trees.forEach((t) => visit(t));
@@ -187,7 +192,7 @@ export function completeFacts(
       added.push({ path, value: best.value });
     } else skip.add(path);
   }
-  return { facts: current as PatientFacts, added };
+  return { facts: current, added };
 }
 
 interface Labelled {

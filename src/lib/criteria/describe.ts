@@ -3,7 +3,8 @@
  * never drift from what the engine applies: `bmi gt 40` → "BMI > 40 kg/m²".
  */
 import { facts, itemFields, type ItemKind } from '../facts/catalog.ts';
-import type { CriterionNode } from '../schema/criteria.ts';
+import type { CountOp, CriterionNode } from '../schema/criteria.ts';
+import { unreachable } from '../unreachable.ts';
 
 interface FieldLike {
   label: string;
@@ -11,7 +12,7 @@ interface FieldLike {
   item?: ItemKind;
 }
 
-const opSymbol: Record<string, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
+const opSymbol: Record<CountOp, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
 
 /** The catalogue entry of a fact, at the top level or inside a list item. */
 export function fieldInfo(fact: string, item?: ItemKind): FieldLike | undefined {
@@ -64,7 +65,7 @@ export function describeRule(node: CriterionNode, item?: ItemKind): string {
     case 'every':
       return `Every one of the ${(fieldInfo(node.fact, item)?.label ?? node.fact).toLowerCase()} matches`;
     case 'match':
-      return `One of the ${(fieldInfo(node.fact)?.label ?? node.fact).toLowerCase()} has the same ${(fieldInfo(node.on, item)?.label ?? node.on).toLowerCase()}${node.where ? ' and matches' : ''}`;
+      return `One of the ${sentenceLabel(fieldInfo(node.fact)?.label ?? node.fact)} has the same ${sentenceLabel(fieldInfo(node.on, item)?.label ?? node.on)}${node.where ? ' and matches' : ''}`;
     case 'all':
       return 'All of';
     case 'any':
@@ -73,6 +74,8 @@ export function describeRule(node: CriterionNode, item?: ItemKind): string {
       return `At least ${node.min} of`;
     case 'not':
       return 'None of the following / not';
+    default:
+      return unreachable(node, 'criterion node');
   }
 }
 
@@ -98,7 +101,7 @@ export function describeTree(node: CriterionNode, item?: ItemKind): string {
       const list = fieldInfo(node.fact);
       const same = (fieldInfo(node.on, item)?.label ?? node.on).toLowerCase();
       const inner = node.where ? ` with ${describeTree(node.where, list?.item)}` : '';
-      return `one of the ${(list?.label ?? node.fact).toLowerCase()} at the same ${same}${inner}`;
+      return `one of the ${sentenceLabel(list?.label ?? node.fact)} at the same ${same}${inner}`;
     }
     case 'all':
       return node.children.map((c) => describeTree(c, item)).join(' and ');
@@ -108,6 +111,8 @@ export function describeTree(node: CriterionNode, item?: ItemKind): string {
       return `at least ${node.min} of (${node.children.map((c) => describeTree(c, item)).join('; ')})`;
     case 'not':
       return `not (${describeTree(node.child, item)})`;
+    default:
+      return unreachable(node, 'criterion node');
   }
 }
 
@@ -163,7 +168,7 @@ export function describeCondition(
         if (node.value === false) return `${name}: no`;
         return `${name}: ${typeof node.value === 'number' ? formatFactValue(node.value, field?.unit) : describeValues([node.value])}`;
       }
-      return `${name} ${opSymbol[node.op]} ${formatFactValue(node.value as number, field?.unit)}`;
+      return `${name} ${opSymbol[node.op]} ${formatFactValue(node.value, field?.unit)}`;
     }
     case 'count': {
       const name = label(node.fact);
@@ -221,6 +226,8 @@ export function describeCondition(
         return `${label(child.fact)}: no`;
       return `not (${describeCondition(child, item, order)})`;
     }
+    default:
+      return unreachable(node, 'criterion node');
   }
 }
 

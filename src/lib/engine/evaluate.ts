@@ -4,7 +4,7 @@
  * an undocumented fact is never read as met nor as failed (Kleene's three-valued logic).
  * No Astro, DOM, clock or I/O in here.
  */
-import type { CriterionNode } from '../schema/criteria.ts';
+import type { ComparisonOp, CountOp, CriterionNode } from '../schema/criteria.ts';
 import type { PatientFacts } from '../facts/schema.ts';
 import { applyImplications, impliedFacts, type ImpliedFact } from '../facts/implications.ts';
 import { describeMissing } from './missing.ts';
@@ -21,6 +21,7 @@ import {
   type Status,
   type TraceNode,
 } from './types.ts';
+import { unreachable } from '../unreachable.ts';
 
 type Record_ = Readonly<Record<string, unknown>>;
 
@@ -79,7 +80,7 @@ export function evaluateNode(
         status = 'undocumented';
         break;
       }
-      children = new Array(list.length);
+      children = new Array<TraceNode>(list.length);
       let met = 0;
       let failed = 0;
       for (let i = 0; i < list.length; i++) {
@@ -149,7 +150,7 @@ export function evaluateNode(
     case 'any':
     case 'at-least': {
       const n = node.children.length;
-      children = new Array(n);
+      children = new Array<TraceNode>(n);
       let met = 0;
       let failed = 0;
       for (let i = 0; i < n; i++) {
@@ -172,6 +173,8 @@ export function evaluateNode(
         child.status === 'met' ? 'failed' : child.status === 'failed' ? 'met' : 'undocumented';
       break;
     }
+    default:
+      return unreachable(node, 'criterion node');
   }
   return {
     id: node.id,
@@ -190,20 +193,25 @@ export function evaluateNode(
 const noFacts: FactUse[] = [];
 const noChildren: TraceNode[] = [];
 
-function compare(op: string, value: unknown, expected: unknown): Status {
+function compare(op: ComparisonOp, value: unknown, expected: unknown): Status {
   if (op === 'present') return value === undefined ? 'failed' : 'met';
   if (value === undefined) return 'undocumented';
   switch (op) {
     case 'eq':
       return value === expected ? 'met' : 'failed';
     case 'in':
-      return (expected as unknown[]).includes(value as never) ? 'met' : 'failed';
-    default:
+      return (expected as unknown[]).includes(value) ? 'met' : 'failed';
+    case 'gte':
+    case 'gt':
+    case 'lte':
+    case 'lt':
       return typeof value === 'number' && order(op, value, expected as number) ? 'met' : 'failed';
+    default:
+      return unreachable(op, 'comparison operator');
   }
 }
 
-function order(op: string, value: number, threshold: number): boolean {
+function order(op: CountOp, value: number, threshold: number): boolean {
   switch (op) {
     case 'gte':
       return value >= threshold;
@@ -213,8 +221,10 @@ function order(op: string, value: number, threshold: number): boolean {
       return value <= threshold;
     case 'lt':
       return value < threshold;
-    default:
+    case 'eq':
       return value === threshold;
+    default:
+      return unreachable(op, 'count operator');
   }
 }
 
@@ -288,8 +298,11 @@ function evaluateLine(
       };
     case 'defers-to-lcd':
       return evaluateThroughLcd(policy, facts, options);
-    default:
+    case 'covered-with-criteria':
+    case 'defers-to-non-public':
       return evaluateCriteria(policy, facts, options);
+    default:
+      return unreachable(policy.position, 'position');
   }
 }
 
@@ -302,7 +315,7 @@ const positionWords = {
 /** A line's billing notes and cautions for these facts; none of them touches the outcome. */
 function evaluateAdvisories(policy: EvaluablePolicy, facts: PatientFacts): AdvisoryResult[] {
   return policy.advisories.map((a) => {
-    const trace = evaluateNode(a.condition, facts as Record_);
+    const trace = evaluateNode(a.condition, facts);
     return {
       id: a.id,
       role: a.role,
@@ -345,13 +358,13 @@ function evaluateCriteria(
   }
   let trace = options.memo?.traces.get(policy.criteria);
   if (!trace) {
-    trace = evaluateNode(policy.criteria, facts as Record_);
+    trace = evaluateNode(policy.criteria, facts);
     options.memo?.traces.set(policy.criteria, trace);
   }
   const failed = trace.status === 'failed' ? explain(trace, 'failed', options.implied) : [];
   const undocumented =
     trace.status === 'undocumented' ? explain(trace, 'undocumented', options.implied) : [];
-  const missing = describeMissing(undocumented, facts as Record_);
+  const missing = describeMissing(undocumented, facts);
   let outcome: Outcome;
   let summary: string;
   if (trace.status === 'failed') {

@@ -11,6 +11,7 @@
  * Every fact is optional: absent means *undocumented*, which is not the same as false.
  */
 import * as z from 'zod/mini';
+import { withoutBreaks } from './one-line.ts';
 import { discLevels, productLines, stateCodes, vertebralLevels } from './vocabulary.ts';
 
 /** Form sections: the member's plan first (it decides which policies apply), then the chart in reading order. */
@@ -31,9 +32,7 @@ export const modalityStatus = ['tried', 'contraindicated', 'not-tried'] as const
 const count = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
 /** Free text is one line: a line break in it could forge a heading or a checklist item in a copy. */
 const oneLine = (max: number) =>
-  z
-    .string()
-    .check(z.minLength(1), z.maxLength(max), z.regex(/^[^\u0000-\u001f\u007f\u2028\u2029]*$/));
+  z.string().check(z.minLength(1), z.maxLength(max), z.regex(withoutBreaks));
 const measure = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
 const listOf = <T extends z.core.$ZodType>(item: T) => z.array(item).check(z.maxLength(12));
 
@@ -201,8 +200,7 @@ export const itemFields = {
 type ItemInfo = Record<string, ReturnType<typeof field>>;
 function itemSchema<T extends ItemInfo>(fields: T) {
   const shape = {} as { [K in keyof T]: z.ZodMiniOptional<T[K]['schema']> };
-  for (const [key, info] of Object.entries(fields))
-    shape[key as keyof T] = z.optional(info.schema) as never;
+  for (const [key, info] of Object.entries(fields)) shape[key as keyof T] = z.optional(info.schema);
   return z.strictObject(shape);
 }
 

@@ -166,7 +166,12 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, room: number): Fa
               : `expected ${issue.format} format, got ${got}`,
         },
       ];
-    default:
+    case 'custom':
+    case 'invalid_element':
+    case 'invalid_key':
+    case 'invalid_union':
+    case 'not_multiple_of':
+    default: // zod's own vocabulary: a code a later zod adds gets the general message
       return [{ path, message: `not a valid value, got ${got}` }];
   }
 }

@@ -135,7 +135,7 @@ export const implicationFacts: ReadonlySet<string> = new Set(
 
 /** Every contradiction among documented facts, each naming both fields. Empty for consistent facts. */
 export function contradictions(facts: PatientFacts | Facts): Contradiction[] {
-  return [...implicationContradictions(facts), ...repeatedBodies(facts as Facts)];
+  return [...implicationContradictions(facts), ...repeatedBodies(facts)];
 }
 
 /** The contradictions between a fact and what another implies (not those within a list). */
@@ -174,7 +174,7 @@ function repeatedBodies(facts: Facts): Contradiction[] {
     if (earlier === undefined) return void first.set(level, i);
     out.push({
       paths: [`plannedLevels[${earlier}].level`, `plannedLevels[${i}].level`],
-      message: `${label('plannedLevels')} rows ${earlier + 1} and ${i + 1} (plannedLevels[${earlier}].level, plannedLevels[${i}].level) both give ${field.toLowerCase()} ${level}: a body is planned once per procedure.`,
+      message: `${label('plannedLevels')} rows ${earlier + 1} and ${i + 1} (plannedLevels[${earlier}].level, plannedLevels[${i}].level) both give ${field.toLowerCase()} ${level as string}: a body is planned once per procedure.`,
     });
   });
   return out;

@@ -4,6 +4,9 @@ import { facts, factGroups, itemFields, type FactKey, type ItemKind } from './ca
 import { factDescriptions, itemFieldDescriptions } from './descriptions.ts';
 import { PatientFacts } from './schema.ts';
 
+/** The catalogue's words for one field of a list item (its description is in descriptions.ts). */
+type ItemFieldWords = { label: string; unit?: string };
+
 type JsonObject = Record<string, unknown> & {
   properties?: Record<string, JsonObject>;
   items?: JsonObject;
@@ -30,7 +33,7 @@ export function patientFactsJsonSchema(): JsonObject {
     );
     const item = 'item' in spec && spec.item ? itemFields[spec.item] : undefined;
     if (item && property.items?.properties)
-      for (const [field, info] of Object.entries(item)) {
+      for (const [field, info] of Object.entries<ItemFieldWords>(item)) {
         const p = property.items.properties[field];
         if (p)
           Object.assign(
@@ -41,7 +44,7 @@ export function patientFactsJsonSchema(): JsonObject {
                 field
               ],
             },
-            'unit' in info && info.unit ? { 'x-unit': info.unit } : {},
+            info.unit ? { 'x-unit': info.unit } : {},
           );
       }
   }

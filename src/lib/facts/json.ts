@@ -80,6 +80,7 @@ export function shownValue(value: unknown): string {
   }
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   if (typeof value === 'object') return 'an object';
-  const text = String(value);
+  const text =
+    typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }

@@ -4,11 +4,11 @@ import { evaluateAll } from '../../../src/lib/engine/evaluate.ts';
 import type { EvaluablePolicy } from '../../../src/lib/engine/types.ts';
 import { isAsked } from '../../../src/lib/facts/catalog.ts';
 import type { PatientFacts } from '../../../src/lib/facts/schema.ts';
-import { loadContent, vignette } from './content.ts';
+import { loadContent, vignette } from '../../helpers/content.ts';
 
 let lines: EvaluablePolicy[];
 beforeAll(async () => {
-  lines = (await loadContent()).lines;
+  lines = (await loadContent()).current;
 });
 
 const cohere = (facts: PatientFacts) =>

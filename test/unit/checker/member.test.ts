@@ -3,12 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PolicySummary } from '../../../src/lib/checker/data.ts';
 import { knownPayer, memberLines } from '../../../src/lib/checker/member.ts';
 import type { EvaluablePolicy } from '../../../src/lib/engine/types.ts';
-import { loadContent } from './content.ts';
+import { loadContent } from '../../helpers/content.ts';
 
 let lines: EvaluablePolicy[];
 let policies: Record<string, PolicySummary>;
 beforeAll(async () => {
-  const { content, lines: all } = await loadContent();
+  const { content, current: all } = await loadContent();
   lines = all;
   policies = Object.fromEntries(
     [...content.policies].map(([id, p]) => {

@@ -104,9 +104,9 @@ describe('BibTeX, RIS and CSL-JSON downloads', () => {
   });
 
   it('writes CSL-JSON without the site’s own fields and without the "et al." marker', () => {
-    const [item] = JSON.parse(cslJson('fischgrund-2018', smart));
-    expect(item.id).toBe('fischgrund-2018');
-    expect(item.author).toHaveLength(3);
+    const [item] = JSON.parse(cslJson('fischgrund-2018', smart)) as Record<string, unknown>[];
+    expect(item?.id).toBe('fischgrund-2018');
+    expect(item?.author).toHaveLength(3);
     for (const field of [
       'kind',
       'verification',
@@ -158,7 +158,7 @@ describe('reference files of several sources (the appeal packet’s)', () => {
     const risText = risOf(items);
     expect(risText.match(/^TY {2}- /gm)).toHaveLength(3);
     expect(risText.match(/^ER {2}- ?$/gm)).toHaveLength(3);
-    expect(JSON.parse(cslJsonOf(items)).map((i: { id: string }) => i.id)).toEqual(ids);
+    expect((JSON.parse(cslJsonOf(items)) as { id: string }[]).map((i) => i.id)).toEqual(ids);
   });
 
   it('is the same text as the one-source files joined', () => {

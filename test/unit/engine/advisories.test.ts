@@ -5,13 +5,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluatePolicy } from '../../../src/lib/engine/evaluate.ts';
-import { evaluationText, shownAdvisories } from '../../../src/lib/engine/report.ts';
+import { evaluationText, shownAdvisories } from '../../../src/lib/format/evaluation-report.ts';
 import type { EvaluablePolicy, Evaluation } from '../../../src/lib/engine/types.ts';
 import type { PatientFacts } from '../../../src/lib/facts/schema.ts';
-import { baseline, lines } from '../../helpers/content.ts';
+import { baseline, loadContent } from '../../helpers/content.ts';
 
 let byId: Map<string, EvaluablePolicy>;
-beforeAll(async () => ({ byId } = await lines()));
+beforeAll(async () => ({ byId } = await loadContent()));
 const evaluate = (line: string, facts: PatientFacts) =>
   evaluatePolicy(byId.get(line)!, facts, { policies: byId });
 const advisory = (result: Evaluation, id: string) => result.advisories.find((a) => a.id === id);

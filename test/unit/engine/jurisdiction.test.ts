@@ -7,10 +7,10 @@ import { evaluatePolicy } from '../../../src/lib/engine/evaluate.ts';
 import { stateJurisdiction } from '../../../src/lib/engine/jurisdiction.ts';
 import type { EvaluablePolicy, LcdCandidate } from '../../../src/lib/engine/types.ts';
 import type { PatientFacts } from '../../../src/lib/facts/schema.ts';
-import { baseline, lines } from '../../helpers/content.ts';
+import { baseline, loadContent } from '../../helpers/content.ts';
 
 let byId: Map<string, EvaluablePolicy>;
-beforeAll(async () => ({ byId } = await lines()));
+beforeAll(async () => ({ byId } = await loadContent()));
 const mgb = (facts: PatientFacts) =>
   evaluatePolicy(byId.get('mgb-medicare-advantage')!, facts, { policies: byId });
 

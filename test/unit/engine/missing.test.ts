@@ -2,10 +2,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluatePolicy } from '../../../src/lib/engine/evaluate.ts';
 import type { EvaluablePolicy } from '../../../src/lib/engine/types.ts';
-import { baseline, lines } from '../../helpers/content.ts';
+import { baseline, loadContent } from '../../helpers/content.ts';
 
 let byId: Map<string, EvaluablePolicy>;
-beforeAll(async () => ({ byId } = await lines()));
+beforeAll(async () => ({ byId } = await loadContent()));
 
 describe('documentation to add', () => {
   it('offers a T-score as the alternative to an osteoporosis diagnosis, with "or"', () => {

@@ -10,7 +10,7 @@ import {
   impliedFacts,
 } from '../../../src/lib/facts/implications.ts';
 import { facts as catalogue } from '../../../src/lib/facts/catalog.ts';
-import { PatientFacts } from '../../../src/lib/facts/schema.ts';
+import { type PatientFacts } from '../../../src/lib/facts/schema.ts';
 
 describe('fact implications', () => {
   it('name only facts of the catalogue, with values their schemas allow', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportFactsFile } from '../../../src/lib/checker/import-file.ts';
 import { jsonDepth } from '../../../src/lib/facts/json.ts';
 import { maxFactsBytes, maxProblems, readFactsText } from '../../../src/lib/facts/read.ts';
-import { vignette } from '../checker/content.ts';
+import { vignette } from '../../helpers/content.ts';
 
 describe('reading a facts file', () => {
   it('accepts a vignette fixture as it is', () => {
