@@ -296,6 +296,16 @@ function checkReferences(
     });
   }
 
+  // A search term sends readers to a policy, so the policy must say it (in a cited note).
+  for (const [id, policy] of content.policies)
+    policy.searchTerms.forEach((term, i) => {
+      if (!policy.notes.some((n) => n.text.toLowerCase().includes(term.toLowerCase())))
+        errors.push({
+          path: where('policies', id),
+          field: `searchTerms[${i}]`,
+          message: `"${term}" is not in any of the policy's notes (a search term must be something the page says, with its citation)`,
+        });
+    });
   for (const [id, study] of content.studies) {
     const path = where('studies', id);
     checkAllCitations(path, study, '');
