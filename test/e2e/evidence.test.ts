@@ -49,8 +49,9 @@ const expectedText = (n: ReportedNumber) =>
   n.value === null && n.range === undefined ? 'unknown' : formatReportedNumber(n);
 const expectedValue = (n: ReportedNumber) => (n.value === null ? 'unknown' : String(n.value));
 
-/** Every number-like token ("20.5", "2018") in a text. */
-const tokens = (text: string) => new Set(text.match(/\d+(?:\.\d+)?/g) ?? []);
+/** Every number-like token ("20.5", "2018") in a text, as a number: "1.10" and "1.1" are one figure. */
+const tokens = (text: string) =>
+  new Set((text.match(/\d+(?:\.\d+)?/g) ?? []).map((t) => String(Number(t))));
 
 /** A study's number at a `study/outcome` or `study/arm-<id>` path. */
 function numberAt(path: string): ReportedNumber {
