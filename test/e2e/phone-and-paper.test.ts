@@ -75,7 +75,8 @@ function measureWidth(page: Page, path: string): Promise<WidthReport> {
     };
     if (width > limit) walk(document.body);
     const silentScrollers = [...document.querySelectorAll('body *')]
-      .filter((el) => el.scrollWidth > el.clientWidth + 1 && scrolls(el))
+      // Regions inside a closed <details> are not on screen until opened (and then say so).
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 && scrolls(el) && el.checkVisibility())
       .filter((el) => {
         const named = el.hasAttribute('aria-labelledby') || el.hasAttribute('aria-label');
         const focusable = el.getAttribute('tabindex') === '0';
@@ -158,6 +159,61 @@ describe('at 375 px wide', () => {
       expect(scrolling.map((r) => `${r.path}: ${r.silentScrollers.join('; ')}`)).toEqual([]);
     },
     crawlTimeoutMs,
+  );
+
+  it.each([
+    '/studies/smart-2018/',
+    '/studies/intracept-2021-12-month/',
+    '/policies/',
+    '/guidelines/',
+  ])('on %s, shows each row’s key number or position without scrolling sideways', async (path) => {
+    const { cells, scrolling } = await withPage(path, (page) =>
+      page.evaluate(() => {
+        const keys = [...document.querySelectorAll('table.stack .key-number')];
+        return {
+          cells: keys.map((c) => ({
+            text: (c.textContent ?? '').trim().slice(0, 30),
+            left: c.getBoundingClientRect().left,
+            right: c.getBoundingClientRect().right,
+          })),
+          scrolling: [...document.querySelectorAll('.table-scroll:has(> table.stack)')].filter(
+            (r) => r.scrollWidth > r.clientWidth + 1,
+          ).length,
+        };
+      }),
+    );
+    expect(cells.length).toBeGreaterThan(2);
+    expect(scrolling).toBe(0);
+    expect(cells.filter((c) => c.left < 0 || c.right > phone.width).map((c) => c.text)).toEqual([]);
+  });
+
+  it.each(['/policies/cohere-ma-v3/', '/check/'])(
+    'on %s, scrolls each element reached with Tab fully into view, uncovered by anything pinned',
+    async (path) => {
+      const hidden = await withPage(path, async (page) => {
+        const out: string[] = [];
+        for (let i = 0; i < 60; i++) {
+          await page.keyboard.press('Tab');
+          const problem = await page.evaluate(() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            const r = el.getBoundingClientRect();
+            const what = `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+            if (r.top < 0 || r.bottom > window.innerHeight)
+              return `${what}: ${Math.round(r.top)}–${Math.round(r.bottom)} px of ${window.innerHeight}`;
+            // Something pinned over it (a sticky bar) would be what the reader sees there instead.
+            const x = Math.min(Math.max(r.left + r.width / 2, 0), window.innerWidth - 1);
+            const onTop = document.elementFromPoint(x, r.top + r.height / 2);
+            if (onTop && !el.contains(onTop) && !onTop.contains(el))
+              return `${what}: covered by ${onTop.tagName.toLowerCase()}.${[...onTop.classList].join('.')}`;
+            return null;
+          });
+          if (problem) out.push(problem);
+        }
+        return out;
+      });
+      expect(hidden).toEqual([]);
+    },
   );
 
   it('renders every evidence chart’s text at 11 CSS px or more', async () => {
