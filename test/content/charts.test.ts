@@ -13,7 +13,7 @@ import type {
 import { chartReferences } from '../../src/lib/schema/chart.ts';
 import type { Source } from '../../src/lib/schema/source.ts';
 import type { Study } from '../../src/lib/schema/study.ts';
-import { loadContent } from './load.ts';
+import { checkContent } from '../helpers/content.ts';
 
 let studies: Map<string, Study>;
 let sources: Map<string, Source>;
@@ -24,8 +24,7 @@ let betweenArmOdi: ForestChartSpec & { id: string };
 let pooledRelativeRisk: ForestChartSpec & { id: string };
 let pooledProportions: ForestChartSpec & { id: string };
 beforeAll(async () => {
-  const { content, errors } = await loadContent();
-  expect(errors).toEqual([]);
+  const { content } = await checkContent();
   studies = content.studies;
   sources = content.sources;
   charts = content.charts;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeFragment } from '../../src/lib/checker/fragment.ts';
 import { evaluateAll } from '../../src/lib/engine/evaluate.ts';
 import type { EvaluablePolicy } from '../../src/lib/engine/types.ts';
-import { loadContent, vignette } from '../unit/checker/content.ts';
+import { loadContent, vignette } from '../helpers/content.ts';
 import { fillFacts, shownOutcomes } from './checker-ui.ts';
 import { axeViolations, launchBrowser, startSite } from './harness.ts';
 
@@ -21,7 +21,7 @@ let lines: EvaluablePolicy[];
 beforeAll(async () => {
   site = await startSite();
   browser = await launchBrowser();
-  lines = (await loadContent()).lines;
+  lines = (await loadContent()).current;
 });
 afterAll(async () => {
   await browser?.close();
@@ -83,7 +83,10 @@ describe('the checker, filled in through the form', () => {
         page.waitForEvent('download'),
         page.click('[data-action="export"]'),
       ]);
-      const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+      const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       const { $schema, ...rest } = exported;
       expect($schema).toMatch(/\/schema\/patient-facts\.json$/);
       expect(rest).toEqual(facts);
@@ -362,7 +365,7 @@ describe('privacy and accessibility', () => {
     await page.type('#f-ageYears', '19', { delay: 50 });
     await page.check('#f-pregnant-yes');
     await expect
-      .poll(() => page.textContent('[data-announce]'), { timeout: 5000 })
+      .poll(() => page.textContent('[data-announce]'))
       .toMatch(/^Results updated\. .*fails criteria/i);
     // Enter in a field moves to the results and reads the summary at once.
     await page.fill('#f-bmi', '29');

@@ -8,8 +8,10 @@
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { builtPages, DIST, useSite } from './harness.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { htmlPages } from '../../scripts/lib/dist-files.ts';
+import { outputsByRoute, routeTemplates } from '../../scripts/lib/routes.ts';
+import { DIST, useSite } from './harness.ts';
 import { pdfText } from './pdf-text.ts';
 
 const env = useSite();
@@ -115,50 +117,61 @@ function chartTextSizes(page: Page): Promise<{ chart: string; text: string; px: 
   );
 }
 
-// Each page is loaded once at phone width; the crawl grows with the site, so its time limit does.
-const crawlTimeoutMs = 120_000 + 1_500 * (existsSync(DIST) ? builtPages().length : 0);
+// Every built page, grouped by the route template that makes it: one test per template (its own
+// time limit, as in site.test.ts), each loading its pages in one tab; figures summed at the end.
+const built = existsSync(DIST) ? htmlPages(DIST) : [];
+const templates = routeTemplates().filter((t) => t.kind === 'page');
+const pagesByTemplate = [...outputsByRoute(templates, built)]
+  .filter(([, pages]) => pages.length > 0)
+  .map(
+    ([t, pages]) =>
+      [`${t.route} (${pages.length} page${pages.length === 1 ? '' : 's'})`, pages] as const,
+  );
+const widthReports: WidthReport[] = [];
 
 describe('at 375 px wide', () => {
-  it(
-    'no built page is wider than the screen, and every region that scrolls is labelled and says so',
-    async () => {
-      const pages = builtPages();
-      // Two tabs, each reused for its half of the pages: a fresh context per page costs more than the check.
-      const halves = [pages.filter((_, i) => i % 2 === 0), pages.filter((_, i) => i % 2 === 1)];
-      const reports = (
-        await Promise.all(
-          halves.map(async (half) => {
-            const context = await env.browser.newContext({ viewport: phone });
-            const page = await context.newPage();
-            const out: WidthReport[] = [];
-            for (const path of half) {
-              await page.goto(new URL(path, env.site.url).href, { waitUntil: 'load' });
-              await nextFrames(page);
-              out.push(await measureWidth(page, path));
-            }
-            await context.close();
-            return out;
-          }),
-        )
-      ).flat();
-      const wide = reports.filter((r) => r.width > phone.width);
-      console.log(
-        `[phone] ${pages.length} pages at ${phone.width} px: ${wide.length} wider than the screen` +
-          (wide.length
-            ? ` (widest ${Math.max(...wide.map((r) => r.width))} px: ${wide
-                .slice(0, 8)
-                .map((r) => `${r.path} ${r.width} px`)
-                .join(', ')})`
-            : ''),
-      );
-      const scrolling = reports.filter((r) => r.silentScrollers.length > 0);
-      console.log(
-        `[phone] pages with a scroll region that is unlabelled or gives no visible cue: ${scrolling.length}`,
-      );
-      expect(wide.map((r) => `${r.path}: ${r.width} px; ${r.culprits.join('; ')}`)).toEqual([]);
-      expect(scrolling.map((r) => `${r.path}: ${r.silentScrollers.join('; ')}`)).toEqual([]);
+  afterAll(() => {
+    if (widthReports.length === 0) return;
+    const wide = widthReports.filter((r) => r.width > phone.width);
+    const silent = widthReports.filter((r) => r.silentScrollers.length > 0);
+    console.log(
+      `[phone] ${widthReports.length} pages at ${phone.width} px: ${wide.length} wider than the screen${
+        wide.length ? ` (widest ${Math.max(...wide.map((r) => r.width))} px)` : ''
+      }; ${silent.length} with a scroll region that is unlabelled or gives no visible cue`,
+    );
+  });
+
+  it('covers every page the build made', () => {
+    expect(pagesByTemplate.flatMap(([, pages]) => pages).sort()).toEqual([...built].sort());
+  });
+
+  it.concurrent.each(pagesByTemplate)(
+    '%s: no page wider than the screen; every region that scrolls is labelled and says so',
+    async (_, pages) => {
+      const context = await env.browser.newContext({ viewport: phone });
+      const page = await context.newPage();
+      const reports: WidthReport[] = [];
+      try {
+        for (const path of pages) {
+          await page.goto(new URL(path, env.site.url).href, { waitUntil: 'load' });
+          await nextFrames(page);
+          reports.push(await measureWidth(page, path));
+        }
+      } finally {
+        await context.close();
+      }
+      widthReports.push(...reports);
+      expect(
+        reports
+          .filter((r) => r.width > phone.width)
+          .map((r) => `${r.path}: ${r.width} px; ${r.culprits.join('; ')}`),
+      ).toEqual([]);
+      expect(
+        reports
+          .filter((r) => r.silentScrollers.length > 0)
+          .map((r) => `${r.path}: ${r.silentScrollers.join('; ')}`),
+      ).toEqual([]);
     },
-    crawlTimeoutMs,
   );
 
   it.each([
@@ -248,7 +261,7 @@ describe('printed to PDF by Chromium', () => {
       await page.goto(new URL(path, env.site.url).href, { waitUntil: 'load' });
       const shown = await page.evaluate(() => ({
         names: [...document.querySelectorAll('.matrix-scroll thead [data-column-name]')].map((a) =>
-          a.textContent!.replace(/\s+/g, ' ').trim(),
+          a.textContent.replace(/\s+/g, ' ').trim(),
         ),
         groups: [...document.querySelectorAll('.handout[data-handout-group]')].map(
           (t) => t.querySelectorAll('thead [data-column-name]').length,

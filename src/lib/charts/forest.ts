@@ -4,7 +4,7 @@
  * Wide: labels left of the plot, estimates right of it. Narrow: each row's label, timepoint and
  * estimate stacked above its bar, so the plot can use the phone's whole width.
  */
-import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
+import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { formatInterval, formatNumber } from '../evidence/numbers.ts';
 import type { ForestChartSpec } from '../schema/chart.ts';
 import {

@@ -3,7 +3,7 @@
  * comparator) on a 0–100% axis, for the same response threshold at the same timepoint. Wide:
  * labels left of the bars. Narrow: each comparison's label stacked above its bars.
  */
-import { scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
 import { formatNumber } from '../evidence/numbers.ts';
 import type { ResponderPairSpec } from '../schema/chart.ts';
 import {

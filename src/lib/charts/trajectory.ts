@@ -4,7 +4,8 @@
  * neighbouring timepoints: where a series has no value at a timepoint between two of its values,
  * the line breaks (d3's `line.defined`) and the gap is named, rather than implying a straight trend.
  */
-import { line, scaleLinear, scalePoint, symbol, symbolCircle, symbolSquare } from 'd3';
+import { scaleLinear, scalePoint } from 'd3-scale';
+import { line, symbol, symbolCircle, symbolSquare } from 'd3-shape';
 import { formatNumber } from '../evidence/numbers.ts';
 import type { SeriesHue, TrajectorySeriesSpec } from '../schema/chart.ts';
 import {
