@@ -213,7 +213,7 @@ describe('3. nothing the user entered is lost', () => {
     // This tab's facts stay as they are until the user asks for the other tab's.
     expect(await page.inputValue('#f-ageYears')).toBe('');
     await page.click('[data-action="load-other-tab"]');
-    expect(await page.inputValue('#f-ageYears')).toBe('70');
+    await expect.poll(() => page.inputValue('#f-ageYears')).toBe('70');
     await context.close();
   });
 });

@@ -8,7 +8,8 @@
  * Keeping what the user entered: every edit is saved to localStorage at once, with the address
  * the page had (the fragment follows when typing pauses, or when the page is hidden); a link
  * never overwrites a different saved copy until the user changes a fact; an unreadable saved
- * copy is kept and offered as a download; another tab's changes are announced, not applied.
+ * copy is kept and offered as a download; another tab's changes are announced, not applied
+ * (checker-tools.ts, loaded only when that happens).
  */
 import { evaluateAll } from '../../lib/engine/evaluate.ts';
 import type { Evaluation } from '../../lib/engine/types.ts';
@@ -104,7 +105,11 @@ class CheckerElement extends HTMLElement implements ToolHost {
       'visibilitychange',
       () => document.visibilityState === 'hidden' && this.writeAddress(false),
     );
-    savedFacts.onOtherTab((text) => this.onOtherTab(text));
+    savedFacts.onOtherTab(
+      (text) =>
+        text !== this.lastSaved &&
+        void import('./checker-tools.ts').then((tools) => tools.otherTabChanged(this, text)),
+    );
     this.restore('load');
     void this.load();
   }
@@ -300,13 +305,14 @@ class CheckerElement extends HTMLElement implements ToolHost {
             lists.nonePresent(this.form, button);
         this.afterAction();
       });
-    if (action === 'export' || action === 'copy-link')
-      return void import('./checker-tools.ts').then((tools) =>
-        action === 'export' ? tools.exportFacts(this) : tools.copyLink(this),
-      );
+    if (action === 'export' || action === 'copy-link' || action === 'load-other-tab')
+      return void import('./checker-tools.ts').then((tools) => {
+        if (action === 'export') tools.exportFacts(this);
+        else if (action === 'copy-link') void tools.copyLink(this);
+        else if (tools.loadOtherTab(this)) this.afterAction();
+      });
     else if (action === 'clear') return this.clear();
     else if (action === 'undo') this.undoClear();
-    else if (action === 'load-other-tab') this.loadOtherTab();
     else return;
     this.afterAction();
   }
@@ -352,8 +358,7 @@ class CheckerElement extends HTMLElement implements ToolHost {
 
   private undoClear(): void {
     if (!this.undo) return;
-    writeDraft(this.form, this.undo);
-    showProblems(this.form, validateDraft(this.undo).problems);
+    this.apply(this.undo, true);
     this.undo = undefined;
     this.status('Facts restored.');
   }
@@ -361,37 +366,6 @@ class CheckerElement extends HTMLElement implements ToolHost {
   private hideUndo(): void {
     this.undo = undefined;
     this.querySelector('[data-action="undo"]')?.remove();
-  }
-
-  /** Another tab saved different facts: say so; this tab keeps its own until asked. */
-  private onOtherTab(text: string | null): void {
-    if (text === this.lastSaved) return;
-    if (text === null) {
-      this.status(
-        'Another tab cleared the facts saved in this browser. This tab still shows its own.',
-      );
-      return;
-    }
-    this.status(
-      'Another tab changed the facts saved in this browser. This tab still shows its own; changing a fact here saves them over the other tab’s.',
-    );
-    this.querySelector('[data-tool-status]')!.append(
-      ' ',
-      h(
-        'button',
-        { type: 'button', class: 'secondary', 'data-action': 'load-other-tab' },
-        'Show the other tab’s facts',
-      ),
-    );
-  }
-
-  private loadOtherTab(): void {
-    const text = savedFacts.read();
-    const saved = text === null ? undefined : readSavedCopy(text);
-    if (saved?.status !== 'read') return this.status('The other tab’s facts could not be read.');
-    writeDraft(this.form, saved.draft);
-    showProblems(this.form, validateDraft(saved.draft).problems);
-    this.status('Showing the facts the other tab saved.');
   }
 
   status(text: string): void {

@@ -1,13 +1,16 @@
 /**
  * The checker's file and link tools: export the facts as the CLI's file, import one (through the
- * CLI's own reader), copy a link. Loaded when a tool is first used, so the checker's first script
- * stays small; the island hands over what they need as a `ToolHost`.
+ * CLI's own reader), copy a link; and what to do when another tab changes the saved facts.
+ * Loaded when first needed, so the checker's first script stays small; the island hands over
+ * what they need as a `ToolHost`.
  */
 import { draftFromFacts, type FactDraft, type FieldProblem } from '../../lib/checker/draft.ts';
+import { readSavedCopy } from '../../lib/checker/fragment.ts';
 import { exportFactsFile } from '../../lib/checker/import-file.ts';
 import { readFactsText } from '../../lib/facts/read.ts';
 import type { PatientFacts } from '../../lib/facts/schema.ts';
 import { copyText, download, h } from './dom.ts';
+import { savedFacts } from './storage.ts';
 
 /** What the tools may read and do on the island. */
 export interface ToolHost {
@@ -72,4 +75,38 @@ export async function importFacts(host: ToolHost, input: HTMLInputElement): Prom
     `Imported ${Object.keys(result.facts).filter((k) => k !== '$schema').length} facts from ${file.name}.`,
   );
   host.save(true);
+}
+
+/** Another tab saved different facts (`text`; null when it cleared them): says so; this tab keeps its own until asked. */
+export function otherTabChanged(host: ToolHost, text: string | null): void {
+  if (text === null)
+    return host.status(
+      'Another tab cleared the facts saved in this browser. This tab still shows its own.',
+    );
+  host.status(
+    'Another tab changed the facts saved in this browser. This tab still shows its own; changing a fact here saves them over the other tab’s.',
+  );
+  host
+    .statusLine()
+    .append(
+      ' ',
+      h(
+        'button',
+        { type: 'button', class: 'secondary', 'data-action': 'load-other-tab' },
+        'Show the other tab’s facts',
+      ),
+    );
+}
+
+/** Shows the facts another tab saved; false (and says so) when they cannot be read. */
+export function loadOtherTab(host: ToolHost): boolean {
+  const text = savedFacts.read();
+  const saved = text === null ? undefined : readSavedCopy(text);
+  if (saved?.status !== 'read') {
+    host.status('The other tab’s facts could not be read.');
+    return false;
+  }
+  host.apply(saved.draft, true);
+  host.status('Showing the facts the other tab saved.');
+  return true;
 }
