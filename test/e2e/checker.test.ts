@@ -247,17 +247,19 @@ describe('keeping and clearing state', () => {
 
   it('adds and removes list rows from the keyboard, keeping focus in the list', async () => {
     const { context, page } = await open();
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+    // List editing loads on first use (list-actions.ts): each step waits for its result.
     await page.focus('[data-list="plannedLevels"] [data-add-row]');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-plannedLevels-0-level');
+    await expect.poll(focused).toBe('f-plannedLevels-0-level');
     await page.keyboard.press('Shift+Tab');
     await page.focus('[data-list="plannedLevels"] [data-add-row]');
     await page.keyboard.press('Enter');
     await page.selectOption('#f-plannedLevels-1-level', 'L5');
     await page.focus('[data-list="plannedLevels"] [data-row]:first-child [data-remove-row]');
     await page.keyboard.press('Enter');
-    expect(await page.inputValue('#f-plannedLevels-0-level')).toBe('L5');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-plannedLevels-0-level');
+    await expect.poll(() => page.inputValue('#f-plannedLevels-0-level')).toBe('L5');
+    expect(await focused()).toBe('f-plannedLevels-0-level');
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The appeal packet in Chromium: printed to PDF with every criterion and citation in it, copied
- * as plain text and Markdown (and through the fallback box when copying is refused), axe clean.
+ * as plain text and Markdown (and through the fallback box when copying is refused), its
+ * references downloaded in three formats, axe clean.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -158,6 +159,48 @@ describe('the appeal packet', () => {
     expect(await page.evaluate(() => location.hash)).toMatch(/^#line=kaiser-wa-medicare&facts=/);
     await page.emulateMedia({ media: 'print' });
     expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('downloads exactly the sources it cites as BibTeX, RIS and CSL-JSON, one click each, fetching nothing off the site', async () => {
+    const facts = vignette('V01-baseline');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(
+      new URL(`check/packet/#${encodeFragment(facts, { line: 'cohere-ma' })}`, site.url).href,
+    );
+    await page.waitForSelector('.packet table');
+    const cited = buildPacket(data, 'cohere-ma', facts).references.map((r) => r.id);
+    expect(cited.length).toBeGreaterThan(5);
+    const file = async (action: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`[data-action="${action}"]`),
+      ]);
+      return {
+        name: download.suggestedFilename(),
+        text: readFileSync(await download.path(), 'utf8'),
+      };
+    };
+    const bib = await file('refs-bib');
+    expect(bib.name).toMatch(/\.bib$/);
+    expect([...bib.text.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1])).toEqual(cited);
+    // BibTeX's month macro, the day in biblatex's date field.
+    expect(bib.text).not.toMatch(/month = \{/);
+    const ris = await file('refs-ris');
+    expect(ris.name).toMatch(/\.ris$/);
+    expect(ris.text.match(/^TY {2}- /gm)).toHaveLength(cited.length);
+    const csl = await file('refs-json');
+    expect(csl.name).toMatch(/\.json$/);
+    expect((JSON.parse(csl.text) as { id: string }[]).map((i) => i.id)).toEqual(cited);
+    const origin = new URL(site.url).origin;
+    expect(
+      requests.filter(
+        (u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
+      ),
+    ).toEqual([]);
     await context.close();
   });
 
