@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckerData } from '../../src/lib/checker/data.ts';
 import { buildPacket } from '../../src/lib/checker/packet.ts';
 import { validateDraft, type FactDraft } from '../../src/lib/checker/draft.ts';
-import { DIST, useSite } from './harness.ts';
+import { DIST, offSite, useSite } from './harness.ts';
 
 const env = useSite();
 
@@ -112,12 +112,7 @@ describe('the seed-000 journey', () => {
     expect([...bibtex.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1])).toEqual(cited);
     expect(bibtex).not.toMatch(/month = \{/);
 
-    const origin = new URL(env.site.url).origin;
-    expect(
-      requests.filter(
-        (u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'),
-      ),
-    ).toEqual([]);
+    expect(offSite(requests, env.site.url)).toEqual([]);
     console.log(`seed-000 journey: ${act.log.length} actions\n  ${act.log.join('\n  ')}`);
     // Goal of issue 11 (73 actions before it; see docs/checker.md).
     expect(act.log.length).toBeLessThanOrEqual(25);

@@ -11,7 +11,7 @@ import { encodeFragment } from '../../src/lib/checker/fragment.ts';
 import { buildPacket } from '../../src/lib/checker/packet.ts';
 import { packetMarkdown, packetText } from '../../src/lib/checker/packet-text.ts';
 import { vignette } from '../helpers/content.ts';
-import { axeViolations, DIST, launchBrowser, startSite } from './harness.ts';
+import { axeViolations, DIST, launchBrowser, offSite, startSite } from './harness.ts';
 import { pdfText, squash } from './pdf-text.ts';
 
 let browser: Browser;
@@ -91,12 +91,7 @@ describe('the appeal packet', () => {
         'Document a behavioural health assessment (formal or informal) in the chart, with details or resources on interventions to reduce the risks it finds.',
       ),
     );
-    const origin = new URL(site.url).origin;
-    expect(
-      requests.filter(
-        (u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
-      ),
-    ).toEqual([]);
+    expect(offSite(requests, site.url)).toEqual([]);
     await context.close();
   });
 
@@ -195,12 +190,7 @@ describe('the appeal packet', () => {
     const csl = await file('refs-json');
     expect(csl.name).toMatch(/\.json$/);
     expect((JSON.parse(csl.text) as { id: string }[]).map((i) => i.id)).toEqual(cited);
-    const origin = new URL(site.url).origin;
-    expect(
-      requests.filter(
-        (u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
-      ),
-    ).toEqual([]);
+    expect(offSite(requests, site.url)).toEqual([]);
     await context.close();
   });
 
