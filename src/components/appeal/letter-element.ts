@@ -8,7 +8,6 @@ import {
   buildLetter,
   citationWords,
   cleanDetails,
-  detailFields,
   headingLines,
   letterMarkdown,
   letterText,

@@ -65,8 +65,8 @@ export const detailFields: Record<keyof LetterDetails, { label: string; max: num
 /** One line of plain text: control characters and line breaks become spaces, length bounded. */
 export function oneLine(value: unknown, max: number): string {
   if (typeof value !== 'string') return '';
-  // eslint-disable-next-line no-control-regex
   return value
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
