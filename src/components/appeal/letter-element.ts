@@ -249,6 +249,9 @@ function letterNodes(l: Letter): Node[] {
                 ? h('span', { class: 'fact' }, ` Documented: ${p.facts.join('; ')}.`)
                 : null,
               p.citation ? h('span', { class: 'cite' }, ` ${citationWords(p.citation)}`) : null,
+              ...p.evidence.map((s) =>
+                h('span', { class: 'point-evidence' }, `Evidence: ${s.text} `, cites(s)),
+              ),
             ),
           ),
         ),

@@ -136,6 +136,26 @@ export const reviewerPoints: ReviewerPoint[] = [
  */
 export const experimentalEvidence = ['smart-2018', 'intracept-2021-12-month', 'smart-2020-5-year'];
 
+/**
+ * Evidence that bears on one criterion: a study statement (found in the study entry by a phrase
+ * it contains, so the words and citation stay the study's own) shown beside the criteria of these
+ * concepts. Only trial populations that match the criterion are listed; nothing is attached by default.
+ */
+export interface CriterionEvidence {
+  concepts: string[];
+  study: string;
+  statementContains: string;
+}
+
+export const criterionEvidence: CriterionEvidence[] = [
+  { concepts: ['modic-changes'], study: 'smart-2018', statementContains: 'Modic type 1 or 2' },
+  {
+    concepts: ['modic-changes', 'pain-duration', 'treatment-levels'],
+    study: 'intracept-2021-12-month',
+    statementContains: 'chronic low back pain for at least 6 months',
+  },
+];
+
 const maSubpartM = 'cfr-42-422-subpart-m';
 const ffsSubpartI = 'cfr-42-405-subpart-i';
 const medicaidSubpartF = 'cfr-42-438-subpart-f';

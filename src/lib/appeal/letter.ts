@@ -24,6 +24,7 @@ import type { CheckerData, SourceSummary } from '../checker/data.ts';
 import { buildPacket, escapeMarkdown, verdictTone, type PacketRow } from '../checker/packet.ts';
 import {
   appealRoutes,
+  criterionEvidence,
   experimentalEvidence,
   lcdAuthority,
   medicareAdvantageRule,
@@ -65,12 +66,14 @@ export const detailFields: Record<keyof LetterDetails, { label: string; max: num
 /** One line of plain text: control characters and line breaks become spaces, length bounded. */
 export function oneLine(value: unknown, max: number): string {
   if (typeof value !== 'string') return '';
-  return value
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, max);
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, max)
+  );
 }
 
 /** Only known fields, each one bounded line; anything else is dropped. */
@@ -115,6 +118,8 @@ export interface LetterPoint {
   /** The patient's documented facts that decide it, in words. */
   facts: string[];
   citation?: PointCitation;
+  /** Study statements that bear on this criterion (src/lib/appeal/guide.ts criterionEvidence). */
+  evidence: LetterStatement[];
 }
 
 export interface LetterStatement {
@@ -216,6 +221,7 @@ function letterPoints(
   rows: PacketRow[],
   evaluation: Evaluation,
   cite: (row: PacketRow) => PointCitation | undefined,
+  evidenceFor: (nodeIds: string[]) => LetterStatement[],
 ): LetterPoint[] {
   const findings = new Set([...evaluation.failed, ...evaluation.undocumented].map((f) => f.nodeId));
   const points: LetterPoint[] = [];
@@ -242,6 +248,7 @@ function letterPoints(
         status: statusWords[row.verdict],
         facts,
         citation: cite(row),
+        evidence: evidenceFor(rows.slice(i, stop).map((r) => r.nodeId)),
       });
       i = stop;
     } else i++;
@@ -287,15 +294,31 @@ export function buildLetter(
     });
 
   const lcdCite = lcd ? refs.cite(lcd.citation) : undefined;
-  const points = letterPoints(packet.rows, evaluation, (row) => {
-    if (!row.citation) return lcdCite ? { cite: lcdCite } : undefined;
-    const own = refs.cite({
-      source: row.citation.source,
-      section: row.citation.locator || undefined,
-      verification: row.citation.verification,
-    });
-    return lcdCite ? { cite: lcdCite, via: own } : { cite: own };
-  });
+  const concepts = conceptsOf(evaluation.trace);
+  const usedEvidence = new Set<string>();
+  const points = letterPoints(
+    packet.rows,
+    evaluation,
+    (row) => {
+      if (!row.citation) return lcdCite ? { cite: lcdCite } : undefined;
+      const own = refs.cite({
+        source: row.citation.source,
+        section: row.citation.locator || undefined,
+        verification: row.citation.verification,
+      });
+      return lcdCite ? { cite: lcdCite, via: own } : { cite: own };
+    },
+    (nodeIds) => {
+      // Each statement once, beside the first criterion it bears on.
+      const found = bearingEvidence(
+        data,
+        nodeIds.map((id) => concepts.get(id)),
+        refs,
+      ).filter((s) => !usedEvidence.has(s.text));
+      found.forEach((s) => usedEvidence.add(s.text));
+      return found;
+    },
+  );
 
   const medicareRule = isMedicareAdvantage(line)
     ? medicareArgument(data, line, evaluation, evaluations, facts, refs)
@@ -479,6 +502,39 @@ function medicareArgument(
   ];
 }
 
+/** Each criterion's concept, by node id. */
+function conceptsOf(
+  node: TraceNode | undefined,
+  out = new Map<string, string>(),
+): Map<string, string> {
+  if (!node) return out;
+  if (node.concept) out.set(node.id, node.concept);
+  if (node.kind !== 'some' && node.kind !== 'every')
+    node.children.forEach((c) => conceptsOf(c, out));
+  return out;
+}
+
+/** The study statements that bear on criteria of these concepts, each cited. */
+function bearingEvidence(
+  data: CheckerData,
+  concepts: (string | undefined)[],
+  refs: Numbering,
+): LetterStatement[] {
+  return criterionEvidence
+    .filter((e) => e.concepts.some((c) => concepts.includes(c)))
+    .flatMap((e) => {
+      const study = data.evidence.studies.find((s) => s.id === e.study);
+      const statement = study?.statements.find((s) => s.text.includes(e.statementContains));
+      if (!study || !statement) return [];
+      return [
+        {
+          text: `${study.shortName}: ${statement.text}`,
+          citations: statement.citations.map((c) => refs.cite(c)),
+        },
+      ];
+    });
+}
+
 /** Guidelines that recommend the procedure and the chosen trials' results in brief, each cited. */
 function evidenceParagraph(data: CheckerData, refs: Numbering): LetterStatement[] {
   const recommending = data.evidence.guidelines.filter((g) => /^recommend/i.test(g.stance));
@@ -548,6 +604,9 @@ export function letterText(l: Letter): string {
     out.push(`${i + 1}. ${p.label}: ${p.status}.`);
     if (p.facts.length) out.push(`   Documented: ${p.facts.join('; ')}`);
     if (p.citation) out.push(`   Citation: ${citationWords(p.citation)}`);
+    p.evidence.forEach((s) =>
+      out.push(`   Evidence: ${s.text} ${s.citations.map(citationWords).join('; ')}`),
+    );
   });
   if (l.evidence.length) {
     out.push('', 'EVIDENCE');
@@ -590,6 +649,7 @@ export function letterMarkdown(l: Letter): string {
     out.push(`${i + 1}. **${e(p.label)}**: ${e(p.status)}.`);
     if (p.facts.length) out.push(`   Documented: ${e(p.facts.join('; '))}`);
     if (p.citation) out.push(`   Citation: ${e(citationWords(p.citation))}`);
+    p.evidence.forEach((s) => out.push(`   Evidence: ${e(s.text)} ${cites(s)}`));
   });
   if (l.evidence.length) {
     out.push('', '## Evidence', '');

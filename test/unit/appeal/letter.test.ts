@@ -9,7 +9,7 @@ import {
   letterText,
   type Letter,
 } from '../../../src/lib/appeal/letter.ts';
-import { buildAppealData } from '../../../src/lib/appeal/guide.ts';
+import { buildAppealData, criterionEvidence } from '../../../src/lib/appeal/guide.ts';
 import { checkerData, loadContent, vignette, vignettes } from '../../helpers/content.ts';
 
 let data: CheckerData;
@@ -129,5 +129,36 @@ describe('the appeal letter', () => {
     const text = letterText(letterFor('cohere-ma'));
     expect(text).toContain('Member ID: ____________');
     expect(text).toContain('Claim number: ____________');
+  });
+});
+
+describe('evidence chosen by the criterion', () => {
+  it('puts the trials’ Modic and duration criteria beside those criteria only, cited', async () => {
+    const letter = buildLetter(data, guide, 'cohere-ma', vignette('V01-baseline'), {}, 'x');
+    // Each statement once, beside the first criterion it bears on: INTRACEPT's enrolment (6
+    // months of pain, Modic 1 or 2 from L3 to S1) by the pain duration, SMART's by the MRI.
+    const shown = letter.points
+      .filter((p) => p.evidence.length > 0)
+      .map((p) => [p.nodeId, p.evidence.map((s) => s.text.split(':')[0])]);
+    expect(shown).toEqual([
+      ['chronic-low-back-pain', ['INTRACEPT']],
+      ['mri-modic-l3-s1', ['SMART']],
+    ]);
+    for (const p of letter.points) for (const s of p.evidence) expect(s.citations).not.toEqual([]);
+    // MGB's criteria have no duration or Modic rule: only its L3–S1 exclusion gets INTRACEPT.
+    const mgb = buildLetter(data, guide, 'mgb-commercial', vignette('V01-baseline'), {}, 'x');
+    expect(
+      mgb.points
+        .filter((p) => p.evidence.length > 0)
+        .map((p) => [p.nodeId, p.evidence.map((s) => s.text.split(':')[0])]),
+    ).toEqual([['outside-l3-s1', ['INTRACEPT']]]);
+  });
+
+  it('finds every statement the guide names in its study entry', () => {
+    for (const e of criterionEvidence) {
+      const study = data.evidence.studies.find((s) => s.id === e.study);
+      expect(study, e.study).toBeDefined();
+      expect(study!.statements.some((s) => s.text.includes(e.statementContains))).toBe(true);
+    }
   });
 });
