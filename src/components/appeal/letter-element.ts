@@ -102,6 +102,8 @@ class LetterElement extends HTMLElement {
       const saved = savedFacts.read();
       const fromSaved = saved ? readDraftJson(saved) : undefined;
       this.draft = fromSaved?.status === 'read' ? fromSaved.draft : {};
+      if (fromSaved?.status === 'read')
+        messages.push('The facts are those the checker saved in this browser.');
     }
     const problems = validateDraft(this.draft).problems;
     messages.push(...problems.map((p) => `${p.message} It is treated as not documented.`));
