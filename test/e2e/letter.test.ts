@@ -153,7 +153,15 @@ describe('the appeal letter', () => {
     );
     await page.waitForSelector('[data-medicare-rule]');
     expect(await page.textContent('[data-medicare-rule]')).toContain('42 CFR 422.101, (b)(6)');
-    if (shots) await page.screenshot({ path: `${shots}/letter-375.png`, fullPage: true });
+    if (shots) {
+      await page.screenshot({ path: `${shots}/letter-375-tools.png` });
+      const box = (await page.locator('.letter').boundingBox())!;
+      await page.screenshot({
+        path: `${shots}/letter-375.png`,
+        fullPage: true,
+        clip: { x: 0, y: box.y, width: 375, height: 1400 },
+      });
+    }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       375,
     );

@@ -93,7 +93,9 @@ class LetterElement extends HTMLElement {
   private read(): void {
     const result = decodeFragment(location.hash);
     const messages: string[] = [];
-    this.line = result.params.get('line') ?? this.line;
+    // The checker's result cards link with ?line= (a plain link, no script); the fragment wins.
+    this.line =
+      result.params.get('line') ?? new URLSearchParams(location.search).get('line') ?? this.line;
     if (result.status === 'read') {
       this.draft = result.draft;
       messages.push(...result.messages);

@@ -21,7 +21,7 @@ export interface GuideStatement {
 export interface LcdAuthority {
   /** The LCD's own source record and the section its criteria belong to. */
   citation: Citation;
-  /** Said wherever the LCD is cited, when its text was not read. */
+  /** A sentence said where the LCD is named as the authority, when its text was not read. */
   knownThrough?: string;
 }
 
@@ -58,7 +58,7 @@ export const lcdAuthority: Record<string, LcdAuthority> = Object.fromEntries(
     {
       citation: { source: `cms-lcd-${n}`, section: 'Coverage indications' },
       knownThrough:
-        'its text could not be read; its criteria are known through Cohere’s restatement, cited beside each',
+        'Its text could not be read; its criteria are known through Cohere’s restatement, cited beside each.',
     },
   ]),
 );

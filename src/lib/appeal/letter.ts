@@ -278,7 +278,7 @@ export function buildLetter(
   const authority: LetterStatement[] = [];
   if (lcd && lcdId) {
     authority.push({
-      text: `The governing criteria are those of Medicare LCD ${lcdLabel(lcdId)}${line.id === lcdId ? '' : `, which ${line.policyName} applies to this member`}. ${lcd.knownThrough ? `Its ${lcd.knownThrough}.` : ''}`.trim(),
+      text: `The governing criteria are those of Medicare LCD ${lcdLabel(lcdId)}${line.id === lcdId ? '' : `, which ${line.policyName} applies to this member`}. ${lcd.knownThrough ?? ''}`.trim(),
       citations: [refs.cite(lcd.citation), refs.cite(evaluation.citation)],
     });
   } else {
@@ -287,7 +287,8 @@ export function buildLetter(
       citations: [refs.cite(evaluation.citation)],
     });
   }
-  if (line.nonPublic)
+  // Where an LCD governs, the plan's non-public criteria do not apply to the request.
+  if (line.nonPublic && !lcd)
     authority.push({
       text: `After its public criteria the plan applies ${line.nonPublic.name}, which is not public; if the denial rests on it, we ask the plan to name the criterion and send its text.`,
       citations: [refs.cite(line.nonPublic.citation)],

@@ -54,7 +54,9 @@ describe('the appeal letter', () => {
   it('cites the LCD itself for a Medicare line, and Cohere only as the restatement it is known through', () => {
     const letter = letterFor('lcd-l39642', vignette('V02-seed-000-patient'));
     expect(letter.authority[0]!.text).toContain('Medicare LCD L39642');
-    expect(letter.authority[0]!.text).toContain('known through Cohere’s restatement');
+    expect(letter.authority[0]!.text).toBe(
+      'The governing criteria are those of Medicare LCD L39642. Its text could not be read; its criteria are known through Cohere’s restatement, cited beside each.',
+    );
     const duration = letter.points.find((p) => p.nodeId === 'pain-6-months-or-more')!;
     expect(citationWords(duration.citation!)).toMatch(
       /^\[1\] LCD L39642, Coverage indications, as restated in \[\d\] Cohere MA BVN policy v3, Indications, item 2$/,
@@ -71,6 +73,9 @@ describe('the appeal letter', () => {
     expect(text).toContain('42 CFR 422.101, (b)(3)');
     expect(text).toContain('LCD L39642 applies to care given in WA');
     expect(letter.authority[0]!.text).toContain('LCD L39642');
+    // MGB's non-public InterQual step belongs to its own criteria, not to the LCD's.
+    expect(text).not.toContain('InterQual');
+    expect(letterText(letterFor('mgb-medicare-advantage'))).toContain('InterQual');
   });
 
   it('raises it for Cohere, whose behavioural health criterion the LCDs lack, when that criterion is what is missing', () => {
@@ -133,7 +138,7 @@ describe('the appeal letter', () => {
 });
 
 describe('evidence chosen by the criterion', () => {
-  it('puts the trials’ Modic and duration criteria beside those criteria only, cited', async () => {
+  it('puts the trials’ Modic and duration criteria beside those criteria only, cited', () => {
     const letter = buildLetter(data, guide, 'cohere-ma', vignette('V01-baseline'), {}, 'x');
     // Each statement once, beside the first criterion it bears on: INTRACEPT's enrolment (6
     // months of pain, Modic 1 or 2 from L3 to S1) by the pain duration, SMART's by the MRI.
