@@ -128,7 +128,7 @@ describe('the appeal letter', () => {
     // A checker form emptied field by field removes the saved facts, not the identifiers.
     await page.goto(new URL(`check/#${encodeFragment({ ageYears: '55' })}`, site.url).href);
     await page.waitForSelector('[data-line="cohere-ma"][data-outcome]');
-    await page.fill('#f-age', '');
+    await page.fill('#f-ageYears', '');
     await expect
       .poll(() => page.evaluate(() => localStorage.getItem('bvn-atlas:checker:facts')))
       .toBeNull();

@@ -19,7 +19,7 @@ import {
 import type { AppealData } from '../../lib/appeal/guide.ts';
 import type { CheckerData } from '../../lib/checker/data.ts';
 import { validateDraft, type FactDraft } from '../../lib/checker/draft.ts';
-import { decodeFragment, encodeFragment, readDraftJson } from '../../lib/checker/fragment.ts';
+import { decodeFragment, encodeFragment, readSavedCopy } from '../../lib/checker/fragment.ts';
 import { copyText, h, type Child } from '../checker/dom.ts';
 import { letterDetailsKey, savedFacts } from '../checker/storage.ts';
 
@@ -102,10 +102,14 @@ class LetterElement extends HTMLElement {
     } else {
       if (result.status === 'rejected') messages.push(result.message);
       const saved = savedFacts.read();
-      const fromSaved = saved ? readDraftJson(saved) : undefined;
+      const fromSaved = saved ? readSavedCopy(saved) : undefined;
       this.draft = fromSaved?.status === 'read' ? fromSaved.draft : {};
       if (fromSaved?.status === 'read')
-        messages.push('The facts are those the checker saved in this browser.');
+        messages.push(
+          'The facts are those the checker saved in this browser.',
+          ...fromSaved.messages,
+        );
+      else if (fromSaved?.status === 'rejected') messages.push(fromSaved.message);
     }
     const problems = validateDraft(this.draft).problems;
     messages.push(...problems.map((p) => `${p.message} It is treated as not documented.`));
