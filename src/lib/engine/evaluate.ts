@@ -9,6 +9,7 @@ import type { PatientFacts } from '../facts/schema.ts';
 import { applyImplications, impliedFacts, type ImpliedFact } from '../facts/implications.ts';
 import { describeMissing } from './missing.ts';
 import { explain, factsIn } from './findings.ts';
+import { nodeStatus } from './compiled.ts';
 import { lcdLabel, stateJurisdiction } from './jurisdiction.ts';
 import {
   outcomeLabel,
@@ -16,6 +17,7 @@ import {
   type EvaluablePolicy,
   type Evaluation,
   type FactUse,
+  type Finding,
   type LcdCandidate,
   type Outcome,
   type Status,
@@ -37,31 +39,130 @@ export interface EvaluateOptions {
 }
 
 /**
- * Evaluates one criteria tree against a fact record (a patient, or one list item inside
- * some/every). Written with plain loops and one object per node: it runs for every policy on
- * every keystroke in the checker.
+ * Where a subtree is evaluated: on the patient's top-level facts (undefined), or on one item of a
+ * list (`spondylolisthesis[0].`). Kept as a chain and turned into a path string only when a fact's
+ * path is read, so evaluating a list builds no strings.
  */
-export function evaluateNode(
+interface ItemAt {
+  readonly parent: ItemAt | undefined;
+  readonly fact: string;
+  readonly index: number;
+}
+
+const prefixOf = (at: ItemAt | undefined): string =>
+  at ? `${prefixOf(at.parent)}${at.fact}[${at.index}].` : '';
+
+/**
+ * One evaluated node. What it copies from the criterion (id, label, citation…) and the facts it
+ * read are read from the criterion and the fact record when asked for, so evaluating a tree makes
+ * one small object per node and no fact paths.
+ */
+class Trace implements TraceNode {
+  readonly status: Status;
+  readonly negated: boolean;
+  readonly children: TraceNode[];
+  item: number | undefined = undefined;
+  readonly #node: CriterionNode;
+  readonly #record: Record_;
+  readonly #root: Record_;
+  readonly #at: ItemAt | undefined;
+  #facts: FactUse[] | undefined = undefined;
+
+  constructor(
+    node: CriterionNode,
+    status: Status,
+    negated: boolean,
+    children: TraceNode[],
+    record: Record_,
+    root: Record_,
+    at: ItemAt | undefined,
+  ) {
+    this.status = status;
+    this.negated = negated;
+    this.children = children;
+    this.#node = node;
+    this.#record = record;
+    this.#root = root;
+    this.#at = at;
+  }
+  get id() {
+    return this.#node.id;
+  }
+  get kind() {
+    return this.#node.kind;
+  }
+  get concept() {
+    return this.#node.concept;
+  }
+  get label() {
+    return this.#node.label;
+  }
+  get citation() {
+    return this.#node.citation;
+  }
+  get note() {
+    return this.#node.note;
+  }
+  get facts(): FactUse[] {
+    this.#facts ??= factsRead(this.#node, this.#record, this.#root, this.#at);
+    return this.#facts;
+  }
+}
+
+/** The facts a node reads directly, with their paths. */
+function factsRead(
   node: CriterionNode,
   record: Record_,
-  negated = false,
-  prefix = '',
-  root: Record_ = record,
-): TraceNode {
-  let status: Status;
-  let facts: FactUse[] = noFacts;
-  let children: TraceNode[] = noChildren;
+  root: Record_,
+  at: ItemAt | undefined,
+): FactUse[] {
   switch (node.kind) {
     case 'compare': {
+      const path = prefixOf(at) + node.fact;
       const value = record[node.fact];
-      status = compare(node.op, value, node.value);
-      facts = [
-        node.op === 'present'
-          ? { path: prefix + node.fact, value, presence: true }
-          : { path: prefix + node.fact, value },
-      ];
-      break;
+      return [node.op === 'present' ? { path, value, presence: true } : { path, value }];
     }
+    case 'count':
+    case 'some':
+    case 'every':
+      return [{ path: prefixOf(at) + node.fact, value: record[node.fact] }];
+    case 'match':
+      return [
+        { path: prefixOf(at) + node.on, value: record[node.on] },
+        { path: node.fact, value: root[node.fact] },
+      ];
+    case 'all':
+    case 'any':
+    case 'at-least':
+    case 'not':
+      return noFacts;
+    default:
+      return unreachable(node, 'criterion node');
+  }
+}
+
+/**
+ * Evaluates one criteria tree against a fact record (a patient, or one list item inside
+ * some/every), with a trace of every node. Written with plain loops and one object per node: it
+ * runs for every policy on every keystroke in the checker.
+ */
+export function evaluateNode(node: CriterionNode, record: Record_): TraceNode {
+  return trace(node, record, false, undefined, record);
+}
+
+function trace(
+  node: CriterionNode,
+  record: Record_,
+  negated: boolean,
+  at: ItemAt | undefined,
+  root: Record_,
+): Trace {
+  let status: Status;
+  let children: TraceNode[] = noChildren;
+  switch (node.kind) {
+    case 'compare':
+      status = compare(node.op, record[node.fact], node.value);
+      break;
     case 'count': {
       const list = record[node.fact];
       status = Array.isArray(list)
@@ -69,13 +170,11 @@ export function evaluateNode(
           ? 'met'
           : 'failed'
         : 'undocumented';
-      facts = [{ path: prefix + node.fact, value: list }];
       break;
     }
     case 'some':
     case 'every': {
       const list = record[node.fact];
-      facts = [{ path: prefix + node.fact, value: list }];
       if (!Array.isArray(list)) {
         status = 'undocumented';
         break;
@@ -84,11 +183,11 @@ export function evaluateNode(
       let met = 0;
       let failed = 0;
       for (let i = 0; i < list.length; i++) {
-        const child = evaluateNode(
+        const child = trace(
           node.where,
           list[i] as Record_,
           negated,
-          `${prefix}${node.fact}[${i}].`,
+          { parent: at, fact: node.fact, index: i },
           root,
         );
         child.item = i;
@@ -116,10 +215,6 @@ export function evaluateNode(
       // is undocumented might match, so it leaves the answer open unless another one matches.
       const key = record[node.on];
       const list = root[node.fact];
-      facts = [
-        { path: prefix + node.on, value: key },
-        { path: node.fact, value: list },
-      ];
       if (key === undefined || !Array.isArray(list)) {
         status = 'undocumented';
         break;
@@ -136,7 +231,13 @@ export function evaluateNode(
           met = true;
           continue;
         }
-        const child = evaluateNode(node.where, item, negated, `${node.fact}[${i}].`, root);
+        const child = trace(
+          node.where,
+          item,
+          negated,
+          { parent: undefined, fact: node.fact, index: i },
+          root,
+        );
         child.item = i;
         matched.push(child);
         if (child.status === 'met') met = true;
@@ -154,7 +255,7 @@ export function evaluateNode(
       let met = 0;
       let failed = 0;
       for (let i = 0; i < n; i++) {
-        const child = evaluateNode(node.children[i]!, record, negated, prefix, root);
+        const child = trace(node.children[i]!, record, negated, at, root);
         children[i] = child;
         if (child.status === 'met') met++;
         else if (child.status === 'failed') failed++;
@@ -167,7 +268,7 @@ export function evaluateNode(
       break;
     }
     case 'not': {
-      const child = evaluateNode(node.child, record, !negated, prefix, root);
+      const child = trace(node.child, record, !negated, at, root);
       children = [child];
       status =
         child.status === 'met' ? 'failed' : child.status === 'failed' ? 'met' : 'undocumented';
@@ -176,18 +277,7 @@ export function evaluateNode(
     default:
       return unreachable(node, 'criterion node');
   }
-  return {
-    id: node.id,
-    kind: node.kind,
-    concept: node.concept,
-    label: node.label,
-    citation: node.citation,
-    note: node.note,
-    status,
-    negated,
-    facts,
-    children,
-  };
+  return new Trace(node, status, negated, children, record, root, at);
 }
 
 const noFacts: FactUse[] = [];
@@ -314,7 +404,8 @@ const positionWords = {
 /** A line's billing notes and cautions for these facts; none of them touches the outcome. */
 function evaluateAdvisories(policy: EvaluablePolicy, facts: PatientFacts): AdvisoryResult[] {
   return policy.advisories.map((a) => {
-    const trace = evaluateNode(a.condition, facts);
+    const status = nodeStatus(a.condition, facts);
+    let read: FactUse[] | undefined;
     return {
       id: a.id,
       role: a.role,
@@ -324,14 +415,116 @@ function evaluateAdvisories(policy: EvaluablePolicy, facts: PatientFacts): Advis
       citation: a.citation,
       supportingCitations: a.supportingCitations ?? [],
       note: a.note,
-      status:
-        trace.status === 'met' ? 'clear' : trace.status === 'failed' ? 'applies' : 'undocumented',
-      facts: factsIn(trace),
+      status: status === 'met' ? 'clear' : status === 'failed' ? 'applies' : 'undocumented',
+      // The facts its condition read, traced only when someone reads them.
+      get facts() {
+        read ??= factsIn(evaluateNode(a.condition, facts));
+        return read;
+      },
     };
   });
 }
 
-/** Evaluates a line's own criteria (and non-public criteria, if any). */
+/** The parts of a result worked out when first read. */
+type LazyPart = 'trace' | 'advisories' | 'failed' | 'undocumented' | 'missing' | 'summary';
+type LazyParts = { [K in LazyPart]: (result: Evaluation) => Evaluation[K] };
+
+/**
+ * A result whose trace, findings, checklist, summary and billing notes are worked out when first
+ * read: most results (a comparison's example patients, a bulk run) are read only for their
+ * outcome. One object per result, so a bulk run makes little garbage; `toJSON` gives every field.
+ */
+class LazyEvaluation implements Evaluation {
+  policy: string;
+  outcome: Outcome;
+  citation: Evaluation['citation'];
+  caveats: string[];
+  implied: ImpliedFact[];
+  appliedPolicy?: string;
+  branches?: Evaluation['branches'];
+  settle?: string[];
+  readonly #parts: LazyParts;
+  #trace: TraceNode | undefined;
+  #advisories: AdvisoryResult[] | undefined;
+  #failed: Finding[] | undefined;
+  #undocumented: Finding[] | undefined;
+  #missing: string[] | undefined;
+  #summary: string | undefined;
+
+  constructor(fields: Omit<Evaluation, LazyPart>, parts: LazyParts) {
+    this.policy = fields.policy;
+    this.outcome = fields.outcome;
+    this.citation = fields.citation;
+    this.caveats = fields.caveats;
+    this.implied = fields.implied;
+    if (fields.appliedPolicy !== undefined) this.appliedPolicy = fields.appliedPolicy;
+    if (fields.branches !== undefined) this.branches = fields.branches;
+    if (fields.settle !== undefined) this.settle = fields.settle;
+    this.#parts = parts;
+  }
+  get trace(): TraceNode | undefined {
+    return (this.#trace ??= this.#parts.trace(this));
+  }
+  get advisories(): AdvisoryResult[] {
+    return (this.#advisories ??= this.#parts.advisories(this));
+  }
+  get failed(): Finding[] {
+    return (this.#failed ??= this.#parts.failed(this));
+  }
+  get undocumented(): Finding[] {
+    return (this.#undocumented ??= this.#parts.undocumented(this));
+  }
+  get missing(): string[] {
+    return (this.#missing ??= this.#parts.missing(this));
+  }
+  get summary(): string {
+    return (this.#summary ??= this.#parts.summary(this));
+  }
+  toJSON(): Evaluation {
+    const { trace, advisories, failed, undocumented, missing, summary } = this;
+    return { ...this, trace, advisories, failed, undocumented, missing, summary };
+  }
+}
+
+/**
+ * `base` with some fields replaced and the rest kept as they are, lazy ones still lazy (a spread
+ * would work every lazy field out). `later` parts are themselves worked out when first read.
+ */
+function derive(
+  base: Evaluation,
+  changes: Partial<Omit<Evaluation, LazyPart>> & { summary?: string },
+  later: Partial<LazyParts> = {},
+): Evaluation {
+  const { summary, ...fields } = changes;
+  return new LazyEvaluation(
+    {
+      policy: base.policy,
+      outcome: base.outcome,
+      citation: base.citation,
+      caveats: base.caveats,
+      implied: base.implied,
+      appliedPolicy: base.appliedPolicy,
+      branches: base.branches,
+      settle: base.settle,
+      ...fields,
+    },
+    {
+      trace: () => base.trace,
+      advisories: () => base.advisories,
+      failed: () => base.failed,
+      undocumented: () => base.undocumented,
+      missing: () => base.missing,
+      summary: summary === undefined ? () => base.summary : () => summary,
+      ...later,
+    },
+  );
+}
+
+/**
+ * Evaluates a line's own criteria (and non-public criteria, if any). The outcome comes from the
+ * tree's compiled status (compiled.ts, held to the trace's by a property test); the trace of every
+ * node, the findings and the summary are worked out when first read.
+ */
 function evaluateCriteria(
   policy: EvaluablePolicy,
   facts: PatientFacts,
@@ -342,12 +535,13 @@ function evaluateCriteria(
     citation: policy.citation,
     caveats: [...policy.caveats, ...(policy.criteria ? policy.criteriaCaveats : [])],
     implied: options.implied,
-    advisories: evaluateAdvisories(policy, facts),
   };
-  if (!policy.criteria) {
+  const criteria = policy.criteria;
+  if (!criteria) {
     // Only non-public criteria: nothing public can fail or be missing.
     return {
       ...common,
+      advisories: evaluateAdvisories(policy, facts),
       outcome: 'needs-proprietary-review',
       summary: `${policy.policyName} decides by ${policy.nonPublic?.name ?? 'criteria that are not public'}; no public criterion applies.`,
       failed: [],
@@ -355,35 +549,51 @@ function evaluateCriteria(
       missing: [],
     };
   }
-  let trace = options.memo?.traces.get(policy.criteria);
-  if (!trace) {
-    trace = evaluateNode(policy.criteria, facts);
-    options.memo?.traces.set(policy.criteria, trace);
-  }
-  const failed = trace.status === 'failed' ? explain(trace, 'failed', options.implied) : [];
-  const undocumented =
-    trace.status === 'undocumented' ? explain(trace, 'undocumented', options.implied) : [];
-  const missing = describeMissing(undocumented);
+  const status = nodeStatus(criteria, facts);
+  const memo = options.memo?.traces;
+  const trace = () => {
+    let found = memo?.get(criteria);
+    if (!found) {
+      found = evaluateNode(criteria, facts);
+      memo?.set(criteria, found);
+    }
+    return found;
+  };
   let outcome: Outcome;
-  let summary: string;
-  if (trace.status === 'failed') {
+  let summary: (found: { failed: Finding[]; undocumented: Finding[] }) => string;
+  if (status === 'failed') {
     outcome = 'fails';
-    summary = `${count(failed.length, 'criterion is', 'criteria are')} documented as not met or excluded.`;
-  } else if (trace.status === 'undocumented') {
+    summary = ({ failed }) =>
+      `${count(failed.length, 'criterion is', 'criteria are')} documented as not met or excluded.`;
+  } else if (status === 'undocumented') {
     outcome = 'needs-documentation';
-    summary = `Nothing documented fails, but ${count(undocumented.length, 'criterion needs', 'criteria need')} documentation.`;
+    summary = ({ undocumented }) =>
+      `Nothing documented fails, but ${count(undocumented.length, 'criterion needs', 'criteria need')} documentation.`;
   } else if (policy.nonPublic) {
     outcome = 'needs-proprietary-review';
-    summary = `Every public criterion is met; the request is then reviewed against ${policy.nonPublic.name}, which is not public.`;
+    const name = policy.nonPublic.name;
+    summary = () =>
+      `Every public criterion is met; the request is then reviewed against ${name}, which is not public.`;
   } else if (policy.completeness === 'partial') {
     outcome = 'needs-proprietary-review';
-    summary =
+    summary = () =>
       'Every criterion the editors could read is met, but part of this policy’s criteria is not available, so it cannot be shown to be met.';
   } else {
     outcome = 'meets';
-    summary = 'Every criterion is documented as met and no exclusion is present.';
+    summary = () => 'Every criterion is documented as met and no exclusion is present.';
   }
-  return { ...common, outcome, summary, failed, undocumented, missing, trace };
+  return new LazyEvaluation(
+    { ...common, outcome },
+    {
+      trace,
+      advisories: () => evaluateAdvisories(policy, facts),
+      failed: () => (status === 'failed' ? explain(trace(), 'failed', options.implied) : []),
+      undocumented: () =>
+        status === 'undocumented' ? explain(trace(), 'undocumented', options.implied) : [],
+      missing: (result) => describeMissing(result.undocumented),
+      summary,
+    },
+  );
 }
 
 /**
@@ -407,14 +617,16 @@ function evaluateThroughLcd(
   };
   const viaLcd = (candidate: LcdCandidate): Evaluation => {
     const applied = evaluateResolved(lookup(candidate.id), facts, options);
-    return {
-      ...applied,
-      policy: policy.id,
-      appliedPolicy: candidate.id,
-      citation: policy.citation,
-      summary: `Applies ${lookup(candidate.id).policyName}: ${applied.summary}`,
-      caveats: [...policy.caveats, ...applied.caveats],
-    };
+    return derive(
+      applied,
+      {
+        policy: policy.id,
+        appliedPolicy: candidate.id,
+        citation: policy.citation,
+        caveats: [...policy.caveats, ...applied.caveats],
+      },
+      { summary: () => `Applies ${lookup(candidate.id).policyName}: ${applied.summary}` },
+    );
   };
   if (lcd.choose === 'named') return viaLcd(lcd.candidates[0]!);
 
@@ -432,10 +644,14 @@ function evaluateThroughLcd(
     }
     if (where.status !== 'unknown') {
       const result = own();
-      return {
-        ...result,
-        summary: `No BVNA LCD applies in ${state}${where.status === 'inferred' ? ' (as far as the LCDs’ inferred states show)' : ''}, so the plan’s own criteria apply. ${result.summary}`,
-      };
+      return derive(
+        result,
+        {},
+        {
+          summary: () =>
+            `No BVNA LCD applies in ${state}${where.status === 'inferred' ? ' (as far as the LCDs’ inferred states show)' : ''}, so the plan’s own criteria apply. ${result.summary}`,
+        },
+      );
     }
     return twoReadings(policy, state, where.possible.map(viaLcd), own(), where.possible);
   }
@@ -447,32 +663,40 @@ function evaluateThroughLcd(
     policy: b.appliedPolicy ?? policy.id,
     outcome: b.outcome,
   }));
-  const advisories = mergeAdvisories(branches);
+  const advisories = () => mergeAdvisories(branches);
   if (outcomes.size === 1)
-    return {
-      ...fallback,
-      advisories,
-      branches: branchList,
-      summary: `Whichever rules apply where the procedure is done: ${fallback.summary}`,
-    };
-  const stateMissing = describeMissing([
+    return derive(
+      fallback,
+      { branches: branchList },
+      {
+        advisories,
+        summary: () => `Whichever rules apply where the procedure is done: ${fallback.summary}`,
+      },
+    );
+  return derive(
+    fallback,
     {
-      nodeId: 'state',
-      label: 'State of care',
-      exclusion: false,
-      facts: [{ path: 'state', value: undefined }],
-      reason: '',
+      outcome: 'needs-documentation',
+      summary:
+        'The outcome depends on which LCD applies, which depends on the state where the procedure is done.',
+      branches: branchList,
     },
-  ]);
-  return {
-    ...fallback,
-    outcome: 'needs-documentation',
-    summary:
-      'The outcome depends on which LCD applies, which depends on the state where the procedure is done.',
-    missing: [...new Set([...stateMissing, ...branches.flatMap((b) => b.missing)])],
-    advisories,
-    branches: branchList,
-  };
+    {
+      advisories,
+      missing: () => {
+        const stateMissing = describeMissing([
+          {
+            nodeId: 'state',
+            label: 'State of care',
+            exclusion: false,
+            facts: [{ path: 'state', value: undefined }],
+            reason: '',
+          },
+        ]);
+        return [...new Set([...stateMissing, ...branches.flatMap((b) => b.missing)])];
+      },
+    },
+  );
 }
 
 /**
@@ -496,32 +720,36 @@ function twoReadings(
   }));
   const shared = {
     branches: branchList,
-    missing: [...new Set(branches.flatMap((b) => b.missing))],
     caveats: [...new Set(branches.flatMap((b) => b.caveats))],
-    advisories: mergeAdvisories(branches),
   };
+  const missing = () => [...new Set(branches.flatMap((b) => b.missing))];
+  const advisories = () => mergeAdvisories(branches);
   if (new Set(branches.map((b) => b.outcome)).size === 1)
-    return {
-      ...ownReading,
-      ...shared,
-      summary: `Whether ${which} applies in ${state} is not known, but the outcome is the same under ${which} and under the plan’s own criteria. ${ownReading.summary}`,
-    };
+    return derive(ownReading, shared, {
+      missing,
+      advisories,
+      summary: () =>
+        `Whether ${which} applies in ${state} is not known, but the outcome is the same under ${which} and under the plan’s own criteria. ${ownReading.summary}`,
+    });
   const readings = branches
     .map(
       (b) =>
         `under ${b.appliedPolicy ? lcdLabel(b.appliedPolicy) : 'the plan’s own criteria'}, ${outcomeLabel[b.outcome].toLowerCase()}`,
     )
     .join('; ');
-  return {
-    ...ownReading,
-    ...shared,
-    outcome: 'depends-on-lcd',
-    summary: `The answer turns on whether ${which} covers ${state}, which is not known: ${readings}. The criteria shown are the plan’s own.`,
-    settle: possible.map(
-      (c) =>
-        `Find whether ${lcdLabel(c.id)} applies in ${state}: its contractor and states are ${c.contractor ? `given only as ${c.contractor}` : 'not known'}; the Medicare Coverage Database lists them in the LCD’s contractor information.`,
-    ),
-  };
+  return derive(
+    ownReading,
+    {
+      ...shared,
+      outcome: 'depends-on-lcd',
+      summary: `The answer turns on whether ${which} covers ${state}, which is not known: ${readings}. The criteria shown are the plan’s own.`,
+      settle: possible.map(
+        (c) =>
+          `Find whether ${lcdLabel(c.id)} applies in ${state}: its contractor and states are ${c.contractor ? `given only as ${c.contractor}` : 'not known'}; the Medicare Coverage Database lists them in the LCD’s contractor information.`,
+      ),
+    },
+    { missing, advisories },
+  );
 }
 
 /** Advisories of several readings, each once (the first reading's status wins). */
