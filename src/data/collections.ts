@@ -6,6 +6,7 @@ import { getCollection, getEntry, render } from 'astro:content';
 import { compilePolicies } from '../lib/engine/compile.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import type { Article } from '../lib/schema/article.ts';
+import type { Chart } from '../lib/schema/chart.ts';
 import type { Claim } from '../lib/schema/claim.ts';
 import type { Guideline } from '../lib/schema/guideline.ts';
 import type { Payer } from '../lib/schema/payer.ts';
@@ -25,6 +26,7 @@ export interface SiteContent {
   studies: Entry<Study>[];
   guidelines: Entry<Guideline>[];
   claims: Entry<Claim>[];
+  charts: Entry<Chart>[];
   articles: Entry<Article>[];
   sourceById: ReadonlyMap<string, Source>;
   payerById: ReadonlyMap<string, Payer>;
@@ -37,15 +39,17 @@ let cached: Promise<SiteContent> | undefined;
 const byId = <T>(a: Entry<T>, b: Entry<T>) => a.id.localeCompare(b.id);
 
 async function load(): Promise<SiteContent> {
-  const [sources, payers, policies, studies, guidelines, claims, articles] = await Promise.all([
-    getCollection('sources'),
-    getCollection('payers'),
-    getCollection('policies'),
-    getCollection('studies'),
-    getCollection('guidelines'),
-    getCollection('claims'),
-    getCollection('articles'),
-  ]);
+  const [sources, payers, policies, studies, guidelines, claims, charts, articles] =
+    await Promise.all([
+      getCollection('sources'),
+      getCollection('payers'),
+      getCollection('policies'),
+      getCollection('studies'),
+      getCollection('guidelines'),
+      getCollection('claims'),
+      getCollection('charts'),
+      getCollection('articles'),
+    ]);
   const plain = <T>(entries: { id: string; data: T }[]) =>
     entries.map(({ id, data }) => ({ id, data })).sort(byId);
   const policyEntries = plain<Policy>(policies);
@@ -56,6 +60,7 @@ async function load(): Promise<SiteContent> {
     studies: plain<Study>(studies),
     guidelines: plain<Guideline>(guidelines),
     claims: plain<Claim>(claims),
+    charts: plain<Chart>(charts),
     articles: plain<Article>(articles),
     sourceById: new Map(sources.map((s) => [s.id, s.data])),
     payerById: new Map(payers.map((p) => [p.id, p.data])),
