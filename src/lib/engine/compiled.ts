@@ -11,7 +11,7 @@
  */
 import type { ComparisonOp, CountOp, CriterionNode } from '../schema/criteria.ts';
 import type { PatientFacts } from '../facts/schema.ts';
-import { applyImplications } from '../facts/implications.ts';
+import { withImplications } from '../facts/implications.ts';
 import { stateJurisdiction } from './jurisdiction.ts';
 import type { EvaluablePolicy, Outcome, Status, StateJurisdiction } from './types.ts';
 import { unreachable } from '../unreachable.ts';
@@ -226,20 +226,8 @@ function compileLinesOf(policies: ReadonlyMap<string, EvaluablePolicy>): Compile
     }
     return fn;
   };
-  // Implied values are filled in as evaluatePolicy fills them in, once per patient: bulk callers
-  // ask for several lines of one facts object in a row (which, like evaluatePolicy, assumes a
-  // facts object is not changed between calls).
-  let last: PatientFacts | undefined;
-  let full: Record_ = {};
-  return {
-    outcome(id, facts) {
-      if (facts !== last) {
-        last = facts;
-        full = applyImplications(facts);
-      }
-      return lineFor(id, id)(full);
-    },
-  };
+  // Implied values are filled in as evaluatePolicy fills them in, once per facts object.
+  return { outcome: (id, facts) => lineFor(id, id)(withImplications(facts).facts) };
 }
 
 function compileLine(

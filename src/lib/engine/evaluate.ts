@@ -6,7 +6,7 @@
  */
 import type { ComparisonOp, CountOp, CriterionNode } from '../schema/criteria.ts';
 import type { PatientFacts } from '../facts/schema.ts';
-import { applyImplications, impliedFacts, type ImpliedFact } from '../facts/implications.ts';
+import { withImplications, type ImpliedFact } from '../facts/implications.ts';
 import { describeMissing } from './missing.ts';
 import { explain, factsIn } from './findings.ts';
 import { nodeStatus } from './compiled.ts';
@@ -39,130 +39,31 @@ export interface EvaluateOptions {
 }
 
 /**
- * Where a subtree is evaluated: on the patient's top-level facts (undefined), or on one item of a
- * list (`spondylolisthesis[0].`). Kept as a chain and turned into a path string only when a fact's
- * path is read, so evaluating a list builds no strings.
- */
-interface ItemAt {
-  readonly parent: ItemAt | undefined;
-  readonly fact: string;
-  readonly index: number;
-}
-
-const prefixOf = (at: ItemAt | undefined): string =>
-  at ? `${prefixOf(at.parent)}${at.fact}[${at.index}].` : '';
-
-/**
- * One evaluated node. What it copies from the criterion (id, label, citation…) and the facts it
- * read are read from the criterion and the fact record when asked for, so evaluating a tree makes
- * one small object per node and no fact paths.
- */
-class Trace implements TraceNode {
-  readonly status: Status;
-  readonly negated: boolean;
-  readonly children: TraceNode[];
-  item: number | undefined = undefined;
-  readonly #node: CriterionNode;
-  readonly #record: Record_;
-  readonly #root: Record_;
-  readonly #at: ItemAt | undefined;
-  #facts: FactUse[] | undefined = undefined;
-
-  constructor(
-    node: CriterionNode,
-    status: Status,
-    negated: boolean,
-    children: TraceNode[],
-    record: Record_,
-    root: Record_,
-    at: ItemAt | undefined,
-  ) {
-    this.status = status;
-    this.negated = negated;
-    this.children = children;
-    this.#node = node;
-    this.#record = record;
-    this.#root = root;
-    this.#at = at;
-  }
-  get id() {
-    return this.#node.id;
-  }
-  get kind() {
-    return this.#node.kind;
-  }
-  get concept() {
-    return this.#node.concept;
-  }
-  get label() {
-    return this.#node.label;
-  }
-  get citation() {
-    return this.#node.citation;
-  }
-  get note() {
-    return this.#node.note;
-  }
-  get facts(): FactUse[] {
-    this.#facts ??= factsRead(this.#node, this.#record, this.#root, this.#at);
-    return this.#facts;
-  }
-}
-
-/** The facts a node reads directly, with their paths. */
-function factsRead(
-  node: CriterionNode,
-  record: Record_,
-  root: Record_,
-  at: ItemAt | undefined,
-): FactUse[] {
-  switch (node.kind) {
-    case 'compare': {
-      const path = prefixOf(at) + node.fact;
-      const value = record[node.fact];
-      return [node.op === 'present' ? { path, value, presence: true } : { path, value }];
-    }
-    case 'count':
-    case 'some':
-    case 'every':
-      return [{ path: prefixOf(at) + node.fact, value: record[node.fact] }];
-    case 'match':
-      return [
-        { path: prefixOf(at) + node.on, value: record[node.on] },
-        { path: node.fact, value: root[node.fact] },
-      ];
-    case 'all':
-    case 'any':
-    case 'at-least':
-    case 'not':
-      return noFacts;
-    default:
-      return unreachable(node, 'criterion node');
-  }
-}
-
-/**
  * Evaluates one criteria tree against a fact record (a patient, or one list item inside
- * some/every), with a trace of every node. Written with plain loops and one object per node: it
- * runs for every policy on every keystroke in the checker.
+ * some/every). Written with plain loops and one object per node: it runs for every policy on
+ * every keystroke in the checker.
  */
-export function evaluateNode(node: CriterionNode, record: Record_): TraceNode {
-  return trace(node, record, false, undefined, record);
-}
-
-function trace(
+export function evaluateNode(
   node: CriterionNode,
   record: Record_,
-  negated: boolean,
-  at: ItemAt | undefined,
-  root: Record_,
-): Trace {
+  negated = false,
+  prefix = '',
+  root: Record_ = record,
+): TraceNode {
   let status: Status;
+  let facts: FactUse[] = noFacts;
   let children: TraceNode[] = noChildren;
   switch (node.kind) {
-    case 'compare':
-      status = compare(node.op, record[node.fact], node.value);
+    case 'compare': {
+      const value = record[node.fact];
+      status = compare(node.op, value, node.value);
+      facts = [
+        node.op === 'present'
+          ? { path: prefix + node.fact, value, presence: true }
+          : { path: prefix + node.fact, value },
+      ];
       break;
+    }
     case 'count': {
       const list = record[node.fact];
       status = Array.isArray(list)
@@ -170,11 +71,13 @@ function trace(
           ? 'met'
           : 'failed'
         : 'undocumented';
+      facts = [{ path: prefix + node.fact, value: list }];
       break;
     }
     case 'some':
     case 'every': {
       const list = record[node.fact];
+      facts = [{ path: prefix + node.fact, value: list }];
       if (!Array.isArray(list)) {
         status = 'undocumented';
         break;
@@ -183,11 +86,11 @@ function trace(
       let met = 0;
       let failed = 0;
       for (let i = 0; i < list.length; i++) {
-        const child = trace(
+        const child = evaluateNode(
           node.where,
           list[i] as Record_,
           negated,
-          { parent: at, fact: node.fact, index: i },
+          `${prefix}${node.fact}[${i}].`,
           root,
         );
         child.item = i;
@@ -215,6 +118,10 @@ function trace(
       // is undocumented might match, so it leaves the answer open unless another one matches.
       const key = record[node.on];
       const list = root[node.fact];
+      facts = [
+        { path: prefix + node.on, value: key },
+        { path: node.fact, value: list },
+      ];
       if (key === undefined || !Array.isArray(list)) {
         status = 'undocumented';
         break;
@@ -231,13 +138,7 @@ function trace(
           met = true;
           continue;
         }
-        const child = trace(
-          node.where,
-          item,
-          negated,
-          { parent: undefined, fact: node.fact, index: i },
-          root,
-        );
+        const child = evaluateNode(node.where, item, negated, `${node.fact}[${i}].`, root);
         child.item = i;
         matched.push(child);
         if (child.status === 'met') met = true;
@@ -255,7 +156,7 @@ function trace(
       let met = 0;
       let failed = 0;
       for (let i = 0; i < n; i++) {
-        const child = trace(node.children[i]!, record, negated, at, root);
+        const child = evaluateNode(node.children[i]!, record, negated, prefix, root);
         children[i] = child;
         if (child.status === 'met') met++;
         else if (child.status === 'failed') failed++;
@@ -268,7 +169,7 @@ function trace(
       break;
     }
     case 'not': {
-      const child = trace(node.child, record, !negated, at, root);
+      const child = evaluateNode(node.child, record, !negated, prefix, root);
       children = [child];
       status =
         child.status === 'met' ? 'failed' : child.status === 'failed' ? 'met' : 'undocumented';
@@ -277,7 +178,18 @@ function trace(
     default:
       return unreachable(node, 'criterion node');
   }
-  return new Trace(node, status, negated, children, record, root, at);
+  return {
+    id: node.id,
+    kind: node.kind,
+    concept: node.concept,
+    label: node.label,
+    citation: node.citation,
+    note: node.note,
+    status,
+    negated,
+    facts,
+    children,
+  };
 }
 
 const noFacts: FactUse[] = [];
@@ -316,19 +228,6 @@ function order(op: CountOp, value: number, threshold: number): boolean {
     default:
       return unreachable(op, 'count operator');
   }
-}
-
-/** Facts with their implied values, per facts object (evaluateAll passes one object to every line). */
-const prepared = new WeakMap<object, { facts: PatientFacts; implied: ImpliedFact[] }>();
-
-function withImplications(facts: PatientFacts): { facts: PatientFacts; implied: ImpliedFact[] } {
-  let entry = prepared.get(facts);
-  if (!entry) {
-    const implied = impliedFacts(facts);
-    entry = { facts: implied.length ? applyImplications(facts) : facts, implied };
-    prepared.set(facts, entry);
-  }
-  return entry;
 }
 
 /**
@@ -444,12 +343,7 @@ class LazyEvaluation implements Evaluation {
   branches?: Evaluation['branches'];
   settle?: string[];
   readonly #parts: LazyParts;
-  #trace: TraceNode | undefined;
-  #advisories: AdvisoryResult[] | undefined;
-  #failed: Finding[] | undefined;
-  #undocumented: Finding[] | undefined;
-  #missing: string[] | undefined;
-  #summary: string | undefined;
+  readonly #done: Partial<Pick<Evaluation, LazyPart>> = {};
 
   constructor(fields: Omit<Evaluation, LazyPart>, parts: LazyParts) {
     this.policy = fields.policy;
@@ -462,23 +356,27 @@ class LazyEvaluation implements Evaluation {
     if (fields.settle !== undefined) this.settle = fields.settle;
     this.#parts = parts;
   }
+  #read<K extends LazyPart>(part: K): Evaluation[K] {
+    if (!(part in this.#done)) this.#done[part] = this.#parts[part](this);
+    return this.#done[part]!;
+  }
   get trace(): TraceNode | undefined {
-    return (this.#trace ??= this.#parts.trace(this));
+    return this.#read('trace');
   }
   get advisories(): AdvisoryResult[] {
-    return (this.#advisories ??= this.#parts.advisories(this));
+    return this.#read('advisories');
   }
   get failed(): Finding[] {
-    return (this.#failed ??= this.#parts.failed(this));
+    return this.#read('failed');
   }
   get undocumented(): Finding[] {
-    return (this.#undocumented ??= this.#parts.undocumented(this));
+    return this.#read('undocumented');
   }
   get missing(): string[] {
-    return (this.#missing ??= this.#parts.missing(this));
+    return this.#read('missing');
   }
   get summary(): string {
-    return (this.#summary ??= this.#parts.summary(this));
+    return this.#read('summary');
   }
   toJSON(): Evaluation {
     const { trace, advisories, failed, undocumented, missing, summary } = this;

@@ -195,3 +195,23 @@ function repeatedBodies(facts: Facts): Contradiction[] {
   });
   return out;
 }
+
+/** withImplications' answers, per facts object (the engine's two forms read one patient many times). */
+const prepared = new WeakMap<object, { facts: PatientFacts; implied: ImpliedFact[] }>();
+
+/**
+ * A patient's facts with implied values filled in, and what was filled in; worked out once per
+ * facts object, which must not be changed afterwards (the engine never changes one).
+ */
+export function withImplications(facts: PatientFacts): {
+  facts: PatientFacts;
+  implied: ImpliedFact[];
+} {
+  let entry = prepared.get(facts);
+  if (!entry) {
+    const implied = impliedFacts(facts);
+    entry = { facts: implied.length ? applyImplications(facts) : facts, implied };
+    prepared.set(facts, entry);
+  }
+  return entry;
+}
