@@ -278,7 +278,8 @@ function evaluateLine(
       return {
         ...common,
         outcome: 'not-covered',
-        summary: `${policy.policyName} does not pay for BVNA for ${policy.label.toLowerCase()} (${positionWords[policy.position]}), whatever the patient’s facts.`,
+        // The line's label is written as the plan writes it ("MassHealth (Mass General Brigham ACO) members").
+        summary: `For ${policy.label}, ${policy.policyName} does not pay for BVNA (${positionWords[policy.position]}), whatever the patient’s facts.`,
         failed: [],
         undocumented: [],
         missing: [],
@@ -458,15 +459,16 @@ function evaluateCriteria(
     return found;
   };
   let outcome: Outcome;
-  let summary: (found: { failed: Finding[]; undocumented: Finding[] }) => string;
+  let summary: (found: { failed: Finding[]; missing: string[] }) => string;
   if (status === 'failed') {
     outcome = 'fails';
     summary = ({ failed }) =>
       `${count(failed.length, 'criterion is', 'criteria are')} documented as not met or excluded.`;
   } else if (status === 'undocumented') {
     outcome = 'needs-documentation';
-    summary = ({ undocumented }) =>
-      `Nothing documented fails, but ${count(undocumented.length, 'criterion needs', 'criteria need')} documentation.`;
+    // One count per result: the facts to add (several criteria can wait on one fact).
+    summary = ({ missing }) =>
+      `Nothing documented fails, but ${count(missing.length, 'fact needs', 'facts need')} documenting.`;
   } else if (policy.nonPublic) {
     outcome = 'needs-proprietary-review';
     const name = policy.nonPublic.name;
@@ -488,7 +490,7 @@ function evaluateCriteria(
       failed: () => (status === 'failed' ? explain(trace(), 'failed', options.implied) : []),
       undocumented: () =>
         status === 'undocumented' ? explain(trace(), 'undocumented', options.implied) : [],
-      missing: (result) => describeMissing(result.undocumented),
+      missing: (result) => describeMissing(result.undocumented, facts),
       summary,
     },
   );
