@@ -7,6 +7,7 @@ import { glob } from 'astro/loaders';
 import { dataFiles } from './loaders/data-files.ts';
 import { articleSchema } from './lib/schema/article.ts';
 import { claimSchema } from './lib/schema/claim.ts';
+import { findingSchema } from './lib/schema/finding.ts';
 import { guidelineSchema } from './lib/schema/guideline.ts';
 import { payerSchema } from './lib/schema/payer.ts';
 import { policySchema } from './lib/schema/policy.ts';
@@ -26,6 +27,7 @@ export const collections = {
     schema: guidelineSchema,
   }),
   claims: defineCollection({ loader: dataFiles(`${root}/claims`), schema: claimSchema }),
+  findings: defineCollection({ loader: dataFiles(`${root}/findings`), schema: findingSchema }),
   articles: defineCollection({
     loader: glob({ base: `./${root}/articles`, pattern: '**/[^_]*.mdx' }),
     schema: articleSchema,

@@ -7,6 +7,7 @@ import { compilePolicies } from '../lib/engine/compile.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import type { Article } from '../lib/schema/article.ts';
 import type { Claim } from '../lib/schema/claim.ts';
+import type { Finding } from '../lib/schema/finding.ts';
 import type { Guideline } from '../lib/schema/guideline.ts';
 import type { Payer } from '../lib/schema/payer.ts';
 import type { Policy } from '../lib/schema/policy.ts';
@@ -26,6 +27,7 @@ export interface SiteContent {
   guidelines: Entry<Guideline>[];
   claims: Entry<Claim>[];
   articles: Entry<Article>[];
+  findings: Entry<Finding>[];
   sourceById: ReadonlyMap<string, Source>;
   payerById: ReadonlyMap<string, Payer>;
   /** Every evaluable line (current versions by line id, superseded as `line@policy`). */
@@ -37,15 +39,17 @@ let cached: Promise<SiteContent> | undefined;
 const byId = <T>(a: Entry<T>, b: Entry<T>) => a.id.localeCompare(b.id);
 
 async function load(): Promise<SiteContent> {
-  const [sources, payers, policies, studies, guidelines, claims, articles] = await Promise.all([
-    getCollection('sources'),
-    getCollection('payers'),
-    getCollection('policies'),
-    getCollection('studies'),
-    getCollection('guidelines'),
-    getCollection('claims'),
-    getCollection('articles'),
-  ]);
+  const [sources, payers, policies, studies, guidelines, claims, articles, findings] =
+    await Promise.all([
+      getCollection('sources'),
+      getCollection('payers'),
+      getCollection('policies'),
+      getCollection('studies'),
+      getCollection('guidelines'),
+      getCollection('claims'),
+      getCollection('articles'),
+      getCollection('findings'),
+    ]);
   const plain = <T>(entries: { id: string; data: T }[]) =>
     entries.map(({ id, data }) => ({ id, data })).sort(byId);
   const policyEntries = plain<Policy>(policies);
@@ -57,6 +61,7 @@ async function load(): Promise<SiteContent> {
     guidelines: plain<Guideline>(guidelines),
     claims: plain<Claim>(claims),
     articles: plain<Article>(articles),
+    findings: plain<Finding>(findings),
     sourceById: new Map(sources.map((s) => [s.id, s.data as Source])),
     payerById: new Map(payers.map((p) => [p.id, p.data as Payer])),
     lines: compilePolicies(policyEntries),

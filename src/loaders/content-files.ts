@@ -73,6 +73,7 @@ export const collectionFolders = [
   'guidelines',
   'claims',
   'articles',
+  'findings',
 ] as const;
 
 /** Reads every collection under `contentRoot` (default src/content). */
