@@ -16,6 +16,7 @@ import {
   responderRates,
 } from '../../src/lib/charts/evidence-charts.ts';
 import { formatReportedNumber } from '../../src/lib/evidence/numbers.ts';
+import { studyNumbers } from '../../src/lib/evidence/study-numbers.ts';
 import { claimantsInOrder, verdictCounts, verdicts } from '../../src/lib/evidence/claims.ts';
 import type { ReportedNumber } from '../../src/lib/schema/study.ts';
 import { DIST, useSite } from './harness.ts';
@@ -66,15 +67,12 @@ function numberAt(path: string): ReportedNumber {
 }
 
 describe('study pages', () => {
-  it('show every arm size and outcome of the entry, each equal to the content file', async () => {
+  it('show every number of the entry (arms, outcomes, flow, harms), each equal to the content file', async () => {
     for (const [id, study] of content.studies) {
       const page = await open(`/studies/${id}/`);
       const shown = await shownNumbers(page);
       await page.close();
-      const expected = [
-        ...study.arms.map((a) => ({ path: `arms.${a.id}.n`, n: a.n })),
-        ...study.outcomes.map((o) => ({ path: `outcomes.${o.id}`, n: o.result })),
-      ];
+      const expected = studyNumbers(study).map(({ path, number }) => ({ path, n: number }));
       expect(shown.map((s) => s.path).sort(), id).toEqual(expected.map((e) => e.path).sort());
       for (const { path, n } of expected) {
         const s = shown.find((x) => x.path === path)!;
