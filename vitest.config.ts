@@ -9,15 +9,21 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/content/**/*.test.ts', 'test/cli/**/*.test.ts'],
-          testTimeout: 60_000,
+          // Generous: some tests spawn the CLI or run property checks on a shared, busy machine.
+          testTimeout: 300_000,
         },
       },
       {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // Limits that only a hang reaches, even on a busy machine (principle 8): a browser test
+          // waits for what it needs (scripts/lib/browser.ts gives each action 300 s), never for a clock.
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          expect: { poll: { timeout: 300_000 } },
+          // Concurrent tests (one per page in site.test.ts) run a few at a time.
+          maxConcurrency: 2,
           fileParallelism: false,
         },
       },

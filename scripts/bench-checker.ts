@@ -8,16 +8,19 @@
  *
  *   npm run build && npm run bench:checker [-- --iterations 400]
  */
-import { limitsFor } from './lib/budgets.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { encodeFragment } from '../src/lib/checker/fragment.ts';
-import { launchBrowser, startSite } from '../test/e2e/harness.ts';
+import { limitsFor } from './lib/budgets.ts';
+import { launchBrowser } from './lib/browser.ts';
+import { measurePage } from './lib/dist-files.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 const dist = 'dist';
-const args = process.argv.slice(2);
-const iterations = Number(args[args.indexOf('--iterations') + 1] ?? 0) || 400;
+const { values } = parseArgs({ options: { iterations: { type: 'string', default: '400' } } });
+const iterations = Number(values.iterations) || 400;
 const budgetKb = limitsFor('/check/').limits.js! / 1024;
 const budgetMs = 5;
 
@@ -26,25 +29,11 @@ if (!existsSync(join(dist, 'check/index.html'))) {
   process.exit(1);
 }
 
-/** Every JS file a page loads: its module scripts and, transitively, their static imports. */
-function pageScripts(page: string): string[] {
-  const html = readFileSync(join(dist, page), 'utf8');
-  const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)].map((m) => m[1]!);
-  const seen = new Set<string>();
-  while (queue.length > 0) {
-    const path = queue.shift()!;
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const code = readFileSync(join(dist, path), 'utf8');
-    const dir = path.slice(0, path.lastIndexOf('/') + 1);
-    for (const m of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g))
-      queue.push(new URL(m[1]!, `http://x${dir}`).pathname);
-  }
-  return [...seen];
-}
+/** Every JS file the checker page loads: its module scripts and, transitively, their static imports. */
+const checkerScripts = measurePage(dist, '/check/').assets.filter((path) => path.endsWith('.js'));
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const rows = pageScripts('check/index.html').map((path) => {
+const rows = checkerScripts.map((path) => {
   const bytes = readFileSync(join(dist, path));
   return { path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 });
@@ -64,7 +53,7 @@ console.log(
 );
 
 const facts = JSON.parse(readFileSync('test/fixtures/vignettes/V01-baseline.json', 'utf8'));
-const site = await startSite();
+const site = await serveStatic(dist, { port: 0 });
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage();

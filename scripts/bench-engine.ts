@@ -6,23 +6,32 @@
  *   npm run bench:engine [-- --patients 2000 --rounds 5]
  */
 import fc from 'fast-check';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { loadCompiledContent } from '../src/loaders/content-files.ts';
 import { evaluateAll } from '../src/lib/engine/evaluate.ts';
-import { arbitraryFacts, arbitraryNear } from '../test/helpers/arbitrary-facts.ts';
-import { baseline } from '../test/helpers/content.ts';
+import { PatientFacts } from '../src/lib/facts/schema.ts';
+import { arbitraryFacts, arbitraryNear } from './lib/arbitrary-facts.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) =>
-  args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
-const patientsCount = option('--patients', 2000);
-const rounds = option('--rounds', 5);
+const { values } = parseArgs({
+  options: {
+    patients: { type: 'string', default: '2000' },
+    rounds: { type: 'string', default: '5' },
+  },
+});
+const patientsCount = Number(values.patients);
+const rounds = Number(values.rounds);
+// The V01 vignette (a fully documented ideal candidate): random patients are also drawn near it.
+const baseline = PatientFacts.parse(
+  JSON.parse(readFileSync('test/fixtures/vignettes/V01-baseline.json', 'utf8')),
+);
 
 const { lines } = await loadCompiledContent(fileURLToPath(new URL('..', import.meta.url)));
 const current = lines.filter((l) => !l.id.includes('@'));
 const byId = new Map(lines.map((l) => [l.id, l]));
-const patients = fc.sample(fc.oneof(arbitraryFacts, arbitraryNear(baseline())), {
+const patients = fc.sample(fc.oneof(arbitraryFacts, arbitraryNear(baseline)), {
   numRuns: patientsCount,
   seed: 20261125,
 });

@@ -17,21 +17,28 @@ import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromeArgs, chromePath } from '../test/e2e/harness.ts';
-import { serveStatic } from './serve.ts';
-import { limitsFor, pagefindLibrary } from './lib/budgets.ts';
+import { parseArgs } from 'node:util';
+import { pagefindLibrary } from './lib/budgets.ts';
+import { chromeArgs, chromePath } from './lib/browser.ts';
+import { isIsland } from './lib/islands.ts';
+import { serveStatic } from './lib/static-server.ts';
 import { filesWeight, htmlPages, kb, measureSite, type PageWeight } from './lib/dist-files.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const runs = Number(option('--runs') ?? 3);
-const jsonOut = option('--json');
+const { values } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
+    json: { type: 'string' },
+  },
+});
+const runs = Number(values.runs);
+const jsonOut = values.json;
 const DIST = 'dist';
 const KB = 1024;
 
 // 1. Build, timed from the outside (content check + astro build + pagefind + swap).
 let buildSeconds: number | undefined;
-if (!args.includes('--no-build')) {
+if (!values['no-build']) {
   const started = performance.now();
   const build = spawnSync('node', ['scripts/build.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -114,7 +121,7 @@ const expectedPath: Record<string, string> = {
   'Study page': '/studies/<id>/',
 };
 
-const { server, url } = await serveStatic(DIST, 0);
+const { server, url } = await serveStatic(DIST, { port: 0 });
 const chrome = await chromeLauncher.launch({
   chromePath: chromePath(),
   // chrome-launcher adds its own temporary profile; headless and the quiet, offline flags as the browser tests use.
@@ -202,8 +209,7 @@ for (const r of results)
 
 // 4. Targets.
 const byPath = new Map<string, PageWeight>(weights.map((w) => [w.path, w]));
-// Island pages are those the size budgets allow to run script (/check/, /search/, the citation basket).
-const contentWithJs = weights.filter((w) => w.js > 0 && !(limitsFor(w.path).limits.js! > 0));
+const contentWithJs = weights.filter((w) => w.js > 0 && !isIsland(w.path));
 const verdicts: string[] = [];
 const verdict = (ok: boolean, text: string) =>
   verdicts.push(`- ${ok ? 'MET   ' : 'MISSED'} ${text}`);

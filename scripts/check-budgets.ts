@@ -5,11 +5,11 @@
  *   node scripts/check-budgets.ts [--dist dist]
  */
 import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { pageBudgets, checkPage, pagefindLibrary, pagefindLibraryBudget } from './lib/budgets.ts';
 import { filesWeight, kb, measureSite } from './lib/dist-files.ts';
 
-const args = process.argv.slice(2);
-const dist = args.includes('--dist') ? args[args.indexOf('--dist') + 1]! : 'dist';
+const dist = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } }).values.dist;
 if (!existsSync(`${dist}/index.html`)) {
   console.error(`Size budgets: ${dist}/index.html is missing. Run \`npm run build\` first.`);
   process.exit(1);

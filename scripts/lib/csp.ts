@@ -1,22 +1,28 @@
 /**
- * The Content-Security-Policy rules every built page must meet, as a pure check of one HTML
- * document: a CSP <meta> before anything it governs; scripts only from this origin or hashed
- * (no 'unsafe-inline', no 'unsafe-eval', no inline script or event handler without a hash);
- * no third-party origin in any directive, nor in the src/href of a script, stylesheet, icon or
- * image. Patient facts typed into the checker must have nowhere else to go.
+ * The Content-Security-Policy rules every built page must meet, as a pure check of one parsed
+ * document: one CSP <meta> in <head>, before any script or stylesheet it governs; scripts only from
+ * this origin or hashed (no 'unsafe-inline', no 'unsafe-eval', no inline script or event handler
+ * without a hash); no other origin in any directive; forms posting nowhere else (form-action).
+ * Directives a <meta> cannot carry (frame-ancestors, sandbox, reporting) belong in the `_headers`
+ * file (scripts/lib/headers-file.ts). Where URLs in the page lead is checked by ./off-site.ts.
  */
 import { createHash } from 'node:crypto';
 import {
-  attributes,
-  isExecutable,
-  isSameOrigin,
-  linkElements,
-  scriptElements,
-} from './dist-files.ts';
+  attr,
+  elements,
+  isActiveScript,
+  isInside,
+  textOf,
+  tokens,
+  type HtmlDocument,
+  type HtmlElement,
+} from './html.ts';
+import { isOnSite } from './site-url.ts';
 
 /** A parsed policy: directive name → its source expressions. */
 export type Policy = Map<string, string[]>;
 
+/** Parses a policy as browsers do: names case-insensitive, the first of a repeated directive wins. */
 export function parsePolicy(text: string): Policy {
   const policy: Policy = new Map();
   for (const part of text.split(';')) {
@@ -24,14 +30,6 @@ export function parsePolicy(text: string): Policy {
     if (name && !policy.has(name.toLowerCase())) policy.set(name.toLowerCase(), sources);
   }
   return policy;
-}
-
-/** The CSP <meta> elements of a document and where each starts. */
-function cspMetas(html: string): { content: string; index: number }[] {
-  return [...html.matchAll(/<meta\b([^>]*)>/gi)]
-    .map((m) => ({ attrs: attributes(m[1] ?? ''), index: m.index ?? 0 }))
-    .filter((m) => (m.attrs['http-equiv'] ?? '').toLowerCase() === 'content-security-policy')
-    .map((m) => ({ content: m.attrs.content ?? '', index: m.index }));
 }
 
 /** Keywords a source list may hold. `'unsafe-inline'`, `'unsafe-eval'` and `'unsafe-hashes'` are never allowed in script-src. */
@@ -56,6 +54,8 @@ const nonSourceDirectives = new Set([
   'require-trusted-types-for',
   'trusted-types',
 ]);
+/** Directives browsers ignore in a <meta> (they only work as an HTTP header). */
+export const headerOnlyDirectives = ['frame-ancestors', 'sandbox', 'report-uri', 'report-to'];
 /** Schemes allowed as a source (never for scripts): inline SVG icons and images. */
 const schemeSources: Record<string, string[]> = { 'data:': ['img-src', 'font-src'] };
 
@@ -64,26 +64,27 @@ export interface CspOptions {
   wasmPages?: readonly RegExp[];
 }
 
-/** Every CSP problem in one built page; empty when it meets the rules. */
-export function cspProblems(html: string, path: string, options: CspOptions = {}): string[] {
-  const problems: string[] = [];
-  const metas = cspMetas(html);
-  if (metas.length === 0) return ['no Content-Security-Policy <meta> element'];
-  if (metas.length > 1)
-    problems.push(`${metas.length} Content-Security-Policy <meta> elements (expected one)`);
-  const meta = metas[0]!;
-  const headEnd = html.search(/<\/head\s*>/i);
-  if (headEnd !== -1 && meta.index > headEnd)
-    problems.push('the CSP <meta> is outside <head>, where browsers ignore it');
-  const firstGoverned = html.search(
-    /<(script|style)\b|<link\b[^>]*\brel=["']?(stylesheet|modulepreload|preload)/i,
+/** The CSP <meta> elements of a document. */
+export function cspMetas(doc: HtmlDocument): HtmlElement[] {
+  return elements(doc).filter(
+    (e) =>
+      e.name === 'meta' &&
+      (attr(e, 'http-equiv') ?? '').trim().toLowerCase() === 'content-security-policy',
   );
-  if (firstGoverned !== -1 && firstGoverned < meta.index)
-    problems.push(
-      'a script or stylesheet comes before the CSP <meta>, so the policy does not govern it',
-    );
+}
 
-  const policy = parsePolicy(meta.content);
+/** Elements a policy must come before to govern them: scripts, styles, stylesheets and preloads. */
+function isGoverned(element: HtmlElement): boolean {
+  if (element.name === 'script' || element.name === 'style') return true;
+  if (element.name !== 'link') return false;
+  return tokens(element, 'rel').some((rel) =>
+    ['stylesheet', 'modulepreload', 'preload', 'prefetch'].includes(rel),
+  );
+}
+
+/** Problems with the policy's text itself. */
+export function policyProblems(policy: Policy, path: string, options: CspOptions = {}): string[] {
+  const problems: string[] = [];
   const scriptSrc = policy.get('script-src') ?? policy.get('default-src');
   if (!policy.has('default-src')) problems.push('no default-src directive');
   if (!scriptSrc) problems.push('no script-src (or default-src) directive');
@@ -91,6 +92,8 @@ export function cspProblems(html: string, path: string, options: CspOptions = {}
     problems.push("object-src is not 'none'");
   if (!policy.has('base-uri'))
     problems.push('no base-uri directive (a <base> tag could redirect relative script URLs)');
+  if (!policy.has('form-action'))
+    problems.push('no form-action directive (default-src does not cover where forms submit)');
 
   for (const [directive, sources] of policy) {
     if (nonSourceDirectives.has(directive)) continue;
@@ -120,63 +123,55 @@ export function cspProblems(html: string, path: string, options: CspOptions = {}
         `${directive} allows 'wasm-unsafe-eval' on a page that is not allowed to compile WebAssembly`,
       );
   }
+  return problems;
+}
 
+/** Every CSP problem in one parsed page; empty when it meets the rules. */
+export function cspProblems(doc: HtmlDocument, path: string, options: CspOptions = {}): string[] {
+  const problems: string[] = [];
+  const metas = cspMetas(doc);
+  if (metas.length === 0) return ['no Content-Security-Policy <meta> element'];
+  if (metas.length > 1)
+    problems.push(`${metas.length} Content-Security-Policy <meta> elements (expected one)`);
+  const meta = metas[0]!;
+  if (!isInside(meta, 'head'))
+    problems.push('the CSP <meta> is outside <head>, where browsers ignore it');
+  const all = elements(doc);
+  if (all.slice(0, all.indexOf(meta)).some(isGoverned))
+    problems.push(
+      'a script or stylesheet comes before the CSP <meta>, so the policy does not govern it',
+    );
+
+  const policy = parsePolicy(attr(meta, 'content') ?? '');
+  problems.push(...policyProblems(policy, path, options));
+  for (const directive of headerOnlyDirectives)
+    if (policy.has(directive))
+      problems.push(
+        `${directive} in a <meta> is ignored by browsers: it belongs in the _headers file`,
+      );
+
+  const scriptSrc = policy.get('script-src') ?? policy.get('default-src');
   const allowedHashes = new Set(
     [...(policy.get('script-src-elem') ?? scriptSrc ?? [])].filter((s) => hashSource.test(s)),
   );
-  for (const script of scriptElements(html)) {
-    if (script.attrs.src !== undefined) {
-      if (!isSameOrigin(script.attrs.src))
-        problems.push(`<script src="${script.attrs.src}"> loads a script from another origin`);
-      continue;
+  for (const element of all) {
+    if (isActiveScript(element)) {
+      const src = attr(element, 'src');
+      if (src !== undefined) {
+        if (!isOnSite(src, path))
+          problems.push(`<script src="${src}"> loads a script from another origin`);
+      } else {
+        const text = textOf(element);
+        const hash = `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+        if (text.length > 0 && !allowedHashes.has(hash))
+          problems.push(`an inline <script> (${hash}) has no hash in script-src`);
+      }
     }
-    if (!isExecutable(script) || script.text.length === 0) continue;
-    const hash = `'sha256-${createHash('sha256').update(script.text).digest('base64')}'`;
-    if (!allowedHashes.has(hash))
-      problems.push(`an inline <script> (${hash}) has no hash in script-src`);
-  }
-  for (const m of html.matchAll(/<[a-z][\w-]*\b([^>]*)>/gi)) {
-    const attrs = attributes(m[1] ?? '');
-    const handler = Object.keys(attrs).find((a) => /^on[a-z]+$/.test(a));
+    const handler = Object.keys(element.attribs).find((a) => /^on[a-z]+$/.test(a));
     if (handler)
       problems.push(
         `an inline event handler (${handler}=) needs 'unsafe-hashes', which is not allowed`,
       );
-    if (/^\s*javascript:/i.test(attrs.href ?? ''))
-      problems.push('a javascript: URL is inline script');
-  }
-
-  for (const link of linkElements(html)) {
-    const rel = (link.rel ?? '').toLowerCase().split(/\s+/);
-    const loads = rel.some((r) =>
-      [
-        'stylesheet',
-        'icon',
-        'preload',
-        'modulepreload',
-        'prefetch',
-        'manifest',
-        'apple-touch-icon',
-      ].includes(r),
-    );
-    if (loads && link.href && !isSameOrigin(link.href))
-      problems.push(`<link rel="${link.rel}" href="${link.href}"> loads from another origin`);
-  }
-  for (const m of html.matchAll(
-    /<(img|source|video|audio|iframe|embed|track|input|image|use)\b([^>]*)>/gi,
-  )) {
-    const attrs = attributes(m[2] ?? '');
-    for (const name of ['src', 'href', 'xlink:href', 'poster']) {
-      const url = attrs[name];
-      if (url && !isSameOrigin(url) && !/^data:/i.test(url))
-        problems.push(`<${m[1]} ${name}="${url}"> loads from another origin`);
-    }
-    for (const candidate of (attrs.srcset ?? '')
-      .split(',')
-      .map((c) => c.trim().split(/\s+/)[0])
-      .filter(Boolean))
-      if (!isSameOrigin(candidate!) && !/^data:/i.test(candidate!))
-        problems.push(`<${m[1]} srcset> loads ${candidate} from another origin`);
   }
   return problems;
 }

@@ -6,29 +6,35 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { attr, elements, isActiveScript, parseHtml, textOf, tokens } from './html.ts';
+import { isOnSite, resolveOnSite } from './site-url.ts';
 
-/** Every HTML file under `dist` as a URL path (`/`, `/policies/cohere-ma-v3/`, `/404.html`), sorted. */
-export function htmlPages(dist: string): string[] {
-  const pages: string[] = [];
+/** Every file under `dist` but Astro's bundles and pagefind's index, as URL paths, sorted. */
+function siteFiles(dist: string): string[] {
+  const files: string[] = [];
   const walk = (folder: string) => {
     for (const name of readdirSync(folder)) {
       const full = join(folder, name);
-      if (statSync(full).isDirectory()) {
-        if (name !== 'pagefind' && name !== '_astro') walk(full);
-      } else if (name.endsWith('.html')) {
-        const rel = relative(dist, full).split(sep).join('/');
-        pages.push(
-          rel === 'index.html'
-            ? '/'
-            : rel.endsWith('/index.html')
-              ? `/${rel.slice(0, -'index.html'.length)}`
-              : `/${rel}`,
-        );
-      }
+      if (!statSync(full).isDirectory())
+        files.push(`/${relative(dist, full).split(sep).join('/')}`);
+      else if (name !== 'pagefind' && name !== '_astro') walk(full);
     }
   };
   walk(dist);
-  return pages.sort();
+  return files.sort();
+}
+
+/** Every HTML file under `dist` as a URL path (`/`, `/policies/cohere-ma-v3/`, `/404.html`), sorted. */
+export function htmlPages(dist: string): string[] {
+  return siteFiles(dist)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => (file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file))
+    .sort();
+}
+
+/** Every other file a route or `public/` put there (`/feed.xml`, `/cite/smart-2018.bib`), sorted. */
+export function otherFiles(dist: string): string[] {
+  return siteFiles(dist).filter((file) => !file.endsWith('.html'));
 }
 
 /** The file behind a URL path. */
@@ -40,50 +46,6 @@ export function fileFor(dist: string, path: string): string {
 /** Size in bytes after gzip at zlib's default level (what a static host typically serves). */
 export function gzipSize(content: string | Buffer): number {
   return gzipSync(content).length;
-}
-
-/** The attributes of one start tag, lower-cased names, `&amp;` decoded. */
-export function attributes(tag: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const m of tag.matchAll(
-    /\s([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g,
-  ))
-    found[m[1]!.toLowerCase()] = (m[2] ?? m[3] ?? m[4] ?? '').replace(/&amp;/g, '&');
-  return found;
-}
-
-/** A `<script>` element: its attributes and, when inline, its text. */
-export interface ScriptElement {
-  attrs: Record<string, string>;
-  text: string;
-}
-
-export function scriptElements(html: string): ScriptElement[] {
-  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].map((m) => ({
-    attrs: attributes(m[1] ?? ''),
-    text: m[2] ?? '',
-  }));
-}
-
-/** `<link>` elements with their attributes. */
-export function linkElements(html: string): Record<string, string>[] {
-  return [...html.matchAll(/<link\b([^>]*)>/gi)].map((m) => attributes(m[1] ?? ''));
-}
-
-/** Script types that the browser executes (JSON data blocks are not). */
-export function isExecutable(script: ScriptElement): boolean {
-  const type = (script.attrs.type ?? '').toLowerCase();
-  return (
-    type === '' ||
-    type === 'module' ||
-    type === 'text/javascript' ||
-    type === 'application/javascript'
-  );
-}
-
-/** Whether a URL stays on the site's own origin (relative or root-relative, not `//host`). */
-export function isSameOrigin(url: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//');
 }
 
 /**
@@ -127,28 +89,28 @@ export interface PageWeight {
 export function measurePage(dist: string, path: string): PageWeight {
   const html = readFileSync(fileFor(dist, path), 'utf8');
   const sizeOf = (url: string) => {
-    const file = fileFor(dist, new URL(url, `http://site${path}`).pathname);
+    const file = fileFor(dist, url);
     return existsSync(file) ? gzipSize(readFileSync(file)) : 0;
   };
-  const resolve = (url: string) => new URL(url, `http://site${path}`).pathname;
+  const resolve = (url: string) => resolveOnSite(url, path)!.pathname;
   const css = new Set<string>();
   const js = new Set<string>();
   let inlineJs = 0;
   let scripts = 0;
-  for (const link of linkElements(html)) {
-    const rel = (link.rel ?? '').toLowerCase().split(/\s+/);
-    if (!link.href || !isSameOrigin(link.href)) continue;
-    if (rel.includes('stylesheet')) css.add(resolve(link.href));
-    if (rel.includes('modulepreload'))
-      for (const f of staticModuleGraph(dist, resolve(link.href))) js.add(f);
-  }
-  for (const script of scriptElements(html)) {
-    if (!isExecutable(script)) continue;
+  for (const element of elements(parseHtml(html))) {
+    if (element.name === 'link') {
+      const href = attr(element, 'href');
+      if (href === undefined || !isOnSite(href, path)) continue;
+      const rel = tokens(element, 'rel');
+      if (rel.includes('stylesheet')) css.add(resolve(href));
+      if (rel.includes('modulepreload'))
+        for (const f of staticModuleGraph(dist, resolve(href))) js.add(f);
+    }
+    if (!isActiveScript(element)) continue;
     scripts++;
-    if (script.attrs.src !== undefined) {
-      if (isSameOrigin(script.attrs.src))
-        for (const f of staticModuleGraph(dist, resolve(script.attrs.src))) js.add(f);
-    } else inlineJs += gzipSize(script.text);
+    const src = attr(element, 'src');
+    if (src === undefined) inlineJs += gzipSize(textOf(element));
+    else if (isOnSite(src, path)) for (const f of staticModuleGraph(dist, resolve(src))) js.add(f);
   }
   const sum = (files: Set<string>) => [...files].reduce((n, f) => n + sizeOf(f), 0);
   return {

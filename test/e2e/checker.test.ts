@@ -362,7 +362,7 @@ describe('privacy and accessibility', () => {
     await page.type('#f-ageYears', '19', { delay: 50 });
     await page.check('#f-pregnant-yes');
     await expect
-      .poll(() => page.textContent('[data-announce]'), { timeout: 5000 })
+      .poll(() => page.textContent('[data-announce]'))
       .toMatch(/^Results updated\. .*fails criteria/i);
     // Enter in a field moves to the results and reads the summary at once.
     await page.fill('#f-bmi', '29');

@@ -2,7 +2,7 @@
  * Geometry for forest-style charts: one row per estimate, a point for the value, a horizontal bar
  * for its 95% confidence interval when one is reported, and a reference line at "no effect".
  */
-import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
+import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import { formatNumber } from '../evidence/numbers.ts';
 import type { ForestSpec } from './evidence-charts.ts';
 import { plotArea, px, viewBox, type Frame, type PlotArea, type Tick } from './frame.ts';

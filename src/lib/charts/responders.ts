@@ -2,7 +2,7 @@
  * Geometry for the responder-rate chart: for each comparison, two horizontal bars (ablation and
  * comparator) on a 0–100% axis, for the same response threshold at the same timepoint.
  */
-import { scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
 import { formatNumber } from '../evidence/numbers.ts';
 import type { ResponderPairSpec } from './evidence-charts.ts';
 import { plotArea, px, viewBox, type Frame, type PlotArea, type Tick } from './frame.ts';

@@ -2,7 +2,8 @@
  * Geometry for the "ODI over time" chart: one line per trial arm, timepoints on an evenly spaced
  * (ordinal) axis, mean change in ODI on a linear axis that always includes zero.
  */
-import { line, scaleLinear, scalePoint, symbol, symbolCircle, symbolSquare } from 'd3';
+import { scaleLinear, scalePoint } from 'd3-scale';
+import { line, symbol, symbolCircle, symbolSquare } from 'd3-shape';
 import { formatNumber } from '../evidence/numbers.ts';
 import type { SeriesHue, TrajectorySeriesSpec } from './evidence-charts.ts';
 import { plotArea, px, viewBox, type Frame, type PlotArea, type Tick } from './frame.ts';

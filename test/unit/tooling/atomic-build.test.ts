@@ -1,0 +1,85 @@
+/**
+ * The build replaces dist/ only with a whole site. The steps here are tiny node scripts standing in
+ * for Astro and pagefind, so the test reproduces "src/pages/index.astro moved away" (the build
+ * writes everything but index.html) in milliseconds instead of a full build.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  buildAtomically,
+  requiredFiles,
+  stagedSiteProblems,
+  type BuildStep,
+} from '../../../scripts/lib/atomic-build.ts';
+
+/** A step that writes the given files (path → content) into `staging`. */
+function writes(staging: string, files: Record<string, string>): BuildStep {
+  const script = `const fs = require('node:fs'), path = require('node:path');
+for (const [file, text] of Object.entries(${JSON.stringify(files)})) {
+  const target = path.join(${JSON.stringify(staging)}, file);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, text);
+}`;
+  return { name: 'site', command: process.execPath, args: ['-e', script] };
+}
+
+const whole = Object.fromEntries(requiredFiles.map((f) => [f, `new ${f}`]));
+
+function previousBuild(): { out: string; staging: string } {
+  const root = mkdtempSync(join(tmpdir(), 'bvn-build-'));
+  const out = join(root, 'dist');
+  mkdirSync(out);
+  writeFileSync(join(out, 'index.html'), 'previous home page');
+  return { out, staging: join(root, 'staging') };
+}
+
+describe('the atomic build', () => {
+  it('fails when the staged site has no index.html, leaving the previous dist/ untouched', () => {
+    const { out, staging } = previousBuild();
+    const { 'index.html': _, ...withoutHome } = whole;
+    const result = buildAtomically({ out, staging, steps: [writes(staging, withoutHome)] });
+    expect(result).toEqual({
+      ok: false,
+      step: 'checking the staged site',
+      problems: ['the build produced no index.html'],
+      exitCode: 1,
+    });
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous home page');
+    expect(existsSync(join(out, '404.html'))).toBe(false);
+    expect(existsSync(staging)).toBe(false);
+  });
+
+  it('stops at a failing step and leaves the previous dist/ untouched', () => {
+    const { out, staging } = previousBuild();
+    const fail: BuildStep = {
+      name: 'astro build',
+      command: process.execPath,
+      args: ['-e', 'process.exit(3)'],
+    };
+    const result = buildAtomically({ out, staging, steps: [writes(staging, whole), fail] });
+    expect(result).toMatchObject({ ok: false, step: 'astro build', exitCode: 3 });
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous home page');
+    expect(existsSync(staging)).toBe(false);
+  });
+
+  it('replaces dist/ with a whole staged site and leaves nothing behind', () => {
+    const { out, staging } = previousBuild();
+    const result = buildAtomically({ out, staging, steps: [writes(staging, whole)] });
+    expect(result.ok).toBe(true);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('new index.html');
+    expect(existsSync(staging)).toBe(false);
+    expect(existsSync(`${staging}.old`)).toBe(false);
+  });
+
+  it('names every file a staged site lacks', () => {
+    const { staging } = previousBuild();
+    expect(stagedSiteProblems(staging)).toEqual([`the build wrote no ${staging}/ at all`]);
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'index.html'), '');
+    expect(stagedSiteProblems(staging)).toEqual(
+      requiredFiles.filter((f) => f !== 'index.html').map((f) => `the build produced no ${f}`),
+    );
+  });
+});

@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { outputsByRoute, routeOf, routeTemplates } from '../../../scripts/lib/routes.ts';
+
+function pagesDir(files: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bvn-pages-'));
+  for (const file of files) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), '');
+  }
+  return dir;
+}
+
+describe('route templates', () => {
+  const dir = pagesDir([
+    'index.astro',
+    '404.astro',
+    'search.astro',
+    'compare/index.astro',
+    'compare/pairs.astro',
+    'compare/[a]/[b].astro',
+    'compare/views/[view].astro',
+    'cite/[id].bib.ts',
+    'docs/[...slug].md',
+    '_partial.astro',
+    'compare/_helpers/x.astro',
+  ]);
+  const templates = routeTemplates(dir);
+
+  it('reads every route file as Astro does, skipping _-prefixed files and folders', () => {
+    expect(templates.map((t) => [t.kind, t.route])).toEqual([
+      ['page', '/404.html'],
+      ['endpoint', '/cite/[id].bib'],
+      ['page', '/compare/[a]/[b]/'],
+      ['page', '/compare/'],
+      ['page', '/compare/pairs/'],
+      ['page', '/compare/views/[view]/'],
+      ['page', '/docs/[...slug]/'],
+      ['page', '/'],
+      ['page', '/search/'],
+    ]);
+  });
+
+  it('gives a built path to the most specific template, as Astro’s route priority does', () => {
+    const route = (path: string) => routeOf(templates, path)?.route;
+    expect(route('/compare/views/payer-type/')).toBe('/compare/views/[view]/');
+    expect(route('/compare/aetna/cigna/')).toBe('/compare/[a]/[b]/');
+    expect(route('/compare/pairs/')).toBe('/compare/pairs/');
+    expect(route('/docs/a/b/')).toBe('/docs/[...slug]/');
+    expect(route('/cite/smart.bib')).toBe('/cite/[id].bib');
+    expect(route('/favicon.svg')).toBeUndefined();
+  });
+
+  it('finds the templates that built nothing', () => {
+    const outputs = outputsByRoute(templates, ['/', '/404.html', '/search/', '/compare/x/y/']);
+    expect([...outputs].filter(([, built]) => built.length === 0).map(([t]) => t.route)).toEqual([
+      '/cite/[id].bib',
+      '/compare/',
+      '/compare/pairs/',
+      '/compare/views/[view]/',
+      '/docs/[...slug]/',
+    ]);
+  });
+});
