@@ -6,21 +6,28 @@
  *   field, which reads the form, validates it, runs evaluateAll over every current line and
  *   updates the result cards, measured with performance.now over many changes (budget: < 5 ms).
  *
- *   npm run build && npm run bench:checker [-- --iterations 400]
+ *   npm run build && npm run bench:checker [-- --iterations 400] [--no-write]
+ *
+ * Writes its figures to docs/benchmarks.generated.md (not with --no-write).
  */
+import { limitsFor } from './lib/budgets.ts';
+import { benchReport } from './lib/bench-report.ts';
+import { countOption, parseFlags } from './lib/flags.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { encodeFragment } from '../src/lib/checker/fragment.ts';
-import { limitsFor } from './lib/budgets.ts';
+import { baselinePatient } from '../src/lib/compare/baseline.ts';
 import { launchBrowser } from './lib/browser.ts';
 import { measurePage } from './lib/dist-files.ts';
 import { serveStatic } from './lib/static-server.ts';
 
 const dist = 'dist';
-const { values } = parseArgs({ options: { iterations: { type: 'string', default: '400' } } });
-const iterations = Number(values.iterations) || 400;
+const { values } = parseFlags('bench:checker', {
+  iterations: { type: 'string', default: '400' },
+  write: { type: 'boolean', default: true },
+});
+const iterations = countOption('bench:checker', 'iterations', values.iterations);
 const budgetKb = limitsFor('/check/').limits.js! / 1024;
 const budgetMs = 5;
 
@@ -28,6 +35,7 @@ if (!existsSync(join(dist, 'check/index.html'))) {
   console.error('dist/check/index.html is missing: run `npm run build` first.');
   process.exit(1);
 }
+const report = benchReport('bench:checker', { preformatted: true });
 
 /** Every JS file the checker page loads: its module scripts and, transitively, their static imports. */
 const checkerScripts = measurePage(dist, '/check/').assets.filter((path) => path.endsWith('.js'));
@@ -43,16 +51,16 @@ const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip
 });
 const data = readFileSync(join(dist, 'data/checker.json'));
 
-console.log('Checker JavaScript (/check/):');
-for (const r of rows) console.log(`  ${r.path}  ${kb(r.raw)} raw, ${kb(r.gzip)} gzipped`);
-console.log(
+report.line('Checker JavaScript (/check/):');
+for (const r of rows) report.line(`  ${r.path}  ${kb(r.raw)} raw, ${kb(r.gzip)} gzipped`);
+report.line(
   `  total: ${kb(total.raw)} raw, ${kb(total.gzip)} gzipped (budget ${budgetKb} KB gzipped: ${total.gzip <= budgetKb * 1024 ? 'within' : 'OVER'})`,
 );
-console.log(
+report.line(
   `Policy data /data/checker.json (fetched once, not script): ${kb(data.length)} raw, ${kb(gzipSync(data, { level: 9 }).length)} gzipped`,
 );
 
-const facts = JSON.parse(readFileSync('test/fixtures/vignettes/V01-baseline.json', 'utf8'));
+const facts = baselinePatient();
 const site = await serveStatic(dist, { port: 0 });
 const browser = await launchBrowser();
 try {
@@ -76,14 +84,15 @@ try {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  console.log(
+  report.line(
     `Re-evaluating all ${lines} current policy lines after an input change (Chromium, ${iterations} changes):`,
   );
-  console.log(
+  report.line(
     `  median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, mean ${mean.toFixed(2)} ms, max ${sorted.at(-1)!.toFixed(2)} ms (budget ${budgetMs} ms: ${at(0.95) < budgetMs ? 'within' : 'OVER'})`,
   );
-  console.log('  (performance.now in a page without cross-origin isolation is rounded to 0.1 ms.)');
+  report.line('  (performance.now in a page without cross-origin isolation is rounded to 0.1 ms.)');
 } finally {
   await browser.close();
   site.server.close();
 }
+report.save(values.write);

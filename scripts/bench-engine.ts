@@ -3,35 +3,32 @@
  * current policy line with random valid patients, and the time to evaluate all lines for one
  * patient (median and 99th percentile). Targets: ≥ 100,000 evaluations/s, < 1 ms per patient.
  *
- *   npm run bench:engine [-- --patients 2000 --rounds 5]
+ *   npm run bench:engine [-- --patients 2000 --rounds 5] [--no-write]
+ *
+ * Writes its figures to docs/benchmarks.generated.md (not with --no-write).
  */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { loadCompiledContent } from '../src/loaders/content-files.ts';
 import { evaluateAll } from '../src/lib/engine/evaluate.ts';
-import { PatientFacts } from '../src/lib/facts/schema.ts';
+import { baselinePatient } from '../src/lib/compare/baseline.ts';
 import { arbitraryFacts, arbitraryNear } from './lib/arbitrary-facts.ts';
+import { benchReport } from './lib/bench-report.ts';
+import { countOption, parseFlags } from './lib/flags.ts';
 
-const { values } = parseArgs({
-  options: {
-    patients: { type: 'string', default: '2000' },
-    rounds: { type: 'string', default: '5' },
-  },
+const { values } = parseFlags('bench:engine', {
+  patients: { type: 'string', default: '2000' },
+  rounds: { type: 'string', default: '5' },
+  write: { type: 'boolean', default: true },
 });
-const patientsCount = Number(values.patients);
-const rounds = Number(values.rounds);
-// The V01 vignette (a fully documented ideal candidate): random patients are also drawn near it.
-const baseline = PatientFacts.parse(
-  JSON.parse(readFileSync('test/fixtures/vignettes/V01-baseline.json', 'utf8')),
-);
+const patientsCount = countOption('bench:engine', 'patients', values.patients);
+const rounds = countOption('bench:engine', 'rounds', values.rounds);
+const report = benchReport('bench:engine', { preformatted: true });
 
 const { lines } = await loadCompiledContent(fileURLToPath(new URL('..', import.meta.url)));
 const current = lines.filter((l) => !l.id.includes('@'));
 const byId = new Map(lines.map((l) => [l.id, l]));
-const patients = fc.sample(fc.oneof(arbitraryFacts, arbitraryNear(baseline)), {
+const patients = fc.sample(fc.oneof(arbitraryFacts, arbitraryNear(baselinePatient())), {
   numRuns: patientsCount,
   seed: 20261125,
 });
@@ -74,9 +71,7 @@ const rows: [string, string, string][] = [
     p99 < 1 ? 'meets < 1 ms' : 'MISSES < 1 ms',
   ],
 ];
-console.log(
-  `Engine benchmark on Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'})`,
-);
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [name, value, verdict] of rows)
-  console.log(`  ${name.padEnd(width)}  ${value.padStart(12)}  ${verdict}`);
+  report.line(`${name.padEnd(width)}  ${value.padStart(12)}  ${verdict}`.trimEnd());
+report.save(values.write);

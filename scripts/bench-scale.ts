@@ -10,7 +10,9 @@
  * src/lib/compare/ decides to pre-render shows up there, so the benchmark works before and after
  * that code exists, and a build that would not finish is stopped at --timeout and reported.
  *
- *   node scripts/bench-scale.ts [--sizes 100,1000] [--timeout 900] [--keep]
+ *   node scripts/bench-scale.ts [--sizes 100,1000] [--timeout 900] [--keep] [--no-write]
+ *
+ * Writes its figures to docs/benchmarks.generated.md (not with --no-write).
  */
 import { spawn } from 'node:child_process';
 import {
@@ -23,7 +25,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { readAllContent } from '../src/loaders/content-files.ts';
@@ -31,12 +33,18 @@ import { formatErrors, validateContent } from '../src/lib/content/validate.ts';
 import { checkPage } from './lib/budgets.ts';
 import { htmlPages, kb, measurePage } from './lib/dist-files.ts';
 import { ruleTemplates, syntheticPolicies } from './lib/synthetic-policies.ts';
+import { benchReport } from './lib/bench-report.ts';
+import { countOption, parseFlags } from './lib/flags.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const sizes = (option('--sizes') ?? '100,1000').split(',').map(Number);
-const timeoutSeconds = Number(option('--timeout') ?? 900);
-const keep = args.includes('--keep');
+const { values } = parseFlags('bench:scale', {
+  sizes: { type: 'string', default: '100,1000' },
+  timeout: { type: 'string', default: '900' },
+  keep: { type: 'boolean', default: false },
+  write: { type: 'boolean', default: true },
+});
+const sizes = values.sizes.split(',').map((n) => countOption('bench:scale', 'sizes', n.trim()));
+const timeoutSeconds = countOption('bench:scale', 'timeout', values.timeout);
+const keep = values.keep;
 const WORK = '.tmp/bench-scale';
 
 // The real content: its rules are the templates, its payers and sources what synthetic policies cite.
@@ -66,13 +74,8 @@ interface Run {
   error?: string;
 }
 
-console.log(`# bench:scale — ${new Date().toISOString()}\n`);
-console.log(
-  `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average ${loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ')} at the start.`,
-);
-console.log(
+const report = benchReport('bench:scale');
+report.line(
   `Templates: ${templates.length} cited rules over ${new Set(templates.map((t) => t.concept)).size} concepts from ${realPolicies} real policies.\n`,
 );
 
@@ -83,28 +86,28 @@ if (!keep) rmSync(WORK, { recursive: true, force: true });
 // Report.
 const fmt = (v: number | undefined, digits = 1) => (v === undefined ? '–' : v.toFixed(digits));
 const stepNames = ['content check', 'astro build', 'pagefind'];
-console.log('\n## Results\n');
-console.log(
+report.line('\n### Results\n');
+report.line(
   '| Synthetic | Policies | Pages | Pairwise pages | Build s | Content check s | Astro build s | Pagefind s | Peak RSS, process tree MB | Peak RSS, largest process MB | dist MB |',
 );
-console.log(
+report.line(
   '| --------: | -------: | ----: | -------------: | ------: | --------------: | ------------: | ---------: | ------------------------: | ---------------------------: | ------: |',
 );
 for (const r of runs)
-  console.log(
+  report.line(
     `| ${r.n} | ${r.policies} | ${total(r.pages)} | ${r.pages['compare pairs'] ?? 0} | ${r.error ? `${r.error}` : fmt(r.seconds)} | ${stepNames.map((s) => fmt(r.steps[s])).join(' | ')} | ${fmt(r.peakTreeMb, 0)} | ${fmt(r.peakProcessMb, 0)} | ${fmt(r.distMb)} |`,
   );
 for (const r of runs) {
-  console.log(
+  report.line(
     `\nN = ${r.n}: pages by kind: ${Object.entries(r.pages)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}.`,
   );
-  console.log(
+  report.line(
     `  Largest pages (gzipped HTML): ${r.largest.map((p) => `${p.path} ${kb(p.html)}`).join(', ')}.`,
   );
   if (r.overBudget.length)
-    console.log(`  Over the per-page size budgets: ${r.overBudget.join('; ')}.`);
+    report.line(`  Over the per-page size budgets: ${r.overBudget.join('; ')}.`);
 }
 
 const [small, large] = [runs[0], runs[runs.length - 1]];
@@ -112,60 +115,61 @@ if (small && large && small !== large && small.seconds && large.seconds) {
   const ratio = (a: number | undefined, b: number | undefined) => (a && b ? b / a : undefined);
   const sizeRatio = large.n / small.n;
   const policyRatio = large.policies / small.policies;
-  console.log(
-    `\n## Growth from N = ${small.n} to N = ${large.n} (${sizeRatio}× the synthetic policies, ${policyRatio.toFixed(2)}× all policies)\n`,
+  report.line(
+    `\n### Growth from N = ${small.n} to N = ${large.n} (${sizeRatio}× the synthetic policies, ${policyRatio.toFixed(2)}× all policies)\n`,
   );
-  console.log('| Measure | Ratio |');
-  console.log('| ------- | ----: |');
-  console.log(`| Build time | ${fmt(ratio(small.seconds, large.seconds), 2)} |`);
+  report.line('| Measure | Ratio |');
+  report.line('| ------- | ----: |');
+  report.line(`| Build time | ${fmt(ratio(small.seconds, large.seconds), 2)} |`);
   for (const s of stepNames)
-    console.log(`| ${s} | ${fmt(ratio(small.steps[s], large.steps[s]), 2)} |`);
-  console.log(`| Peak RSS (process tree) | ${fmt(ratio(small.peakTreeMb, large.peakTreeMb), 2)} |`);
-  console.log(`| Pages | ${fmt(ratio(total(small.pages), total(large.pages)), 2)} |`);
-  console.log(
+    report.line(`| ${s} | ${fmt(ratio(small.steps[s], large.steps[s]), 2)} |`);
+  report.line(`| Peak RSS (process tree) | ${fmt(ratio(small.peakTreeMb, large.peakTreeMb), 2)} |`);
+  report.line(`| Pages | ${fmt(ratio(total(small.pages), total(large.pages)), 2)} |`);
+  report.line(
     `| Pairwise pages | ${small.pages['compare pairs'] ? fmt(ratio(small.pages['compare pairs'], large.pages['compare pairs']), 2) : 'none built'} |`,
   );
-  console.log(`| dist size | ${fmt(ratio(small.distMb, large.distMb), 2)} |`);
+  report.line(`| dist size | ${fmt(ratio(small.distMb, large.distMb), 2)} |`);
   const perPolicy = (large.seconds - small.seconds) / (large.n - small.n);
-  console.log(
+  report.line(
     `\nMarginal cost: ${(perPolicy * 1000).toFixed(0)} ms of build per added policy; fixed cost about ${Math.max(0, small.seconds - perPolicy * small.policies).toFixed(1)} s.`,
   );
   const faster = stepNames.filter((s) => (ratio(small.steps[s], large.steps[s]) ?? 0) > sizeRatio);
-  console.log(
+  report.line(
     faster.length
       ? `Growing faster than the policy count: ${faster.join(', ')}.`
       : 'No step grows faster than the policy count.',
   );
   const buildRatio = large.seconds / small.seconds;
-  console.log('\n## Targets (issue 7)\n');
+  report.line('\n### Targets\n');
   if (large.n === 1000)
-    console.log(
+    report.line(
       `- ${large.seconds < 120 ? 'MET   ' : 'MISSED'} 1,000 policies build in < 120 s: ${large.seconds.toFixed(1)} s`,
     );
-  console.log(
+  report.line(
     `- ${buildRatio <= 10 ? 'MET   ' : 'MISSED'} about linear growth, ratio ≤ 10: ${buildRatio.toFixed(2)}`,
   );
 } else if (large?.error) {
-  console.log(`\n## Targets (issue 7)\n\n- MISSED N = ${large.n}: ${large.error}`);
+  report.line(`\n### Targets\n\n- MISSED N = ${large.n}: ${large.error}`);
 }
 const pairsSmall = small?.pages['compare pairs'] ?? 0;
 const pairsLarge = large?.pages?.['compare pairs'] ?? 0;
 if (pairsSmall > 0 && pairsLarge === pairsSmall && large && !large.error) {
   // The same count at both sizes: the build caps pre-rendered pairs (defaultMaxPairs / BVN_MAX_PAIRS).
-  console.log(
+  report.line(
     `\nPages under /compare/<a>/<b>/ (pairs, views, version diffs): ${pairsSmall} at both sizes: the build's pair cap holds, so pairwise pages add a constant, not N².`,
   );
 } else if (pairsSmall > 0 && small) {
   const perPair = pairsSmall / ((small.policies * (small.policies - 1)) / 2);
-  console.log(
+  report.line(
     `\nPairwise pages at N = ${small.n}: ${pairsSmall} (${(perPair * 100).toFixed(0)}% of all pairs of ${small.policies} policies). At that share, 1,000 synthetic policies would pre-render about ${Math.round((perPair * (1000 + realPolicies) * (999 + realPolicies)) / 2).toLocaleString('en')} pairwise pages.`,
   );
 }
-console.log(
+report.line(
   `\nLoad average at the end: ${loadavg()
     .map((n) => n.toFixed(2))
     .join(' ')}. Timings are noisy while other builds share the machine.`,
 );
+report.save(values.write);
 
 function total(pages: Record<string, number>): number {
   return Object.values(pages).reduce((a, b) => a + b, 0);

@@ -5,40 +5,43 @@
  *      criteria matrix, a study page and the checker (and, as an extra, the search page), run with
  *      the lighthouse package against the system Chromium (mobile emulation, simulated slow 4G:
  *      Lighthouse's defaults), serving dist/ with scripts/serve.ts;
- *   3. the targets of issue 7, met or missed and by how much.
+ *   3. the targets (docs/benchmarks.md), met or missed and by how much.
  * It prints figures and never fails on them: the gates that fail are `npm run test:budgets` and
  * the browser tests.
  *
- *   node scripts/bench-site.ts [--no-build] [--runs 3] [--json .tmp/bench-site.json]
+ *   node scripts/bench-site.ts [--no-build] [--runs 3] [--json .tmp/bench-site.json] [--no-write]
+ *
+ * Writes its figures to docs/benchmarks.generated.md (not with --no-write).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { parseArgs } from 'node:util';
 import { pagefindLibrary } from './lib/budgets.ts';
 import { chromeArgs, chromePath } from './lib/browser.ts';
 import { isIsland } from './lib/islands.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { filesWeight, htmlPages, kb, measureSite, type PageWeight } from './lib/dist-files.ts';
+import { benchReport } from './lib/bench-report.ts';
+import { countOption, parseFlags } from './lib/flags.ts';
 
-const { values } = parseArgs({
-  options: {
-    'no-build': { type: 'boolean', default: false },
-    runs: { type: 'string', default: '3' },
-    json: { type: 'string' },
-  },
+const { values } = parseFlags('bench:site', {
+  build: { type: 'boolean', default: true },
+  runs: { type: 'string', default: '3' },
+  json: { type: 'string' },
+  write: { type: 'boolean', default: true },
 });
-const runs = Number(values.runs);
+const runs = countOption('bench:site', 'runs', values.runs);
 const jsonOut = values.json;
+const report = benchReport('bench:site');
 const DIST = 'dist';
 const KB = 1024;
 
 // 1. Build, timed from the outside (content check + astro build + pagefind + swap).
 let buildSeconds: number | undefined;
-if (!values['no-build']) {
+if (values.build) {
   const started = performance.now();
   const build = spawnSync('node', ['scripts/build.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -55,14 +58,7 @@ if (!existsSync(`${DIST}/index.html`)) {
   process.exit(1);
 }
 
-const load = loadavg()
-  .map((n) => n.toFixed(2))
-  .join(' ');
-console.log(`# bench:site — ${new Date().toISOString()}\n`);
-console.log(
-  `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; load average ${load} (1, 5, 15 min) at the start.`,
-);
-console.log(
+report.line(
   buildSeconds === undefined
     ? 'Build: not run (--no-build).\n'
     : `Build (content check, astro build, pagefind, swap): ${buildSeconds.toFixed(1)} s.\n`,
@@ -73,16 +69,16 @@ const weights = measureSite(DIST);
 const pad = (s: string, n: number) => s.padEnd(n);
 const num = (bytes: number) => (bytes / KB).toFixed(1).padStart(6);
 const pathWidth = Math.max(...weights.map((w) => w.path.length), 4);
-console.log('## Page weight (gzipped KB)\n');
-console.log(`| ${pad('Page', pathWidth)} |   HTML |    CSS |     JS | HTML+CSS |`);
-console.log(`| ${'-'.repeat(pathWidth)} | -----: | -----: | -----: | -------: |`);
+report.line('### Page weight (gzipped KB)\n');
+report.line(`| ${pad('Page', pathWidth)} |   HTML |    CSS |     JS | HTML+CSS |`);
+report.line(`| ${'-'.repeat(pathWidth)} | -----: | -----: | -----: | -------: |`);
 for (const w of weights)
-  console.log(
+  report.line(
     `| ${pad(w.path, pathWidth)} | ${num(w.html)} | ${num(w.css)} | ${num(w.js)} | ${num(w.html + w.css).padStart(8)} |`,
   );
 const library = filesWeight(DIST, pagefindLibrary);
 const index = filesWeight(DIST, /^pagefind\/(index|fragment|filter)\//);
-console.log(
+report.line(
   `\nPages: ${weights.length}; with JavaScript: ${
     weights
       .filter((w) => w.js > 0)
@@ -90,7 +86,7 @@ console.log(
       .join(', ') || 'none'
   }.`,
 );
-console.log(
+report.line(
   `Pagefind, loaded on first use of /search/ only: library ${kb(library.bytes)} (${library.files.length} files); index ${kb(index.bytes)} in ${index.files.length} chunks, of which a search fetches only the ones its words and results need.\n`,
 );
 
@@ -112,7 +108,7 @@ const targets: { label: string; path: string | undefined }[] = [
   { label: 'Criteria matrix', path: pages.includes('/compare/') ? '/compare/' : undefined },
   { label: 'Study page', path: study },
   { label: 'Checker', path: pages.includes('/check/') ? '/check/' : undefined },
-  // Not one of issue 7's four, but the other island page: measured so a regression shows.
+  // Not one of the four pages with targets, but the other island page: measured so a regression shows.
   { label: 'Search (extra)', path: pages.includes('/search/') ? '/search/' : undefined },
 ];
 const expectedPath: Record<string, string> = {
@@ -191,21 +187,21 @@ try {
   server.close();
 }
 
-console.log(
-  `## Lighthouse ${lighthouseVersion} (mobile, simulated slow 4G; performance is the median of ${runs} run${runs === 1 ? '' : 's'})\n`,
+report.line(
+  `### Lighthouse ${lighthouseVersion} (mobile, simulated slow 4G; performance is the median of ${runs} run${runs === 1 ? '' : 's'})\n`,
 );
-console.log('| Page | Path | Performance | Accessibility | Best practices | SEO |');
-console.log('| ---- | ---- | ----------: | ------------: | -------------: | --: |');
+report.line('| Page | Path | Performance | Accessibility | Best practices | SEO |');
+report.line('| ---- | ---- | ----------: | ------------: | -------------: | --: |');
 for (const r of results) {
-  if (!r.scores) console.log(`| ${r.label} | ${r.error} | – | – | – | – |`);
+  if (!r.scores) report.line(`| ${r.label} | ${r.error} | – | – | – | – |`);
   else
-    console.log(
+    report.line(
       `| ${r.label} | ${r.path} | ${r.scores.performance} (runs: ${r.runs!.join(', ')}) | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} |`,
     );
 }
 for (const r of results)
   if (r.failing?.length)
-    console.log(`\n${r.label}: audits below full marks: ${r.failing.join(', ')}`);
+    report.line(`\n${r.label}: audits below full marks: ${r.failing.join(', ')}`);
 
 // 4. Targets.
 const byPath = new Map<string, PageWeight>(weights.map((w) => [w.path, w]));
@@ -246,8 +242,8 @@ for (const r of results.filter((r) => !r.label.includes('(extra)'))) {
     `Lighthouse accessibility 100 on ${r.label} (${r.path}): ${r.scores.accessibility}`,
   );
 }
-console.log(`\n## Targets (issue 7)\n\n${verdicts.join('\n')}`);
-console.log(
+report.line(`\n### Targets\n\n${verdicts.join('\n')}`);
+report.line(
   `\nLoad average at the end: ${loadavg()
     .map((n) => n.toFixed(2))
     .join(' ')}. Timings are noisy while other builds share the machine.`,
@@ -270,3 +266,4 @@ if (jsonOut) {
     ),
   );
 }
+report.save(values.write);

@@ -7,15 +7,19 @@
  * a loud banner naming the status, and then
  *   - passes by default, because failing every run on an outage nobody here can fix would teach
  *     people to ignore a red `npm test`;
- *   - fails when AUDIT_REQUIRED=1 (set it in a CI that has a registry with the audit endpoint).
+ *   - fails with --required or AUDIT_REQUIRED=1 (for a CI whose registry has the audit endpoint).
  * Findings always fail; an unreadable answer always fails.
  *
- *   node scripts/check-audit.ts
+ *   node scripts/check-audit.ts [--required]
  */
 import { spawnSync } from 'node:child_process';
 import { readAudit, blockingSeverities } from './lib/audit.ts';
+import { parseFlags } from './lib/flags.ts';
 
-const required = process.env.AUDIT_REQUIRED === '1';
+const { values } = parseFlags('test:audit', {
+  required: { type: 'boolean', default: process.env.AUDIT_REQUIRED === '1' },
+});
+const required = values.required;
 const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
   encoding: 'utf8',
   timeout: 120_000,

@@ -35,7 +35,7 @@ else if (library.bytes > pagefindLibraryBudget)
     measure: 'js',
     actual: library.bytes,
     limit: pagefindLibraryBudget,
-    why: 'pagefind’s library (API, worker, WebAssembly, index metadata) ≤ 100 KB (ANCHORS §D)',
+    why: 'pagefind’s library (API, worker, WebAssembly, index metadata) ≤ 100 KB',
   });
 
 if (failures.length > 0) {

@@ -6,12 +6,12 @@
  */
 import { readAllContent } from '../src/loaders/content-files.ts';
 import { formatErrors, validateContent } from '../src/lib/content/validate.ts';
+import { parseFlags } from './lib/flags.ts';
 
-const args = process.argv.slice(2);
-const contentRoot =
-  args[args.indexOf('--content') + 1] && args.includes('--content')
-    ? args[args.indexOf('--content') + 1]!
-    : (process.env.BVN_CONTENT_DIR ?? 'src/content');
+const { values } = parseFlags('check:content', {
+  content: { type: 'string', default: process.env.BVN_CONTENT_DIR ?? 'src/content' },
+});
+const contentRoot = values.content;
 const files = await readAllContent(process.cwd(), contentRoot);
 const { errors, content } = validateContent(files);
 if (errors.length > 0) {
@@ -21,5 +21,7 @@ if (errors.length > 0) {
   console.error(formatErrors(errors));
   process.exit(1);
 }
-const counts = Object.entries(content).map(([name, map]) => `${map.size} ${name}`);
+const counts = (Object.keys(content) as (keyof typeof content)[]).map(
+  (name) => `${content[name].size} ${name}`,
+);
 console.log(`Content check passed: ${counts.join(', ')}.`);

@@ -14,7 +14,8 @@ import { loadCompiledContent } from '../src/loaders/content-files.ts';
 import { describeFactIssues } from '../src/lib/facts/errors.ts';
 import { PatientFacts } from '../src/lib/facts/schema.ts';
 import { evaluatePolicy } from '../src/lib/engine/evaluate.ts';
-import { evaluationJson, evaluationText } from '../src/lib/engine/report.ts';
+import { evaluationJson, evaluationText } from '../src/lib/format/evaluation-report.ts';
+import { parseFlags } from './lib/flags.ts';
 
 const usage = `Usage: npm run --silent eligibility -- <facts.json | -> [--policy <id>]... [--json]
 
@@ -35,24 +36,21 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
+const { values, positionals: positional } = parseFlags(
+  'eligibility',
+  {
+    policy: { type: 'string', multiple: true, default: [] },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  { allowPositionals: true, usage },
+);
+if (values.help) {
   console.log(usage);
   process.exit(0);
 }
-const json = args.includes('--json');
-const policyIds: string[] = [];
-const positional: string[] = [];
-for (let i = 0; i < args.length; i++) {
-  const arg = args[i]!;
-  if (arg === '--json') continue;
-  if (arg === '--policy') {
-    const id = args[++i];
-    if (!id) fail('--policy needs a policy id');
-    policyIds.push(id);
-  } else if (arg.startsWith('--')) fail(`unknown option ${arg}\n\n${usage}`);
-  else positional.push(arg);
-}
+const json = values.json;
+const policyIds = values.policy;
 if (positional.length > 1) fail(`give one facts file, not ${positional.length}\n\n${usage}`);
 
 const file = positional[0];

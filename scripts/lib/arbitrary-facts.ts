@@ -65,7 +65,7 @@ export const arbitraryFacts: fc.Arbitrary<PatientFacts> = fc.record(
     Object.entries(facts).map(([key, spec]) => [key, arbitraryFor(spec.schema as never)]),
   ),
   { requiredKeys: [] },
-) as fc.Arbitrary<PatientFacts>;
+);
 
 /**
  * Patients close to a fully documented one: `base` with a random subset of facts removed and
@@ -84,6 +84,6 @@ export function arbitraryNear(base: PatientFacts): fc.Arbitrary<PatientFacts> {
       for (const key of removed) delete result[key];
       for (const key of replaced)
         if (key in random) result[key] = (random as Record<string, unknown>)[key];
-      return result as PatientFacts;
+      return result;
     });
 }

@@ -74,7 +74,7 @@ function schemaOf(fact: string, item: ItemKind | undefined): Schema | undefined 
 
 /** A deep copy of a rule with every node id suffixed (unique within the policy) and numeric thresholds moved. */
 function variant(template: RuleTemplate, suffix: string, rand: () => number): CriterionNode {
-  const copy = structuredClone(template.node) as CriterionNode;
+  const copy = structuredClone<CriterionNode>(template.node);
   walkCriteria(
     copy,
     (node, context) => {
@@ -223,7 +223,7 @@ export function syntheticPolicies(options: {
       notes: [],
       lines,
       lastReviewed: '2026-11-25',
-    } as Policy);
+    });
   }
   return policies;
 }

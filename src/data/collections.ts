@@ -2,7 +2,7 @@
  * Astro-side access to the content collections, shared by every page: reads each collection
  * once, sorts it, and compiles the policies for the engine. Pages call this, then src/lib.
  */
-import { getCollection } from 'astro:content';
+import { getCollection, getEntry, render } from 'astro:content';
 import { compilePolicies } from '../lib/engine/compile.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import type { Article } from '../lib/schema/article.ts';
@@ -62,8 +62,8 @@ async function load(): Promise<SiteContent> {
     claims: plain<Claim>(claims),
     articles: plain<Article>(articles),
     findings: plain<Finding>(findings),
-    sourceById: new Map(sources.map((s) => [s.id, s.data as Source])),
-    payerById: new Map(payers.map((p) => [p.id, p.data as Payer])),
+    sourceById: new Map(sources.map((s) => [s.id, s.data])),
+    payerById: new Map(payers.map((p) => [p.id, p.data])),
     lines: compilePolicies(policyEntries),
   };
 }
@@ -72,6 +72,19 @@ async function load(): Promise<SiteContent> {
 export function siteContent(): Promise<SiteContent> {
   cached ??= load();
   return cached;
+}
+
+/** A source's record by id (`undefined` when no file has that id). */
+export async function sourceRecord(id: string): Promise<Source | undefined> {
+  return (await siteContent()).sourceById.get(id);
+}
+
+/** An article's data and its rendered body, for the page that shows it. */
+export async function renderedArticle(id: string) {
+  const entry = await getEntry('articles', id);
+  if (!entry) throw new Error(`src/content/articles/${id}.mdx is missing`);
+  const { Content } = await render(entry);
+  return { article: entry.data, Content };
 }
 
 /** Current evaluable lines only (the ones the checker and comparisons use by default). */

@@ -1,9 +1,9 @@
 /**
  * Astro-side access to the comparison: the compiled lines, the baseline patient of the examples
- * (vignette V01, the fixture the engine tests share) and memoised diffs, so that the matrix,
+ * (vignette V01, src/lib/compare/baseline.ts) and memoised diffs, so that the matrix,
  * its views, the 100-odd pair pages and the exports compute each thing once per build.
  */
-import v01 from '../../test/fixtures/vignettes/V01-baseline.json';
+import { baselineName, baselinePatient } from '../lib/compare/baseline.ts';
 import { criteriaMatrix, type CriteriaMatrix } from '../lib/compare/matrix.ts';
 import { lineNames } from '../lib/compare/names.ts';
 import {
@@ -20,21 +20,8 @@ import {
 } from '../lib/compare/versions.ts';
 import { matrixViews, type MatrixView } from '../lib/compare/views.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
-import { PatientFacts } from '../lib/facts/schema.ts';
 import type { PayerKind } from '../lib/schema/payer.ts';
 import { siteContent, type SiteContent } from './collections.ts';
-
-/** The example patients' starting point. */
-export const baselineName = 'vignette V01 (baseline: an ideal candidate under Cohere)';
-
-function baselineFacts(): PatientFacts {
-  const parsed = PatientFacts.safeParse(v01);
-  if (!parsed.success)
-    throw new Error(
-      `test/fixtures/vignettes/V01-baseline.json: not valid patient facts: ${parsed.error.message}`,
-    );
-  return parsed.data;
-}
 
 export interface Comparison {
   content: SiteContent;
@@ -88,7 +75,7 @@ async function load(): Promise<Comparison> {
   const policyById = new Map(content.policies.map((p) => [p.id, p.data]));
   const payerKindOf = (line: EvaluablePolicy) =>
     content.payerById.get(policyById.get(line.policyId)?.payer ?? '')?.kind;
-  const options: DiffOptions = { all: content.lines, baseline: baselineFacts(), baselineName };
+  const options: DiffOptions = { all: content.lines, baseline: baselinePatient(), baselineName };
   const diffs = new Map<string, LineDiff>();
   const versionDiffs = new Map<string, VersionDiff>();
   return {

@@ -10,17 +10,23 @@ import { readContentFolder } from './content-files.ts';
 export function dataFiles(folder: string): Loader {
   return {
     name: 'data-files',
-    load: async ({ store, parseData, generateDigest, config }) => {
+    load: async (context) => {
+      const { store, config } = context;
       const root = new URL('.', config.root).pathname;
       store.clear();
       for (const file of await readContentFolder(root, folder)) {
         if (file.error) throw new Error(`${file.path}: ${file.error}`);
-        const data = await parseData({
+        const data = await context.parseData({
           id: file.id,
           data: file.data as Record<string, unknown>,
           filePath: file.path,
         });
-        store.set({ id: file.id, data, filePath: file.path, digest: generateDigest(file.raw) });
+        store.set({
+          id: file.id,
+          data,
+          filePath: file.path,
+          digest: context.generateDigest(file.raw),
+        });
       }
     },
   };

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { evaluateAll } from '../../src/lib/engine/evaluate.ts';
-import { lines, root, vignettes } from '../helpers/content.ts';
+import { baselinePath } from '../../src/lib/compare/baseline.ts';
+import { loadContent, root, vignettes } from '../helpers/content.ts';
 
 const expected = parse(
   readFileSync(`${root}/test/fixtures/vignettes/expected.yaml`, 'utf8'),
@@ -19,16 +20,16 @@ function cli(args: string[], input?: string) {
 }
 
 describe('eligibility CLI', () => {
-  it.each(vignettes().map((v) => [v.id] as const))(
+  it.each(vignettes().map((v) => [v.id, v.path] as const))(
     'reports every policy’s outcome for %s as the engine does',
-    async (id) => {
-      const result = cli([`test/fixtures/vignettes/${id}.json`, '--json']);
+    async (id, path) => {
+      const result = cli([path, '--json']);
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       const { results } = JSON.parse(result.stdout) as {
         results: { policy: string; outcome: string }[];
       };
-      const { current } = await lines();
+      const { current } = await loadContent();
       const engine = evaluateAll(current, vignettes().find((v) => v.id === id)!.facts);
       expect(results.map((r) => [r.policy, r.outcome])).toEqual(
         engine.map((r) => [r.policy, r.outcome]),
@@ -41,12 +42,11 @@ describe('eligibility CLI', () => {
   it('filters with --policy and reads facts from stdin', () => {
     const facts = readFileSync(`${root}/test/fixtures/vignettes/V04-bmi-45.json`, 'utf8');
     const result = cli(['--policy', 'cohere-ma', '--policy', 'mgb-commercial', '--json'], facts);
-    const { results } = JSON.parse(result.stdout);
-    expect(results.map((r: { policy: string }) => r.policy)).toEqual([
-      'cohere-ma',
-      'mgb-commercial',
-    ]);
-    expect(results[0].failed[0]).toMatchObject({
+    const { results } = JSON.parse(result.stdout) as {
+      results: { policy: string; failed: unknown[] }[];
+    };
+    expect(results.map((r) => r.policy)).toEqual(['cohere-ma', 'mgb-commercial']);
+    expect(results[0]?.failed[0]).toMatchObject({
       concept: 'bmi',
       citation: { source: 'cohere-bvn-v3', section: 'Non-Indications', item: 16 },
     });
@@ -104,10 +104,20 @@ describe('eligibility CLI', () => {
   });
 
   it('exits 2 on an unknown policy id, listing the known ones', () => {
-    const result = cli(['test/fixtures/vignettes/V01-baseline.json', '--policy', 'nope']);
+    const result = cli([baselinePath, '--policy', 'nope']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('unknown policy "nope"; known policies: ');
     expect(result.stderr).toContain('cohere-ma');
+  });
+
+  it('exits 2 on an unknown flag or a flag without its value, with the usage', () => {
+    const unknown = cli([baselinePath, '--jsn']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("eligibility: Unknown option '--jsn'");
+    expect(unknown.stderr).toContain('Usage: npm run --silent eligibility');
+    const bare = cli([baselinePath, '--policy']);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toContain("Option '--policy <value>' argument missing");
   });
 
   it('exits 2 when the JSON is not an object', () => {

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ValidContent } from '../../src/lib/content/validate.ts';
 import type { Study } from '../../src/lib/schema/study.ts';
-import { loadContent } from './load.ts';
+import { loadContent } from '../helpers/content.ts';
 
 let content: ValidContent;
 beforeAll(async () => {

@@ -14,12 +14,12 @@ import { layoutTrajectory, resolveTrajectory } from '../../src/lib/charts/trajec
 import { sideBySideIntro, sideBySideRows } from '../../src/lib/evidence/side-by-side.ts';
 import type { Source } from '../../src/lib/schema/source.ts';
 import type { Study } from '../../src/lib/schema/study.ts';
-import { loadContent } from './load.ts';
+import { checkContent } from '../helpers/content.ts';
 
 let studies: Map<string, Study>;
 let sources: Map<string, Source>;
 beforeAll(async () => {
-  const { content } = await loadContent();
+  const { content } = await checkContent();
   studies = content.studies;
   sources = content.sources;
 });

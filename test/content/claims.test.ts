@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { claimsInDocumentOrder, verdictCounts } from '../../src/lib/evidence/claims.ts';
 import type { Claim } from '../../src/lib/schema/claim.ts';
 import type { Source } from '../../src/lib/schema/source.ts';
-import { loadContent } from './load.ts';
+import { checkContent } from '../helpers/content.ts';
 
 let claims: { id: string; data: Claim }[];
 let sources: Map<string, Source>;
 beforeAll(async () => {
-  const { content } = await loadContent();
+  const { content } = await checkContent();
   claims = [...content.claims.entries()].map(([id, data]) => ({ id, data }));
   sources = content.sources;
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMdx } from '../../src/loaders/content-files.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
-import { loadContent } from './load.ts';
+import { checkContent } from '../helpers/content.ts';
 
 const { body } = parseMdx(readFileSync('src/content/articles/evidence-summary.mdx', 'utf8'));
 
@@ -17,10 +17,11 @@ function proseBlocks(mdx: string): string[] {
 
 /** Sentences of a block: split after a full stop that is outside any component tag. */
 function sentences(block: string): string[] {
-  const masked = block.replace(/<[^>]*>/g, (tag) => tag.replace(/\./g, '\u0000'));
+  // A private-use character stands in for full stops inside tags while splitting.
+  const masked = block.replace(/<[^>]*>/g, (tag) => tag.replace(/\./g, '\uE000'));
   return masked
     .split(/(?<=\.)\s+/)
-    .map((s) => s.replace(/\u0000/g, '.'))
+    .map((s) => s.replace(/\uE000/g, '.'))
     .filter(Boolean);
 }
 
@@ -55,12 +56,12 @@ describe('the evidence summary', () => {
   });
 
   it('passes the content check, including every <Cite> locator and <StudyValue> reference', async () => {
-    const { errors } = await loadContent();
+    const { errors } = await checkContent();
     expect(errors.filter((e) => e.path.includes('articles/'))).toEqual([]);
   });
 
   it('would fail the content check on a <StudyValue> naming an outcome the study does not have', async () => {
-    const { files } = await loadContent();
+    const { files } = await checkContent();
     const broken = files.map((f) =>
       f.collection === 'articles'
         ? { ...f, body: '<StudyValue study="smart-2018" outcome="no-such-row" />' }

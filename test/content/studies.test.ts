@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { studySchema, type Study } from '../../src/lib/schema/study.ts';
-import { loadContent } from './load.ts';
+import { checkContent } from '../helpers/content.ts';
 
 let studies: Map<string, Study>;
-let errors: Awaited<ReturnType<typeof loadContent>>['errors'];
+let errors: Awaited<ReturnType<typeof checkContent>>['errors'];
 beforeAll(async () => {
-  const loaded = await loadContent();
+  const loaded = await checkContent();
   studies = loaded.content.studies;
   errors = loaded.errors;
 });

@@ -59,7 +59,7 @@ describe('broken content fixtures', () => {
         expect.objectContaining({
           path: file.path,
           field: want.field,
-          message: expect.stringContaining(want.message),
+          message: expect.stringContaining(want.message) as unknown,
         }),
       );
     },

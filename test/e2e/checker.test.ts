@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeFragment } from '../../src/lib/checker/fragment.ts';
 import { evaluateAll } from '../../src/lib/engine/evaluate.ts';
 import type { EvaluablePolicy } from '../../src/lib/engine/types.ts';
-import { loadContent, vignette } from '../unit/checker/content.ts';
+import { loadContent, vignette } from '../helpers/content.ts';
 import { fillFacts, shownOutcomes } from './checker-ui.ts';
 import { axeViolations, launchBrowser, startSite } from './harness.ts';
 
@@ -21,7 +21,7 @@ let lines: EvaluablePolicy[];
 beforeAll(async () => {
   site = await startSite();
   browser = await launchBrowser();
-  lines = (await loadContent()).lines;
+  lines = (await loadContent()).current;
 });
 afterAll(async () => {
   await browser?.close();
@@ -83,7 +83,10 @@ describe('the checker, filled in through the form', () => {
         page.waitForEvent('download'),
         page.click('[data-action="export"]'),
       ]);
-      const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+      const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       const { $schema, ...rest } = exported;
       expect($schema).toMatch(/\/schema\/patient-facts\.json$/);
       expect(rest).toEqual(facts);

@@ -24,7 +24,10 @@ describe('citation files', () => {
         new RegExp(`^TY {2}- \\w+\\n[\\s\\S]*^ID {2}- ${id.slice(0, 20)}$[\\s\\S]*^ER {2}-`, 'm'),
       );
       risIds.add(id.slice(0, 20));
-      expect(JSON.parse(readFileSync(`${DIST}/cite/${id}.json`, 'utf8'))[0].id).toBe(id);
+      const [record] = JSON.parse(readFileSync(`${DIST}/cite/${id}.json`, 'utf8')) as {
+        id: string;
+      }[];
+      expect(record?.id).toBe(id);
       expect(readFileSync(`${DIST}/cite/${id}.txt`, 'utf8').trim().length).toBeGreaterThan(20);
     }
     expect(risIds.size).toBe(sourceIds.length);
@@ -54,14 +57,14 @@ describe('the citation basket', () => {
         page.click(`[data-basket="${format}"]`),
       ]);
       expect(download.suggestedFilename()).toBe(`bvn-atlas-references.${format}`);
-      return readFileSync((await download.path())!, 'utf8');
+      return readFileSync(await download.path(), 'utf8');
     };
     const bib = await read('bib');
     expect(bib.match(/^@\w+\{/gm)).toHaveLength(2);
     expect(bib).toContain('@article{fischgrund-2018,');
     expect(bib).toContain('{cms-lcd-l39420,');
     expect((await read('ris')).match(/^ER {2}-/gm)).toHaveLength(2);
-    expect(JSON.parse(await read('json')).map((i: { id: string }) => i.id)).toEqual([
+    expect((JSON.parse(await read('json')) as { id: string }[]).map((i) => i.id)).toEqual([
       'cms-lcd-l39420',
       'fischgrund-2018',
     ]);

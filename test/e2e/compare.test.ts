@@ -95,7 +95,7 @@ describe('the print handout', () => {
     const report = await page.evaluate(() => {
       const pageRules = [...document.styleSheets]
         .flatMap((sheet) => [...sheet.cssRules])
-        .filter((r) => r instanceof CSSPageRule) as CSSPageRule[];
+        .filter((r): r is CSSPageRule => r instanceof CSSPageRule);
       const display = (selector: string) =>
         getComputedStyle(document.querySelector(selector)!).display;
       const cell = document.querySelector('table.matrix tbody td.cell p')!;
@@ -158,7 +158,7 @@ describe('the matrix at 375 px', () => {
       el.getBoundingClientRect().left,
       el.querySelector('tbody th')!.getBoundingClientRect().left,
     ]);
-    expect(Math.abs(firstCellLeft! - regionLeft!)).toBeLessThanOrEqual(2);
+    expect(Math.abs(firstCellLeft - regionLeft)).toBeLessThanOrEqual(2);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -180,7 +180,9 @@ describe('exports and feed', () => {
     const page = await open('/compare/');
     const result = await page.evaluate(async () => {
       const csv = await (await fetch('/exports/criteria-matrix.csv')).text();
-      const json = await (await fetch('/exports/criteria-matrix.json')).json();
+      const json = (await (await fetch('/exports/criteria-matrix.json')).json()) as {
+        rows: { concept: string }[];
+      };
       return {
         header: csv.replace(/^\uFEFF/, '').split('\r\n')[0],
         csvRows: csv.trim().split('\r\n').length - 1,
@@ -193,7 +195,7 @@ describe('exports and feed', () => {
     );
     expect(result.jsonRows).toBeGreaterThan(400);
     expect(result.csvRows).toBe(result.jsonRows);
-    expect(result.first.concept).toBe('minimum-age');
+    expect(result.first?.concept).toBe('minimum-age');
     await page.close();
   });
 

@@ -46,7 +46,7 @@ const shownNumbers = (page: Page) =>
     els.map((e) => ({
       path: (e as HTMLElement).dataset.number!,
       value: (e as HTMLElement).dataset.value!,
-      text: e.textContent!.trim(),
+      text: e.textContent.trim(),
     })),
   );
 
@@ -85,7 +85,7 @@ describe('study pages', () => {
   it('contain no figure that the entry, its sources and its linked studies do not contain', async () => {
     for (const [id, study] of content.studies) {
       const cited = new Set<string>([study.source, ...study.relatedSources]);
-      JSON.stringify(study, (key, value) =>
+      JSON.stringify(study, (key, value: unknown) =>
         key === 'source' && typeof value === 'string' ? (cited.add(value), value) : value,
       );
       const linked = [...content.studies.entries()]
@@ -96,10 +96,7 @@ describe('study pages', () => {
       );
       const page = await open(`/studies/${id}/`);
       // "95% CI" is the formatter's label for every interval, not a figure of the study.
-      const text = (await page.$eval('main', (m) => (m as HTMLElement).innerText)).replace(
-        /95% CI/g,
-        '',
-      );
+      const text = (await page.$eval('main', (m) => m.innerText)).replace(/95% CI/g, '');
       await page.close();
       const stray = [...tokens(text)].filter((t) => !allowed.has(t));
       expect(stray, `${id}: figures on the page that its entry does not hold`).toEqual([]);

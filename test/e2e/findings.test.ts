@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { readAllContent } from '../../src/loaders/content-files.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { allHarms, unreportedHarms } from '../../src/lib/evidence/harms.ts';
-import { expectedText } from '../support/traces.ts';
+import { expectedText } from '../helpers/traces.ts';
 import { pdfText, squash } from './pdf-text.ts';
 import { axeViolations, useSite } from './harness.ts';
 
@@ -69,7 +69,7 @@ describe('the summary of findings', () => {
     const stray = await untracedDigits(page, 'table[data-sof]');
     const marks = await traced(page, 'table[data-sof]');
     const cites = await page.$$eval('table[data-sof] .cite a', (as) =>
-      as.map((a) => a.textContent!.trim()),
+      as.map((a) => (a.textContent ?? '').trim()),
     );
     await page.close();
     expect(stray, 'figures in the table with no trace').toEqual([]);

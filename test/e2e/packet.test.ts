@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckerData } from '../../src/lib/checker/data.ts';
 import { encodeFragment } from '../../src/lib/checker/fragment.ts';
 import { buildPacket, packetMarkdown, packetText } from '../../src/lib/checker/packet.ts';
-import { vignette } from '../unit/checker/content.ts';
+import { vignette } from '../helpers/content.ts';
 import { axeViolations, DIST, launchBrowser, startSite } from './harness.ts';
 import { pdfText, squash } from './pdf-text.ts';
 

@@ -1,44 +1,85 @@
-/** Loads and compiles the real content once per test file, as the CLI does. */
+/**
+ * The one way tests read the project's real content: src/content read as the CLI and the
+ * content check read it, validated and compiled once per test file; and the vignette patients.
+ */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadCompiledContent } from '../../src/loaders/content-files.ts';
-import type { PatientFacts } from '../../src/lib/facts/schema.ts';
+import { readAllContent } from '../../src/loaders/content-files.ts';
+import { formatErrors, validateContent } from '../../src/lib/content/validate.ts';
+import { compilePolicies, type PolicyEntry } from '../../src/lib/engine/compile.ts';
 import type { EvaluablePolicy } from '../../src/lib/engine/types.ts';
+import { baselinePath, baselinePatient } from '../../src/lib/compare/baseline.ts';
+import { PatientFacts } from '../../src/lib/facts/schema.ts';
 
+/** The project root, for spawning scripts and reading fixtures. */
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
-let loaded: ReturnType<typeof loadCompiledContent> | undefined;
-export function compiled() {
-  loaded ??= loadCompiledContent(root);
+let checked: ReturnType<typeof readAndCheck> | undefined;
+async function readAndCheck() {
+  const files = await readAllContent(root);
+  return { files, ...validateContent(files) };
+}
+
+/** Every file of src/content with the content check's verdict; problems are returned, not thrown. */
+export function checkContent() {
+  checked ??= readAndCheck();
+  return checked;
+}
+
+let loaded: ReturnType<typeof compile> | undefined;
+async function compile() {
+  const { files, errors, content } = await checkContent();
+  if (errors.length > 0) throw new Error(`src/content is invalid:\n${formatErrors(errors)}`);
+  const policies: PolicyEntry[] = [...content.policies]
+    .map(([id, data]) => ({ id, data }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const lines = compilePolicies(policies);
+  const current: EvaluablePolicy[] = lines.filter((l) => !l.id.includes('@'));
+  return { files, content, policies, lines, current, byId: new Map(lines.map((l) => [l.id, l])) };
+}
+
+/**
+ * The valid content and its compiled policy lines: `lines` every line including superseded
+ * versions (`line@policy`), `current` the current ones, `byId` a lookup of all. Throws listing
+ * every problem when the content is invalid.
+ */
+export function loadContent() {
+  loaded ??= compile();
   return loaded;
 }
 
-/** Current lines and a lookup of every line (including superseded `line@policy`). */
-export async function lines(): Promise<{
-  current: EvaluablePolicy[];
-  byId: Map<string, EvaluablePolicy>;
-}> {
-  const { lines: all } = await compiled();
-  return {
-    current: all.filter((l) => !l.id.includes('@')),
-    byId: new Map(all.map((l) => [l.id, l])),
-  };
+const vignetteDir = 'test/fixtures/vignettes';
+
+/** A vignette patient: its case id (as in test/fixtures/vignettes/expected.yaml), file and facts. */
+export interface Vignette {
+  id: string;
+  /** The facts file, relative to the project root (what the CLI is given). */
+  path: string;
+  facts: PatientFacts;
 }
 
-const vignetteDir = fileURLToPath(new URL('../fixtures/vignettes/', import.meta.url));
-
-/** The vignette facts files (test/fixtures/vignettes/<case id>.json). */
-export function vignettes(): { id: string; facts: PatientFacts }[] {
-  return readdirSync(vignetteDir)
+/**
+ * Every vignette: V01, the baseline (src/lib/compare/baseline-patient.json, which the site's
+ * example patients start from), and the others from test/fixtures/vignettes/<case id>.json.
+ */
+export function vignettes(): Vignette[] {
+  const others = readdirSync(`${root}/${vignetteDir}`)
     .filter((f) => /^V\d+.*\.json$/.test(f))
     .sort()
-    .map((f) => ({
-      id: f.replace(/\.json$/, ''),
-      facts: JSON.parse(readFileSync(vignetteDir + f, 'utf8')) as PatientFacts,
-    }));
+    .map((f) => {
+      const path = `${vignetteDir}/${f}`;
+      const facts = PatientFacts.parse(JSON.parse(readFileSync(`${root}/${path}`, 'utf8')));
+      return { id: f.replace(/\.json$/, ''), path, facts };
+    });
+  return [{ id: 'V01-baseline', path: baselinePath, facts: baselinePatient() }, ...others];
+}
+
+/** One vignette's facts (a fresh copy), by case id. */
+export function vignette(id: string): PatientFacts {
+  const found = vignettes().find((v) => v.id === id);
+  if (!found) throw new Error(`no vignette "${id}" in ${vignetteDir}`);
+  return found.facts;
 }
 
 /** The V01 baseline: a fully documented ideal candidate. */
-export function baseline(): PatientFacts {
-  return structuredClone(vignettes().find((v) => v.id === 'V01-baseline')!.facts);
-}
+export const baseline = baselinePatient;

@@ -261,7 +261,7 @@ class CheckerElement extends HTMLElement {
         set.push(key);
       } else kept.push(key);
     }
-    writeDraft(this.form, draft as FactDraft);
+    writeDraft(this.form, draft);
     const label = (key: string) =>
       this.form
         .querySelector(`[data-path="${key}"] > legend, [data-path="${key}"] > label`)

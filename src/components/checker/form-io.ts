@@ -59,7 +59,7 @@ const listCache = new WeakMap<HTMLFormElement, Map<string, ListParts>>();
 /** The list's container and its rows, found by the fact key (the elements never change, so they are looked up once). */
 export function listParts(form: HTMLFormElement, fact: string): ListParts {
   let byFact = listCache.get(form);
-  if (!byFact) listCache.set(form, (byFact = new Map()));
+  if (!byFact) listCache.set(form, (byFact = new Map<string, ListParts>()));
   let parts = byFact.get(fact);
   if (!parts) {
     const box = form.querySelector<HTMLFieldSetElement>(`[data-list="${fact}"]`)!;
@@ -100,7 +100,7 @@ export function readDraft(form: HTMLFormElement): FactDraft {
       return row;
     });
   }
-  return draft as FactDraft;
+  return draft;
 }
 
 /** Replaces the row placeholders of a template clone with row `i`. */

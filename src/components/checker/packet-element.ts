@@ -27,7 +27,7 @@ class PacketElement extends HTMLElement {
   private packet?: Packet;
 
   connectedCallback(): void {
-    this.addEventListener('click', (e) => this.onClick(e));
+    this.addEventListener('click', (e) => void this.onClick(e));
     this.select.addEventListener('change', () => {
       this.line = this.select.value;
       this.writeFragment();

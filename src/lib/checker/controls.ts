@@ -6,6 +6,7 @@
  * a control back into a typed value).
  */
 import { facts, itemFields, type FactKey, type ItemKind } from '../facts/catalog.ts';
+import { unreachable } from '../unreachable.ts';
 
 /** A scalar control. `choice` options keep their JSON type (Modic type 1 is the number 1). */
 export type ScalarControl =
@@ -114,13 +115,18 @@ export function valueFromText(control: ScalarControl, text: string): unknown {
     }
     case 'text':
       return text;
+    default:
+      return unreachable(control, 'form control');
   }
 }
 
 /** The text a control shows for a value (the inverse of `valueFromText`). */
 export function textFromValue(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return typeof value === 'string' ? value : String(value);
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : JSON.stringify(value);
 }
 
 /** An option in words for a select: `local-mild-sedation` → "Local mild sedation". */

@@ -79,11 +79,11 @@ export function validateDraft(draft: FactDraft): { facts: PatientFacts; problems
     if (result.ok) out[key] = result.value;
     else problems.push({ path: key, message: result.message });
   }
-  return { facts: out as PatientFacts, problems };
+  return { facts: out, problems };
 }
 
 /** A facts file's content as a draft (facts are always a valid draft). */
 export function draftFromFacts(value: PatientFacts): FactDraft {
   const { $schema: _ignored, ...rest } = value;
-  return structuredClone(rest) as FactDraft;
+  return structuredClone(rest);
 }

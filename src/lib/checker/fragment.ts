@@ -35,9 +35,7 @@ function fromBase64Url(encoded: string): string {
 
 /** Removes undocumented entries so that the stored text is as short as the facts. */
 export function compactDraft(draft: FactDraft): FactDraft {
-  return Object.fromEntries(
-    Object.entries(draft).filter(([, v]) => v !== undefined && v !== ''),
-  ) as FactDraft;
+  return Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined && v !== ''));
 }
 
 /** The draft as JSON text (the localStorage value). */
@@ -228,5 +226,5 @@ export function sanitizeDraft(value: unknown): {
   const shown = messages.slice(0, maxMessages);
   if (messages.length > maxMessages)
     shown.push(`…and ${messages.length - maxMessages} more left out.`);
-  return { draft: draft as FactDraft, messages: shown };
+  return { draft: draft, messages: shown };
 }

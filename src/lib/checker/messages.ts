@@ -76,7 +76,9 @@ export function echo(value: unknown): string {
           ? 'null'
           : typeof value === 'object'
             ? 'an object'
-            : String(value);
+            : typeof value === 'number' || typeof value === 'boolean'
+              ? String(value)
+              : typeof value;
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 

@@ -59,7 +59,7 @@ export function cslItem(
     if (hasTruncatedAuthors(source) && etAl === 'others') authors.push({ literal: 'others' });
     item.author = authors;
   }
-  return { ...item, id, 'citation-key': id } as CslItem;
+  return { ...item, id, 'citation-key': id };
 }
 
 /** The AMA reference as plain text (one line, no trailing newline). */

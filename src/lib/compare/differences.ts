@@ -5,9 +5,10 @@
  */
 import { fieldInfo, describeValues, formatFactValue, sentenceLabel } from '../criteria/describe.ts';
 import { facts, type ItemKind } from '../facts/catalog.ts';
-import type { CriterionNode } from '../schema/criteria.ts';
+import type { CountOp, CriterionNode } from '../schema/criteria.ts';
 import { valueOrder } from './domain.ts';
 import type { ConceptOccurrence } from './rules.ts';
+import { unreachable } from '../unreachable.ts';
 
 type Polarity = 'requires' | 'excludes';
 
@@ -30,13 +31,15 @@ export interface Atom {
   flip?: () => Omit<Atom, 'flip'>;
 }
 
-const symbol: Record<string, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
-const opposite: Record<string, string> = { gte: 'lt', gt: 'lte', lte: 'gt', lt: 'gte' };
+type Ordering = Exclude<CountOp, 'eq'>;
+const symbol: Record<CountOp, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
+const opposite: Record<Ordering, Ordering> = { gte: 'lt', gt: 'lte', lte: 'gt', lt: 'gte' };
 
 /** The atoms of one occurrence, in tree order. */
 export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
   const atoms: Atom[] = [];
   const polarity: Polarity = occurrence.negated ? 'excludes' : 'requires';
+  const flipped: Polarity = occurrence.negated ? 'requires' : 'excludes';
   const outerList = [...occurrence.steps].reverse().find((s) => s.kind !== 'not') as
     { fact: string } | undefined;
   const visit = (
@@ -68,7 +71,7 @@ export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
               ...base,
               text: node.value ? 'no' : 'yes',
               boolean: true,
-              polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity,
+              polarity: flipped,
             });
             return void atoms.push({
               ...base,
@@ -86,11 +89,12 @@ export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
           });
         }
         const value = node.value as number;
-        const text = `${symbol[node.op]} ${formatFactValue(value, info?.unit)}`;
+        const op = node.op;
+        const text = `${symbol[op]} ${formatFactValue(value, info?.unit)}`;
         const flip = () => ({
           ...base,
-          text: `${symbol[opposite[node.op]!]} ${formatFactValue(value, info?.unit)}`,
-          polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity,
+          text: `${symbol[opposite[op]]} ${formatFactValue(value, info?.unit)}`,
+          polarity: flipped,
         });
         return void atoms.push({ ...base, text, flip: list || inverted ? undefined : flip });
       }
@@ -114,16 +118,20 @@ export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
           label: `number of ${label}`,
           inverted,
         };
-        const flip = () => ({
-          ...base,
-          text: `${symbol[opposite[node.op]!]} ${node.value}`,
-          polarity: (polarity === 'requires' ? 'excludes' : 'requires') as Polarity,
-        });
+        const op = node.op;
+        const flip =
+          op === 'eq'
+            ? undefined
+            : () => ({
+                ...base,
+                text: `${symbol[opposite[op]]} ${node.value}`,
+                polarity: flipped,
+              });
         atoms.push({
           ...base,
-          text: `${symbol[node.op]} ${node.value}`,
+          text: `${symbol[op]} ${node.value}`,
           polarity,
-          flip: list || inverted || node.op === 'eq' ? undefined : flip,
+          flip: list || inverted ? undefined : flip,
         });
         return;
       }
@@ -142,8 +150,12 @@ export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
       }
       case 'not':
         return visit(node.child, item, list, !inverted);
-      default:
+      case 'all':
+      case 'any':
+      case 'at-least':
         return node.children.forEach((c) => visit(c, item, list, inverted));
+      default:
+        return unreachable(node, 'criterion node');
     }
   };
   visit(occurrence.node, occurrence.item, outerList?.fact, false);

@@ -252,7 +252,7 @@ export function affectedPatients(
     const i = index.get(point.join(','))!;
     const merged: Record<string, unknown> = { ...baseline, ...patch };
     for (const [key, value] of Object.entries(patch)) if (value === undefined) delete merged[key];
-    const completed = completeFacts(merged as PatientFacts, linesTrees, {
+    const completed = completeFacts(merged, linesTrees, {
       except: concept,
       frozen,
     });

@@ -1,6 +1,7 @@
 /** Short names for policy lines in tables and sentences: the policy's short name, plus which members when one policy has several lines. */
 import type { EvaluablePolicy } from '../engine/types.ts';
 import { positionLabel, productLineLabel } from '../format/positions.ts';
+import { unreachable } from '../unreachable.ts';
 
 /**
  * A name per line id: "Cohere MA v3"; "MGB 097 (Jan 2026), Commercial and Qualified Health Plan";
@@ -36,7 +37,11 @@ export function positionPhrase(line: EvaluablePolicy): string {
       return line.lcd?.choose === 'named'
         ? `applies ${line.lcd.candidates[0]!.id.replace(/^lcd-/, '').toUpperCase()}`
         : 'applies the Medicare LCD of the state of care, and its own criteria where none applies';
-    default:
+    case 'not-medically-necessary':
+    case 'experimental-investigational':
+    case 'not-payable':
       return `does not pay for BVNA (${positionLabel[line.position].toLowerCase()})`;
+    default:
+      return unreachable(line.position, 'position');
   }
 }

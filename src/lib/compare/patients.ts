@@ -12,6 +12,7 @@ import type { PatientFacts } from '../facts/schema.ts';
 import type { CriterionNode } from '../schema/criteria.ts';
 import { sentenceLabel, formatFactValue } from '../criteria/describe.ts';
 import { pointFacts, pointSpace } from './points.ts';
+import { unreachable } from '../unreachable.ts';
 
 type Facts = Record<string, unknown>;
 
@@ -98,8 +99,12 @@ function readersOf(trees: readonly CriterionNode[], fact: string, field?: string
         return visit(node.where, node.fact);
       case 'not':
         return visit(node.child, list);
-      default:
+      case 'all':
+      case 'any':
+      case 'at-least':
         return node.children.forEach((c) => visit(c, list));
+      default:
+        return unreachable(node, 'criterion node');
     }
   };
   trees.forEach((t) => visit(t));
@@ -181,7 +186,7 @@ export function completeFacts(
       added.push({ path, value: best.value });
     } else skip.add(path);
   }
-  return { facts: current as PatientFacts, added };
+  return { facts: current, added };
 }
 
 interface Labelled {

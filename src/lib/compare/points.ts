@@ -12,6 +12,7 @@ import { evaluateNode } from '../engine/evaluate.ts';
 import type { Status } from '../engine/types.ts';
 import { facts, itemFields, type ItemKind } from '../facts/catalog.ts';
 import { domainOfPath, type FieldDomain } from './domain.ts';
+import { unreachable } from '../unreachable.ts';
 
 /** Above this many points a space is sampled (single and paired changes) rather than enumerated. */
 export const MAX_POINTS = 100_000;
@@ -109,8 +110,12 @@ export function pointSpace(trees: readonly CriterionNode[]): PointSpace {
           return walk(node.where, node.fact);
         case 'not':
           return walk(node.child, listFact);
-        default:
+        case 'all':
+        case 'any':
+        case 'at-least':
           return node.children.forEach((c) => walk(c, listFact));
+        default:
+          return unreachable(node, 'criterion node');
       }
     };
     walk(tree);
@@ -314,7 +319,7 @@ function groups(coordinates: readonly Coordinate[]): { shape?: number; members: 
 
 function enumerate(coordinates: readonly Coordinate[]): number[][] {
   const options = groups(coordinates).map((group) => groupOptions(coordinates, group));
-  let points: number[][] = [new Array(coordinates.length).fill(0)];
+  let points: number[][] = [new Array<number>(coordinates.length).fill(0)];
   for (const groupOptionsList of options) {
     const next: number[][] = [];
     for (const point of points)
@@ -362,7 +367,10 @@ function sample(coordinates: readonly Coordinate[]): number[][] {
   const out: number[][] = [];
   const push = (p: number[]) => {
     const k = p.join(',');
-    if (valid(p) && !seen.has(k)) (seen.add(k), out.push(p));
+    if (valid(p) && !seen.has(k)) {
+      seen.add(k);
+      out.push(p);
+    }
   };
   const bases = [
     coordinates.map(() => 0),

@@ -6,6 +6,7 @@
 import { facts, type ItemKind } from '../facts/catalog.ts';
 import type { CriterionNode } from '../schema/criteria.ts';
 import type { EvaluablePolicy } from '../engine/types.ts';
+import { unreachable } from '../unreachable.ts';
 
 /** A step on the path from the root to a rule that changes its meaning: a negation or a quantifier. */
 export type PathStep = { kind: 'not' } | { kind: 'some' | 'every'; fact: string };
@@ -77,8 +78,11 @@ export function conceptOccurrences(criteria: CriterionNode | undefined): Concept
           inside,
         );
       }
-      default:
+      case 'compare':
+      case 'count':
         return;
+      default:
+        return unreachable(node, 'criterion node');
     }
   };
   visit(criteria, [], undefined, false, false);
@@ -133,6 +137,8 @@ export function ruleKey(node: CriterionNode): string {
       return `${node.kind}(${node.children.map(ruleKey).sort().join(', ')})`;
     case 'at-least':
       return `atleast${node.min}(${node.children.map(ruleKey).sort().join(', ')})`;
+    default:
+      return unreachable(node, 'criterion node');
   }
 }
 

@@ -20,6 +20,7 @@ import { policySchema, type Policy } from '../schema/policy.ts';
 import { sourceSchema, type Source } from '../schema/source.ts';
 import { studySchema, type Study } from '../schema/study.ts';
 import type { Article } from '../schema/article.ts';
+import { mdxComponents } from './mdx-components.ts';
 
 /** One content file as read from disk. */
 export interface ContentFile {
@@ -324,37 +325,57 @@ function checkReferences(
   }
   for (const [id, article] of content.articles) {
     const path = where('articles', id);
-    for (const cite of citeComponents(article.body)) {
-      const where = `<Cite> on line ${cite.line + article.bodyLine - 1}`;
-      if (!cite.source)
+    const fileLine = (bodyLine: number) => bodyLine + article.bodyLine - 1;
+    const { uses, error } = mdxComponents(article.body, ['Cite', 'StudyValue']);
+    if (error)
+      errors.push({ path, field: `body (line ${fileLine(error.line)})`, message: error.message });
+    for (const cite of uses.get('Cite') ?? []) {
+      const where = `<Cite> on line ${fileLine(cite.line)}`;
+      const { source, section, page, table, item, verification } = cite.attributes;
+      if (cite.expressions.length > 0)
+        errors.push({
+          path,
+          field: where,
+          message: `give ${cite.expressions.join(', ')} as plain text ("…"), not {…}, so it can be checked`,
+        });
+      else if (!source)
         errors.push({ path, field: where, message: 'needs a source="…" attribute' });
-      else if (!cite.section && !cite.page && !cite.table)
+      else if (!section && !page && !table)
         errors.push({ path, field: where, message: 'needs a locator: section, page or table' });
-      else checkCitation(path, where, cite as Citation);
+      else
+        checkCitation(path, where, {
+          source,
+          section,
+          page,
+          table,
+          item,
+          verification,
+        } as Citation);
     }
     // Numbers in articles come from study entries through <StudyValue>; a wrong reference fails here, not at render time.
-    for (const ref of studyValueComponents(article.body)) {
-      const field = `body (line ${ref.line})`;
-      const study = ref.study ? content.studies.get(ref.study) : undefined;
-      if (!ref.study || !study)
+    for (const ref of uses.get('StudyValue') ?? []) {
+      const field = `body (line ${fileLine(ref.line)})`;
+      const { study: studyId, outcome, arm } = ref.attributes;
+      const study = studyId ? content.studies.get(studyId) : undefined;
+      if (!studyId || !study)
         errors.push({
           path,
           field,
-          message: `<StudyValue> needs study="…" naming a file in src/content/studies (got "${ref.study ?? ''}")`,
+          message: `<StudyValue> needs study="…" naming a file in src/content/studies (got "${studyId ?? ''}")`,
         });
-      else if (ref.outcome && !study.outcomes.some((o) => o.id === ref.outcome))
+      else if (outcome && !study.outcomes.some((o) => o.id === outcome))
         errors.push({
           path,
           field,
-          message: `study "${ref.study}" has no outcome "${ref.outcome}" (expected one of: ${study.outcomes.map((o) => o.id).join(', ')})`,
+          message: `study "${studyId}" has no outcome "${outcome}" (expected one of: ${study.outcomes.map((o) => o.id).join(', ')})`,
         });
-      else if (ref.arm && !study.arms.some((a) => a.id === ref.arm))
+      else if (arm && !study.arms.some((a) => a.id === arm))
         errors.push({
           path,
           field,
-          message: `study "${ref.study}" has no arm "${ref.arm}" (expected one of: ${study.arms.map((a) => a.id).join(', ')})`,
+          message: `study "${studyId}" has no arm "${arm}" (expected one of: ${study.arms.map((a) => a.id).join(', ')})`,
         });
-      else if (!ref.outcome === !ref.arm)
+      else if (!outcome === !arm)
         errors.push({
           path,
           field,
@@ -411,34 +432,6 @@ function checkFindingReferences(
     });
   });
   return errors;
-}
-
-/** The `<StudyValue study="…" outcome="…" />` (or arm="…") components in an MDX body, with line numbers. */
-export function studyValueComponents(
-  body: string,
-): (Partial<Record<'study' | 'outcome' | 'arm', string>> & { line: number })[] {
-  const found: (Partial<Record<'study' | 'outcome' | 'arm', string>> & { line: number })[] = [];
-  for (const match of body.matchAll(/<StudyValue\b([^>]*)\/?>/g)) {
-    const attributes: Record<string, string> = {};
-    for (const a of (match[1] ?? '').matchAll(/(\w+)="([^"]*)"/g)) attributes[a[1]!] = a[2]!;
-    found.push({ ...attributes, line: body.slice(0, match.index).split('\n').length });
-  }
-  return found;
-}
-
-/** The `<Cite … />` components in an MDX body, with their attributes and line numbers. */
-export function citeComponents(
-  body: string,
-): (Partial<Record<'source' | 'section' | 'page' | 'table', string>> & { line: number })[] {
-  const found: (Partial<Record<'source' | 'section' | 'page' | 'table', string>> & {
-    line: number;
-  })[] = [];
-  for (const match of body.matchAll(/<Cite\b([^>]*)\/?>/g)) {
-    const attributes: Record<string, string> = {};
-    for (const a of (match[1] ?? '').matchAll(/(\w+)="([^"]*)"/g)) attributes[a[1]!] = a[2]!;
-    found.push({ ...attributes, line: body.slice(0, match.index).split('\n').length });
-  }
-  return found;
 }
 
 /** Checks one criterion node against the fact catalogue and the concept registry. */

@@ -3,7 +3,8 @@
  * never drift from what the engine applies: `bmi gt 40` → "BMI > 40 kg/m²".
  */
 import { facts, itemFields, type ItemKind } from '../facts/catalog.ts';
-import type { CriterionNode } from '../schema/criteria.ts';
+import type { CountOp, CriterionNode } from '../schema/criteria.ts';
+import { unreachable } from '../unreachable.ts';
 
 interface FieldLike {
   label: string;
@@ -11,7 +12,7 @@ interface FieldLike {
   item?: ItemKind;
 }
 
-const opSymbol: Record<string, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
+const opSymbol: Record<CountOp, string> = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=' };
 
 /** The catalogue entry of a fact, at the top level or inside a list item. */
 export function fieldInfo(fact: string, item?: ItemKind): FieldLike | undefined {
@@ -71,6 +72,8 @@ export function describeRule(node: CriterionNode, item?: ItemKind): string {
       return `At least ${node.min} of`;
     case 'not':
       return 'None of the following / not';
+    default:
+      return unreachable(node, 'criterion node');
   }
 }
 
@@ -100,6 +103,8 @@ export function describeTree(node: CriterionNode, item?: ItemKind): string {
       return `at least ${node.min} of (${node.children.map((c) => describeTree(c, item)).join('; ')})`;
     case 'not':
       return `not (${describeTree(node.child, item)})`;
+    default:
+      return unreachable(node, 'criterion node');
   }
 }
 
@@ -155,7 +160,7 @@ export function describeCondition(
         if (node.value === false) return `${name}: no`;
         return `${name}: ${typeof node.value === 'number' ? formatFactValue(node.value, field?.unit) : describeValues([node.value])}`;
       }
-      return `${name} ${opSymbol[node.op]} ${formatFactValue(node.value as number, field?.unit)}`;
+      return `${name} ${opSymbol[node.op]} ${formatFactValue(node.value, field?.unit)}`;
     }
     case 'count': {
       const name = label(node.fact);
@@ -207,6 +212,8 @@ export function describeCondition(
         return `${label(child.fact)}: no`;
       return `not (${describeCondition(child, item, order)})`;
     }
+    default:
+      return unreachable(node, 'criterion node');
   }
 }
 

@@ -1,5 +1,6 @@
 /** Removing nodes from a criteria tree, for lines that borrow another line's criteria minus some rules. */
 import type { CriterionNode } from '../schema/criteria.ts';
+import { unreachable } from '../unreachable.ts';
 
 /** A copy of `node` without the nodes whose ids are in `without`; `undefined` if the root itself is removed. */
 export function pruneCriteria(
@@ -28,8 +29,11 @@ export function pruneCriteria(
       const where = pruneCriteria(node.where, without);
       return where && { ...node, where };
     }
-    default:
+    case 'compare':
+    case 'count':
       return node;
+    default:
+      return unreachable(node, 'criterion node');
   }
 }
 

@@ -1,6 +1,7 @@
 /** Depth-first traversal of a criteria tree, with the context each node sits in. */
 import type { CriterionNode } from '../schema/criteria.ts';
 import { facts, type ItemKind } from '../facts/catalog.ts';
+import { unreachable } from '../unreachable.ts';
 
 export interface WalkContext {
   /** Field path from the tree root, e.g. `.children[2].child.children[0]`. */
@@ -41,7 +42,10 @@ export function walkCriteria(
       walkCriteria(root.where, visit, next('.where', { item }));
       break;
     }
-    default:
+    case 'compare':
+    case 'count':
       break;
+    default:
+      unreachable(root, 'criterion node');
   }
 }

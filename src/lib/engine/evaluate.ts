@@ -4,7 +4,7 @@
  * an undocumented fact is never read as met nor as failed (Kleene's three-valued logic).
  * No Astro, DOM, clock or I/O in here.
  */
-import type { CriterionNode } from '../schema/criteria.ts';
+import type { ComparisonOp, CountOp, CriterionNode } from '../schema/criteria.ts';
 import type { PatientFacts } from '../facts/schema.ts';
 import { describeMissing } from './missing.ts';
 import { explain } from './findings.ts';
@@ -16,6 +16,7 @@ import {
   type Status,
   type TraceNode,
 } from './types.ts';
+import { unreachable } from '../unreachable.ts';
 
 type Record_ = Readonly<Record<string, unknown>>;
 
@@ -73,7 +74,7 @@ export function evaluateNode(
         status = 'undocumented';
         break;
       }
-      children = new Array(list.length);
+      children = new Array<TraceNode>(list.length);
       let met = 0;
       let failed = 0;
       for (let i = 0; i < list.length; i++) {
@@ -107,7 +108,7 @@ export function evaluateNode(
     case 'any':
     case 'at-least': {
       const n = node.children.length;
-      children = new Array(n);
+      children = new Array<TraceNode>(n);
       let met = 0;
       let failed = 0;
       for (let i = 0; i < n; i++) {
@@ -130,6 +131,8 @@ export function evaluateNode(
         child.status === 'met' ? 'failed' : child.status === 'failed' ? 'met' : 'undocumented';
       break;
     }
+    default:
+      return unreachable(node, 'criterion node');
   }
   return {
     id: node.id,
@@ -148,20 +151,25 @@ export function evaluateNode(
 const noFacts: FactUse[] = [];
 const noChildren: TraceNode[] = [];
 
-function compare(op: string, value: unknown, expected: unknown): Status {
+function compare(op: ComparisonOp, value: unknown, expected: unknown): Status {
   if (op === 'present') return value === undefined ? 'failed' : 'met';
   if (value === undefined) return 'undocumented';
   switch (op) {
     case 'eq':
       return value === expected ? 'met' : 'failed';
     case 'in':
-      return (expected as unknown[]).includes(value as never) ? 'met' : 'failed';
-    default:
+      return (expected as unknown[]).includes(value) ? 'met' : 'failed';
+    case 'gte':
+    case 'gt':
+    case 'lte':
+    case 'lt':
       return typeof value === 'number' && order(op, value, expected as number) ? 'met' : 'failed';
+    default:
+      return unreachable(op, 'comparison operator');
   }
 }
 
-function order(op: string, value: number, threshold: number): boolean {
+function order(op: CountOp, value: number, threshold: number): boolean {
   switch (op) {
     case 'gte':
       return value >= threshold;
@@ -171,8 +179,10 @@ function order(op: string, value: number, threshold: number): boolean {
       return value <= threshold;
     case 'lt':
       return value < threshold;
-    default:
+    case 'eq':
       return value === threshold;
+    default:
+      return unreachable(op, 'count operator');
   }
 }
 
@@ -209,8 +219,11 @@ function evaluateLine(
       };
     case 'defers-to-lcd':
       return evaluateThroughLcd(policy, facts, options);
-    default:
+    case 'covered-with-criteria':
+    case 'defers-to-non-public':
       return evaluateCriteria(policy, facts, options);
+    default:
+      return unreachable(policy.position, 'position');
   }
 }
 
@@ -240,7 +253,7 @@ function evaluateCriteria(
   }
   let trace = options.memo?.traces.get(policy.criteria);
   if (!trace) {
-    trace = evaluateNode(policy.criteria, facts as Record_);
+    trace = evaluateNode(policy.criteria, facts);
     options.memo?.traces.set(policy.criteria, trace);
   }
   const failed = trace.status === 'failed' ? explain(trace, 'failed') : [];

@@ -4,6 +4,7 @@
  * like the policy's own items rather than like the tree's plumbing.
  */
 import type { Finding, Status, TraceNode } from './types.ts';
+import { unreachable } from '../unreachable.ts';
 
 /** The criteria that explain why `trace` has status `want`. */
 export function explain(trace: TraceNode, want: 'failed' | 'undocumented'): Finding[] {
@@ -28,8 +29,13 @@ function whyFailed(node: TraceNode, out: TraceNode[]): void {
     case 'every':
     case 'at-least':
       return withStatus(node.children, 'failed').forEach((c) => whyFailed(c, out));
-    default:
+    case 'any':
+    case 'some':
+    case 'compare':
+    case 'count':
       return node.children.forEach((c) => whyFailed(c, out));
+    default:
+      return unreachable(node.kind, 'criterion node kind');
   }
 }
 
@@ -42,8 +48,13 @@ function whyMet(node: TraceNode, out: TraceNode[]): void {
     case 'some':
     case 'at-least':
       return withStatus(node.children, 'met').forEach((c) => whyMet(c, out));
-    default:
+    case 'all':
+    case 'every':
+    case 'compare':
+    case 'count':
       return node.children.forEach((c) => whyMet(c, out));
+    default:
+      return unreachable(node.kind, 'criterion node kind');
   }
 }
 
@@ -85,8 +96,9 @@ export function formatValue(value: unknown): string {
   if (value === undefined) return 'undocumented';
   if (Array.isArray(value))
     return value.length === 0 ? 'none' : `${value.length} item${value.length === 1 ? '' : 's'}`;
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value) ?? typeof value;
 }
 
 /**
@@ -109,11 +121,16 @@ export function supportingFacts(trace: TraceNode): TraceNode['facts'] {
           : node.children.forEach((c) => collect(c, 'failed'));
       case 'at-least':
         return withStatus(node.children, want).forEach((c) => collect(c, want));
-      default:
-        // all / every: met through every child; failed through the failing ones.
+      case 'all':
+      case 'every':
+      case 'compare':
+      case 'count':
+        // Met through every child; failed through the failing ones.
         return want === 'met'
           ? node.children.forEach((c) => collect(c, 'met'))
           : withStatus(node.children, 'failed').forEach((c) => collect(c, 'failed'));
+      default:
+        return unreachable(node.kind, 'criterion node kind');
     }
   };
   collect(trace, 'met');

@@ -226,8 +226,7 @@ export const itemFields = {
 type ItemInfo = Record<string, ReturnType<typeof field>>;
 function itemSchema<T extends ItemInfo>(fields: T) {
   const shape = {} as { [K in keyof T]: z.ZodMiniOptional<T[K]['schema']> };
-  for (const [key, info] of Object.entries(fields))
-    shape[key as keyof T] = z.optional(info.schema) as never;
+  for (const [key, info] of Object.entries(fields)) shape[key as keyof T] = z.optional(info.schema);
   return z.strictObject(shape);
 }
 

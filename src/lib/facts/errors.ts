@@ -44,7 +44,7 @@ function shown(value: unknown): string {
       ? 'nothing'
       : typeof value === 'string'
         ? JSON.stringify(value)
-        : (JSON.stringify(value) ?? String(value));
+        : (JSON.stringify(value) ?? typeof value);
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }
 
@@ -126,7 +126,12 @@ export function describeFactIssues(
         }));
       case 'invalid_format':
         return [{ path, message: `expected ${issue.format} format, got ${got}` }];
-      default:
+      case 'custom':
+      case 'invalid_element':
+      case 'invalid_key':
+      case 'invalid_union':
+      case 'not_multiple_of':
+      default: // zod's own vocabulary: a code a later zod adds gets the general message
         return [{ path, message: `not a valid value, got ${got}` }];
     }
   });

@@ -3,6 +3,9 @@ import { toJSONSchema } from 'zod/v4/core';
 import { facts, factGroups, itemFields } from './catalog.ts';
 import { PatientFacts } from './schema.ts';
 
+/** The catalogue's words for one field of a list item. */
+type ItemFieldWords = { label: string; description: string; unit?: string };
+
 type JsonObject = Record<string, unknown> & {
   properties?: Record<string, JsonObject>;
   items?: JsonObject;
@@ -25,13 +28,13 @@ export function patientFactsJsonSchema(): JsonObject {
     );
     const item = 'item' in spec && spec.item ? itemFields[spec.item] : undefined;
     if (item && property.items?.properties)
-      for (const [field, info] of Object.entries(item)) {
+      for (const [field, info] of Object.entries<ItemFieldWords>(item)) {
         const p = property.items.properties[field];
         if (p)
           Object.assign(
             p,
             { title: info.label, description: info.description },
-            'unit' in info && info.unit ? { 'x-unit': info.unit } : {},
+            info.unit ? { 'x-unit': info.unit } : {},
           );
       }
   }

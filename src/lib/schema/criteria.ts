@@ -13,6 +13,7 @@ export type ComparisonOp = z.infer<typeof comparisonOp>;
 
 /** Operators for counting the items of a list-valued fact. */
 export const countOp = z.enum(['gte', 'gt', 'lte', 'lt', 'eq']);
+export type CountOp = z.infer<typeof countOp>;
 
 /** A value a fact is compared with. */
 const scalar = z.union([z.number(), z.string(), z.boolean()]);
@@ -155,8 +156,7 @@ export const notNode = z
 
 // zod cannot infer a recursive type, so the recursive node types are spelled out here once,
 // on top of the inferred fields shared by every node.
-const nodeBaseSchema = z.object(nodeBase);
-type NodeBase = z.infer<typeof nodeBaseSchema>;
+type NodeBase = z.infer<z.ZodObject<typeof nodeBase>>;
 export type CompareNode = z.infer<typeof compareNode>;
 export type CountNode = z.infer<typeof countNode>;
 export type SomeNode = NodeBase & { kind: 'some'; fact: string; where: CriterionNode };
@@ -180,4 +180,4 @@ export const criterionNode: z.ZodType<CriterionNode> = z.discriminatedUnion('kin
   anyNode,
   atLeastNode,
   notNode,
-]) as unknown as z.ZodType<CriterionNode>;
+]);

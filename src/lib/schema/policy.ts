@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { productLines, stateCodes } from '../facts/vocabulary.ts';
 import { citation, citedText, entryId, isoDate, monthOrDate, verification } from './common.ts';
 import { criterionNode } from './criteria.ts';
+import { unreachable } from '../unreachable.ts';
 
 /**
  * What a policy line says about BVNA overall:
@@ -138,8 +139,13 @@ export const policyLine = z
         if (line.lcd?.choose === 'named' && line.lcd.candidates.length !== 1)
           issue('lcd', '`named` takes exactly one candidate LCD');
         break;
-      default:
+      case 'not-medically-necessary':
+      case 'experimental-investigational':
+      case 'not-payable':
         if (hasCriteria) issue('criteria', `a line that is ${line.position} has no criteria`);
+        break;
+      default:
+        unreachable(line.position, 'position');
     }
     if (line.completeness === 'partial' && !line.gaps?.length)
       issue('gaps', 'a partial encoding must list its gaps');

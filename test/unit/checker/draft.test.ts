@@ -6,7 +6,7 @@ import {
   type ScalarControl,
 } from '../../../src/lib/checker/controls.ts';
 import { PatientFacts } from '../../../src/lib/facts/schema.ts';
-import { vignette } from './content.ts';
+import { vignette } from '../../helpers/content.ts';
 
 describe('validating the checker form field by field', () => {
   it('passes a whole valid chart through unchanged, and the result fits PatientFacts', () => {

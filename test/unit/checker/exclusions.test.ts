@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exclusionFacts } from '../../../src/lib/checker/exclusions.ts';
 import type { EvaluablePolicy } from '../../../src/lib/engine/types.ts';
 import { evaluateAll } from '../../../src/lib/engine/evaluate.ts';
-import { loadContent } from './content.ts';
+import { loadContent, vignette } from '../../helpers/content.ts';
 
 let lines: EvaluablePolicy[];
 beforeAll(async () => {
-  lines = (await loadContent()).lines;
+  lines = (await loadContent()).current;
 });
 
 describe('"none of these documented as present"', () => {
@@ -43,8 +43,7 @@ describe('"none of these documented as present"', () => {
       expect(keys).not.toContain(key);
   });
 
-  it('never makes an outcome worse for a patient with none of the exclusions (V01 with the action applied)', async () => {
-    const { vignette } = await import('./content.ts');
+  it('never makes an outcome worse for a patient with none of the exclusions (V01 with the action applied)', () => {
     const facts = vignette('V01-baseline') as Record<string, unknown>;
     const filled = { ...facts };
     for (const f of Object.values(exclusionFacts(lines)).flat()) filled[f.key] ??= f.absent;

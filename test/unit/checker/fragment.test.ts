@@ -7,7 +7,7 @@ import {
   sanitizeDraft,
 } from '../../../src/lib/checker/fragment.ts';
 import { validateDraft } from '../../../src/lib/checker/draft.ts';
-import { vignette } from './content.ts';
+import { vignette } from '../../helpers/content.ts';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 

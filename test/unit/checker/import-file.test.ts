@@ -4,7 +4,7 @@ import {
   maxFileBytes,
   parseFactsFile,
 } from '../../../src/lib/checker/import-file.ts';
-import { vignette } from './content.ts';
+import { vignette } from '../../helpers/content.ts';
 
 describe('importing a facts file (the CLI format)', () => {
   it('accepts a vignette fixture as it is', () => {
@@ -18,7 +18,9 @@ describe('importing a facts file (the CLI format)', () => {
   it('accepts the $schema pointer that exported files carry, and export → import round-trips', () => {
     const facts = vignette('V01-baseline');
     const text = exportFactsFile(facts, 'https://example.org/schema/patient-facts.json');
-    expect(JSON.parse(text).$schema).toBe('https://example.org/schema/patient-facts.json');
+    expect((JSON.parse(text) as { $schema?: string }).$schema).toBe(
+      'https://example.org/schema/patient-facts.json',
+    );
     const result = parseFactsFile(text);
     expect(result.ok && result.facts).toEqual({
       $schema: 'https://example.org/schema/patient-facts.json',

@@ -10,11 +10,11 @@ import { evaluateAll } from '../../../src/lib/engine/evaluate.ts';
 import type { TraceNode } from '../../../src/lib/engine/types.ts';
 import { stanceLabel } from '../../../src/lib/format/positions.ts';
 import { verificationLabel } from '../../../src/lib/schema/common.ts';
-import { loadContent, vignette } from './content.ts';
+import { loadContent, vignette } from '../../helpers/content.ts';
 
 let data: CheckerData;
 beforeAll(async () => {
-  const { content, lines } = await loadContent();
+  const { content, current: lines } = await loadContent();
   const entries = <T>(map: Map<string, T>) => [...map].map(([id, d]) => ({ id, data: d }));
   data = buildCheckerData({
     lines,

@@ -103,9 +103,9 @@ describe('BibTeX, RIS and CSL-JSON downloads', () => {
   });
 
   it('writes CSL-JSON without the site’s own fields and without the "et al." marker', () => {
-    const [item] = JSON.parse(cslJson('fischgrund-2018', smart));
-    expect(item.id).toBe('fischgrund-2018');
-    expect(item.author).toHaveLength(3);
+    const [item] = JSON.parse(cslJson('fischgrund-2018', smart)) as Record<string, unknown>[];
+    expect(item?.id).toBe('fischgrund-2018');
+    expect(item?.author).toHaveLength(3);
     for (const field of [
       'kind',
       'verification',

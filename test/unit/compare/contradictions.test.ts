@@ -1,5 +1,5 @@
 /**
- * The research dossier's §6 "Contradictions" between Cohere (cohere-ma) and MGB commercial
+ * The contradictions the editors' research found between Cohere (cohere-ma) and MGB commercial
  * (mgb-commercial), as far as they are encoded, must come out of the computed comparison, and
  * the example patients generated for them must get the outcomes the two policies' texts imply.
  */
@@ -10,7 +10,7 @@ import {
   type LineDiff,
 } from '../../../src/lib/compare/pairs.ts';
 import type { Witness } from '../../../src/lib/compare/examples.ts';
-import { loadContent, vignette } from '../../support/content.ts';
+import { loadContent, vignette } from '../../helpers/content.ts';
 
 let diff: LineDiff;
 const concept = (id: string): ConceptComparison => {

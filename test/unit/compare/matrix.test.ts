@@ -9,7 +9,7 @@ import { matrixExportRows, toCsv } from '../../../src/lib/compare/export.ts';
 import { matrixViews } from '../../../src/lib/compare/views.ts';
 import { concepts } from '../../../src/lib/criteria/concepts.ts';
 import type { EvaluablePolicy } from '../../../src/lib/engine/types.ts';
-import { loadContent } from '../../support/content.ts';
+import { loadContent } from '../../helpers/content.ts';
 
 let matrix: CriteriaMatrix;
 let content: Awaited<ReturnType<typeof loadContent>>;

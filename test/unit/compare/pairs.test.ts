@@ -7,7 +7,7 @@ import {
   pairPath,
 } from '../../../src/lib/compare/pairs.ts';
 import type { EvaluablePolicy } from '../../../src/lib/engine/types.ts';
-import { loadContent, vignette } from '../../support/content.ts';
+import { loadContent, vignette } from '../../helpers/content.ts';
 
 let content: Awaited<ReturnType<typeof loadContent>>;
 let current: EvaluablePolicy[];

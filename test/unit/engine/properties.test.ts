@@ -15,13 +15,13 @@ import {
   type Outcome,
 } from '../../../src/lib/engine/types.ts';
 import { arbitraryFacts, arbitraryNear } from '../../../scripts/lib/arbitrary-facts.ts';
-import { baseline, lines } from '../../helpers/content.ts';
+import { loadContent, baseline } from '../../helpers/content.ts';
 
 const RUNS = 10_000;
 const rank = (o: Outcome) => outcomePrecedence.indexOf(o);
 let current: EvaluablePolicy[];
 let byId: Map<string, EvaluablePolicy>;
-beforeAll(async () => ({ current, byId } = await lines()));
+beforeAll(async () => ({ current, byId } = await loadContent()));
 /** Half fully random patients, half near the ideal candidate, so every outcome occurs. */
 const patients = fc.oneof(arbitraryFacts, arbitraryNear(baseline()));
 
@@ -113,7 +113,7 @@ describe('evaluator properties', { timeout: 1_800_000 }, () => {
     let worsened = 0;
     fc.assert(
       fc.property(patients, fc.constantFrom(...witnesses), (facts, [fact, value]) => {
-        const withExclusion = { ...facts, [fact]: value } as typeof facts;
+        const withExclusion = { ...facts, [fact]: value };
         fc.pre(PatientFacts.safeParse(withExclusion).success);
         for (const policy of current) {
           const before = evaluatePolicy(policy, facts, { policies: byId }).outcome;

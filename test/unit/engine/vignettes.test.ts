@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { evaluatePolicy } from '../../../src/lib/engine/evaluate.ts';
 import { PatientFacts } from '../../../src/lib/facts/schema.ts';
-import { lines, vignettes } from '../../helpers/content.ts';
+import { loadContent, vignettes } from '../../helpers/content.ts';
 
 const expected = parse(
   readFileSync(new URL('../../fixtures/vignettes/expected.yaml', import.meta.url), 'utf8'),
@@ -26,7 +26,7 @@ describe('vignettes', () => {
       });
       for (const [policy, outcome] of Object.entries(expected[vignette.id]?.expected ?? {})) {
         it(`is ${outcome} under ${policy}`, async () => {
-          const { byId } = await lines();
+          const { byId } = await loadContent();
           const result = evaluatePolicy(byId.get(policy)!, vignette.facts, { policies: byId });
           expect(result.outcome).toBe(outcome);
         });
@@ -37,7 +37,7 @@ describe('vignettes', () => {
 
 describe('vignette explanations', () => {
   const run = async (id: string, policy: string) => {
-    const { byId } = await lines();
+    const { byId } = await loadContent();
     return evaluatePolicy(byId.get(policy)!, vignettes().find((v) => v.id === id)!.facts, {
       policies: byId,
     });

@@ -6,7 +6,7 @@ import {
   harmsByKind,
   unreportedHarms,
 } from '../../../src/lib/evidence/harms.ts';
-import { loadContent } from '../../support/content.ts';
+import { loadContent } from '../../helpers/content.ts';
 
 let content: ValidContent;
 beforeAll(async () => {

@@ -10,8 +10,8 @@ import {
   compareWithMcid,
   type SummaryOfFindings,
 } from '../../../src/lib/evidence/summary-of-findings.ts';
-import { loadContent } from '../../support/content.ts';
-import { expectedText } from '../../support/traces.ts';
+import { loadContent } from '../../helpers/content.ts';
+import { expectedText } from '../../helpers/traces.ts';
 
 let content: ValidContent;
 let sof: SummaryOfFindings;

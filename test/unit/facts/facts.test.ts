@@ -44,7 +44,8 @@ describe('catalogue', () => {
   it('names a missing-documentation phrase for every fact and item field', () => {
     for (const spec of Object.values(facts)) expect(spec.document.length).toBeGreaterThan(5);
     for (const item of Object.values(itemFields))
-      for (const spec of Object.values(item)) expect(spec.document.length).toBeGreaterThan(5);
+      for (const spec of Object.values<{ document: string }>(item))
+        expect(spec.document.length).toBeGreaterThan(5);
   });
 });
 
@@ -86,7 +87,7 @@ describe('fact error messages', () => {
   });
   it('names each unknown key', () => {
     expect(problems({ ageYaers: 50 })).toEqual([
-      { path: 'ageYaers', message: expect.stringContaining('unknown fact') },
+      { path: 'ageYaers', message: expect.stringContaining('unknown fact') as unknown },
     ]);
   });
   it('limits lists to 12 items', () => {

@@ -10,7 +10,7 @@ import { evaluatePolicy } from '../../../src/lib/engine/evaluate.ts';
 import { walkCriteria } from '../../../src/lib/criteria/walk.ts';
 import { PatientFacts } from '../../../src/lib/facts/schema.ts';
 import type { CriterionNode } from '../../../src/lib/schema/criteria.ts';
-import { compiled, lines, vignettes } from '../../helpers/content.ts';
+import { loadContent, vignettes } from '../../helpers/content.ts';
 
 interface Case {
   name: string;
@@ -37,12 +37,12 @@ export function caseFacts(policy: string, c: Case): Record<string, unknown> {
 
 describe.each(Object.keys(table))('%s boundaries', (policy) => {
   it.each(table[policy]!.cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const { byId } = await lines();
+    const { byId } = await loadContent();
     const facts = caseFacts(policy, c);
     expect(PatientFacts.safeParse(facts).success, 'case facts must be valid patient facts').toBe(
       true,
     );
-    const result = evaluatePolicy(byId.get(policy)!, facts as PatientFacts, { policies: byId });
+    const result = evaluatePolicy(byId.get(policy)!, facts, { policies: byId });
     expect(result.outcome).toBe(c.expect);
   });
 });
@@ -72,7 +72,7 @@ function probeValue(c: Case, facts: Record<string, unknown>): number | undefined
 
 describe('threshold coverage', () => {
   it('has cases below, at and above every numeric threshold of every line with its own criteria', async () => {
-    const { content } = await compiled();
+    const { content } = await loadContent();
     const missing: string[] = [];
     for (const [, policy] of content.policies) {
       if (policy.status !== 'current') continue;

@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { walkCriteria } from '../../../src/lib/criteria/walk.ts';
 import type { CriterionNode } from '../../../src/lib/schema/criteria.ts';
-import { compiled } from '../../helpers/content.ts';
+import { loadContent } from '../../helpers/content.ts';
 
 async function citedItems(policyId: string, lineId: string): Promise<Set<string>> {
-  const { content } = await compiled();
+  const { content } = await loadContent();
   const line = content.policies.get(policyId)!.lines.find((l) => l.id === lineId)!;
   const items = new Set<string>();
   walkCriteria(line.criteria as CriterionNode, (node) => {

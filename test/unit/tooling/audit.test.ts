@@ -15,9 +15,12 @@ describe('reading npm audit --json', () => {
   });
 
   it('does not block on moderate findings alone', () => {
-    const report = JSON.parse(fixture('high-and-moderate.json'));
+    const report = JSON.parse(fixture('high-and-moderate.json')) as {
+      metadata: { vulnerabilities: Record<string, number> };
+      vulnerabilities: Record<string, { severity: string }>;
+    };
     report.metadata.vulnerabilities.high = 0;
-    report.vulnerabilities['example-parser'].severity = 'moderate';
+    report.vulnerabilities['example-parser']!.severity = 'moderate';
     expect(readAudit(JSON.stringify(report))).toMatchObject({
       kind: 'report',
       blocking: 0,

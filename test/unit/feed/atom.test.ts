@@ -1,7 +1,7 @@
 /** The Atom feed of policy revisions. */
 import { describe, expect, it } from 'vitest';
 import { atomFeed, revisionEntries } from '../../../src/lib/feed/atom.ts';
-import { loadContent } from '../../support/content.ts';
+import { loadContent } from '../../helpers/content.ts';
 
 describe('the policy revisions feed', () => {
   it('lists every revision once, newest first, linked to its policy page', async () => {

@@ -4,7 +4,7 @@
  */
 import { citationText } from '../citations/locator.ts';
 import type { Citation } from '../schema/common.ts';
-import { outcomeLabel, type Evaluation, type Finding } from './types.ts';
+import { outcomeLabel, type Evaluation, type Finding } from '../engine/types.ts';
 
 /** How to name a source in a citation: its short title. */
 export type SourceTitle = (sourceId: string) => string;
