@@ -6,12 +6,13 @@
  *   npm run --silent eligibility -- - < facts.json        (or pipe the facts on stdin)
  *
  * Exit codes: 0 evaluated; 2 bad input (missing file, invalid JSON, facts that break the schema,
- * unknown policy id). The facts format is the JSON Schema at /schema/patient-facts.json.
+ * facts that contradict each other, unknown policy id). The facts format is the JSON Schema at /schema/patient-facts.json.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadCompiledContent } from '../src/loaders/content-files.ts';
 import { describeFactIssues } from '../src/lib/facts/errors.ts';
+import { contradictions } from '../src/lib/facts/implications.ts';
 import { PatientFacts } from '../src/lib/facts/schema.ts';
 import { evaluatePolicy } from '../src/lib/engine/evaluate.ts';
 import { evaluationJson, evaluationText } from '../src/lib/format/evaluation-report.ts';
@@ -83,6 +84,11 @@ if (!parsed.success) {
     `${inputName} does not fit the patient facts schema:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
   );
 }
+const conflicts = contradictions(parsed.data);
+if (conflicts.length > 0)
+  fail(
+    `${inputName} has facts that contradict each other (correct one of each pair):\n${conflicts.map((c) => `  ${c.paths.join(' / ')}: ${c.message}`).join('\n')}`,
+  );
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { content, lines } = await loadCompiledContent(root);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { evaluateAll } from '../../src/lib/engine/evaluate.ts';
-import { baselinePath } from '../../src/lib/compare/baseline.ts';
+import { baselinePath, baselinePatient } from '../../src/lib/compare/baseline.ts';
 import { loadContent, root, vignettes } from '../helpers/content.ts';
 
 const expected = parse(
@@ -118,6 +118,75 @@ describe('eligibility CLI', () => {
     const bare = cli([baselinePath, '--policy']);
     expect(bare.status).toBe(2);
     expect(bare.stderr).toContain("Option '--policy <value>' argument missing");
+  });
+
+  it('exits 2 on facts that contradict each other, naming both fields of each pair', () => {
+    const facts = { ...baselinePatient() } as Record<string, unknown>;
+    const result = cli(
+      ['-'],
+      JSON.stringify({
+        ...facts,
+        predominantPain: 'radicular',
+        cognitiveTherapy: 'not-tried',
+        cognitiveTherapySessions: 3,
+      }),
+    );
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('stdin has facts that contradict each other');
+    expect(result.stderr).toContain(
+      'predominantPain / radicularPain: Predominant pain pattern (predominantPain) “radicular” contradicts Radicular pain present (radicularPain) “no”',
+    );
+    expect(result.stderr).toContain('cognitiveTherapy / cognitiveTherapySessions: ');
+  });
+
+  it('answers a 22-year-old MGB Medicare Advantage member treated in Massachusetts with the two readings and what would settle them', () => {
+    const facts = { ...baselinePatient() } as Record<string, unknown>;
+    const input = JSON.stringify({ ...facts, ageYears: 22, state: 'MA' });
+    const json = cli(['-', '--policy', 'mgb-medicare-advantage', '--json'], input);
+    expect(json.status).toBe(0);
+    const [result] = (JSON.parse(json.stdout) as { results: unknown[] }).results;
+    expect(result).toMatchObject({
+      outcome: 'depends-on-lcd',
+      branches: [
+        { policy: 'lcd-l39420', outcome: 'meets' },
+        { policy: 'mgb-medicare-advantage', outcome: 'fails' },
+      ],
+      settle: [expect.stringContaining('L39420 applies in MA')],
+    });
+    const text = cli(['-', '--policy', 'mgb-medicare-advantage'], input).stdout;
+    expect(text).toContain('(mgb-medicare-advantage): DEPENDS ON WHICH LCD APPLIES');
+    expect(text).toContain('What would settle it:');
+    expect(text).not.toContain('in this state');
+  });
+
+  it('reports Cohere’s anaesthesia item as a billing note with its citation, for Cohere and the lines that borrow it', () => {
+    const facts = { ...baselinePatient() } as Record<string, unknown>;
+    const input = JSON.stringify({
+      ...facts,
+      anesthesia: 'moderate-sedation',
+      anesthesiaNecessityDocumented: false,
+    });
+    const lines = ['cohere-ma', 'lcd-l39420', 'lcd-l39642', 'lcd-l39644', 'kaiser-wa-medicare'];
+    const json = cli(['-', ...lines.flatMap((l) => ['--policy', l]), '--json'], input);
+    for (const result of (
+      JSON.parse(json.stdout) as {
+        results: { policy: string; outcome: string; advisories: unknown[] }[];
+      }
+    ).results) {
+      expect(result.outcome, result.policy).toBe('meets');
+      expect(result.advisories[0]).toMatchObject({
+        id: 'anesthesia-billing',
+        role: 'billing-note',
+        status: 'applies',
+        citation: { source: 'cohere-bvn-v3', section: 'Indications', item: 8 },
+      });
+    }
+    const text = cli(['-', '--policy', 'cohere-ma'], input).stdout;
+    expect(text).toContain('(cohere-ma): MEETS CRITERIA');
+    expect(text).toMatch(
+      /Billing note \(never decides coverage\) — Anaesthesia beyond local anaesthesia with mild sedation: Anaesthesia beyond local anaesthesia with mild sedation may not be billed separately[^\n]*\[Cohere MA BVN policy v3, Indications, item 8\]/,
+    );
   });
 
   it('exits 2 when the JSON is not an object', () => {

@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { claimsInDocumentOrder, verdictCounts } from '../../src/lib/evidence/claims.ts';
+import {
+  claimHeading,
+  claimWordingNote,
+  claimsInDocumentOrder,
+  verdictCounts,
+} from '../../src/lib/evidence/claims.ts';
 import type { Claim } from '../../src/lib/schema/claim.ts';
 import type { Source } from '../../src/lib/schema/source.ts';
 import { checkContent } from '../helpers/content.ts';
@@ -59,5 +64,30 @@ describe('the claims audit', () => {
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(claims.length);
     expect(counts.contradicted).toBeGreaterThan(0);
     expect(counts.unverifiable).toBeGreaterThan(0);
+  });
+
+  it('shows a claim in the page’s own words in quotation marks, and says so', () => {
+    const quoted = claims.find((c) => c.id === 's000-guidelines-oppose-axial-procedures')!;
+    expect(quoted.data.wording).toBe('quotation');
+    expect(claimHeading(quoted.data)).toMatch(
+      /^“Guidelines do not support .*well-selected patients\.”$/,
+    );
+    expect(claimWordingNote(quoted.data)).toBe('quoted from the page');
+    const paraphrase = claims.find((c) => c.id === 's001-axial-not-radicular')!;
+    expect(claimHeading(paraphrase.data)).toBe(paraphrase.data.claim);
+  });
+
+  it('gives the two halves of the M54.51 sentence their own verdicts', () => {
+    const verdict = (id: string) => claims.find((c) => c.id === id)?.data.verdict;
+    expect(verdict('s001-m5451-non-specific')).toBe('contradicted');
+    expect(verdict('s001-m5451-not-sufficient')).toBe('supported');
+  });
+
+  it('settles the verdicts the sources decide (issue 15 audit)', () => {
+    const claim = (id: string) => claims.find((c) => c.id === id)!.data;
+    expect(claim('s001-cost-effectiveness').verdict).toBe('supported');
+    expect(claim('s000-society-endorsements-industry-sponsored').verdict).toBe('contradicted');
+    // MGB excludes any radicular pain, not only radicular pain as the main symptom.
+    expect(claim('s001-axial-not-radicular').reason).toMatch(/MGB whenever any radicular pain/);
   });
 });

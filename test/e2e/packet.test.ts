@@ -64,7 +64,9 @@ describe('the appeal packet', () => {
       squash('A behavioural health assessment (formal or informal) is recorded in the chart'),
     );
     expect(printed).toContain(
-      squash('Document a behavioural health assessment (formal or informal) in the chart.'),
+      squash(
+        'Document a behavioural health assessment (formal or informal) in the chart, with details or resources on interventions to reduce the risks it finds.',
+      ),
     );
     const origin = new URL(site.url).origin;
     expect(

@@ -10,6 +10,9 @@ import { compilePolicies, type PolicyEntry } from '../../src/lib/engine/compile.
 import type { EvaluablePolicy } from '../../src/lib/engine/types.ts';
 import { baselinePath, baselinePatient } from '../../src/lib/compare/baseline.ts';
 import { PatientFacts } from '../../src/lib/facts/schema.ts';
+import { buildCheckerData, type CheckerData } from '../../src/lib/checker/data.ts';
+import { stanceLabel } from '../../src/lib/format/positions.ts';
+import { verificationLabel } from '../../src/lib/schema/common.ts';
 
 /** The project root, for spawning scripts and reading fixtures. */
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -83,3 +86,18 @@ export function vignette(id: string): PatientFacts {
 
 /** The V01 baseline: a fully documented ideal candidate. */
 export const baseline = baselinePatient;
+
+/** The checker's data as the build makes it from the current lines (AMA texts stubbed), for packet tests. */
+export async function checkerData(): Promise<CheckerData> {
+  const { content, current } = await loadContent();
+  const entries = <T>(map: Map<string, T>) => [...map].map(([id, d]) => ({ id, data: d }));
+  return buildCheckerData({
+    lines: current,
+    sources: entries(content.sources),
+    guidelines: entries(content.guidelines),
+    studies: entries(content.studies),
+    stanceLabel,
+    verificationLabels: verificationLabel,
+    ama: (id) => `AMA text of ${id}`,
+  });
+}

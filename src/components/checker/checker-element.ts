@@ -168,12 +168,17 @@ class CheckerElement extends HTMLElement {
     ) {
       this.onListState(target.name, target.value);
     }
+    const before = new Set(this.problems.map((p) => p.path));
     this.refresh();
     const path = pathOf(target);
     if (path) {
-      const stillWrong = this.problems.some((p) => p.path === path);
+      const own = this.problems.find((p) => p.path === path);
       // Messages appear when a value is committed (change), and disappear as soon as it is fixed.
-      if (committed || !stillWrong) showProblems(this.form, this.problems, new Set([path]));
+      // A contradiction between two fields shows on both, and clears from both once resolved.
+      const paths = new Set([path]);
+      for (const p of this.problems) if (own && p.message === own.message) paths.add(p.path);
+      for (const p of before) if (!this.problems.some((q) => q.path === p)) paths.add(p);
+      if (committed || !own) showProblems(this.form, this.problems, paths);
     }
     this.hideUndo();
     // A committed change (a choice, a radio, leaving a field) is saved at once; typing is saved

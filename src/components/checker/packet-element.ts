@@ -194,6 +194,15 @@ function packetNodes(p: Packet, data: CheckerData): Node[] {
     p.branches.length
       ? h('ul', {}, ...p.branches.map((b) => h('li', {}, `If ${b.policy} applies: ${b.outcome}`)))
       : null,
+    p.settle.length ? h('ul', {}, ...p.settle.map((s) => h('li', {}, `To settle it: ${s}`))) : null,
+    p.advisories.length
+      ? h(
+          'div',
+          { class: 'note', 'data-advisories': '' },
+          h('p', {}, h('strong', {}, 'Billing notes and cautions (they never decide coverage)')),
+          h('ul', {}, ...p.advisories.map((a) => h('li', {}, a.text, ' ', ...cite(a.citation)))),
+        )
+      : null,
     p.caveats.length
       ? h(
           'div',

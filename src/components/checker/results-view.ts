@@ -6,6 +6,7 @@
  */
 import { formatLocator, bibliographyHref } from '../../lib/citations/locator.ts';
 import type { CheckerData } from '../../lib/checker/data.ts';
+import { advisoryText, shownAdvisories } from '../../lib/format/evaluation-report.ts';
 import {
   outcomeLabel,
   type Evaluation,
@@ -19,6 +20,7 @@ const outcomeClasses = [
   'pending',
   'not-covered',
   'fails',
+  'depends-on-lcd',
   'needs-documentation',
   'needs-proprietary-review',
   'meets',
@@ -103,7 +105,9 @@ function detailsBody(data: CheckerData, evaluation: Evaluation): Node[] {
   if (evaluation.branches?.length)
     nodes.push(
       ...section(
-        'Depends on the state of care',
+        evaluation.outcome === 'depends-on-lcd'
+          ? 'Depends on which LCD covers the state of care'
+          : 'Depends on the state of care',
         evaluation.branches.map((b) =>
           h(
             'li',
@@ -113,6 +117,29 @@ function detailsBody(data: CheckerData, evaluation: Evaluation): Node[] {
         ),
       ),
     );
+  nodes.push(
+    ...section(
+      'What would settle it',
+      (evaluation.settle ?? []).map((s) => h('li', {}, s)),
+    ),
+  );
+  nodes.push(
+    ...section(
+      'Billing notes and cautions (they never decide coverage)',
+      shownAdvisories(evaluation).map((a) =>
+        h('li', { 'data-advisory': a.role }, advisoryText(a), ' ', citationChip(data, a.citation)),
+      ),
+      'advisories',
+    ),
+  );
+  nodes.push(
+    ...section(
+      'Implied by other documented facts',
+      evaluation.implied.map((i) =>
+        h('li', {}, `${i.fact} = ${String(i.value)}, because ${i.because} (${i.from.fact}).`),
+      ),
+    ),
+  );
   if (evaluation.failed.length === 0 && evaluation.undocumented.length === 0)
     nodes.push(
       h(
@@ -212,6 +239,9 @@ export function drawDetails(card: Card, data: CheckerData): void {
     evaluation.branches,
     evaluation.appliedPolicy,
     evaluation.outcome,
+    evaluation.settle,
+    evaluation.advisories.map((a) => a.status),
+    evaluation.implied,
   ]);
   if (card.signature === signature) return;
   card.signature = signature;
@@ -226,6 +256,7 @@ export function countSummary(evaluations: readonly Evaluation[]): string {
     'meets',
     'needs-proprietary-review',
     'needs-documentation',
+    'depends-on-lcd',
     'fails',
     'not-covered',
   ];

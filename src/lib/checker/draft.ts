@@ -5,6 +5,7 @@
  * typed is lost) but is left out of the facts, so the engine reads it as undocumented.
  */
 import { facts, itemFields, type FactKey, type ItemKind } from '../facts/catalog.ts';
+import { contradictions } from '../facts/implications.ts';
 import type { PatientFacts } from '../facts/schema.ts';
 import { fieldMessage, type IssueLike } from './messages.ts';
 
@@ -39,7 +40,8 @@ function check(
 
 /**
  * Splits a draft into the facts the engine may read and the problems to show. Each field is
- * checked on its own, so one invalid field never hides the others.
+ * checked on its own, so one invalid field never hides the others; then facts that contradict
+ * each other (src/lib/facts/implications.ts) are reported on both fields and left out.
  */
 export function validateDraft(draft: FactDraft): { facts: PatientFacts; problems: FieldProblem[] } {
   const out: Record<string, unknown> = {};
@@ -79,7 +81,24 @@ export function validateDraft(draft: FactDraft): { facts: PatientFacts; problems
     if (result.ok) out[key] = result.value;
     else problems.push({ path: key, message: result.message });
   }
+  // Facts that contradict each other: the message goes on both fields, and neither is read until
+  // one is changed (the engine cannot know which of the two the chart got wrong).
+  for (const conflict of contradictions(out)) {
+    const message = `${conflict.message} Both are treated as not documented until one is changed.`;
+    for (const path of conflict.paths) problems.push({ path, message });
+    for (const path of conflict.paths) forget(out, path);
+  }
   return { facts: out, problems };
+}
+
+/** Removes `fact` or `list[i].field` from validated facts. */
+function forget(out: Record<string, unknown>, path: string): void {
+  const match = /^(\w+)(?:\[(\d+)\]\.(\w+))?$/.exec(path);
+  if (!match) return;
+  const [, fact, index, field] = match;
+  if (index === undefined) return void delete out[fact!];
+  const item = (out[fact!] as Record<string, unknown>[] | undefined)?.[Number(index)];
+  if (item) delete item[field!];
 }
 
 /** A facts file's content as a draft (facts are always a valid draft). */

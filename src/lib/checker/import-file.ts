@@ -3,6 +3,7 @@
  * schema exactly, like the CLI requires; when it does not, every problem is listed with the
  * field and what was expected, and the form is left as it was.
  */
+import { contradictions } from '../facts/implications.ts';
 import { PatientFacts } from '../facts/schema.ts';
 import { echo, expectation, pathWords, type IssueLike } from './messages.ts';
 
@@ -54,7 +55,11 @@ export function parseFactsFile(text: string, fileName = 'The file'): ImportResul
     return { ok: false, errors: [`${fileName} is not valid JSON (${(error as Error).message}).`] };
   }
   const result = PatientFacts.safeParse(value);
-  if (result.success) return { ok: true, facts: result.data };
+  if (result.success) {
+    const conflicts = contradictions(result.data);
+    if (conflicts.length === 0) return { ok: true, facts: result.data };
+    return { ok: false, errors: conflicts.map((c) => `${fileName}: ${c.message}`) };
+  }
   const issues = result.error.issues as unknown as IssueLike[];
   const errors = issues.slice(0, maxErrors).map((issue) => describeIssue(issue, value));
   if (issues.length > maxErrors) errors.push(`…and ${issues.length - maxErrors} more problems.`);

@@ -15,6 +15,7 @@ import {
 import type { PatientFacts } from '../facts/schema.ts';
 import { describeRule, formatFactValue } from '../criteria/describe.ts';
 import { evaluateAll } from '../engine/evaluate.ts';
+import { advisoryText, shownAdvisories } from '../format/evaluation-report.ts';
 import {
   outcomeLabel,
   type EvaluablePolicy,
@@ -97,6 +98,10 @@ export interface Packet {
   missing: string[];
   caveats: string[];
   branches: { policy: string; outcome: string }[];
+  /** What would settle which rules apply (outcome "depends on which LCD applies"). */
+  settle: string[];
+  /** Billing notes and cautions, in words, with their citations; they never decide the outcome. */
+  advisories: { role: 'billing-note' | 'caution'; text: string; citation: PacketCitation }[];
   evidence: PacketEvidence[];
   references: { n: number; id: string; text: string; verification: Verification }[];
 }
@@ -158,6 +163,7 @@ function criteriaById(root: CriterionNode | undefined): Map<string, CriterionNod
       node.children.forEach(visit);
     else if (node.kind === 'not') visit(node.child);
     else if (node.kind === 'some' || node.kind === 'every') visit(node.where);
+    else if (node.kind === 'match' && node.where) visit(node.where);
   };
   if (root) visit(root);
   return map;
@@ -221,6 +227,11 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
   };
   if (evaluation.trace) walk(evaluation.trace, 0, undefined);
 
+  const advisories = shownAdvisories(evaluation).map((a) => ({
+    role: a.role,
+    text: advisoryText(a),
+    citation: refs.cite(a.citation),
+  }));
   const cited = (statement: CitedText) => ({
     text: statement.text,
     citations: statement.citations.map((c) => refs.cite(c)),
@@ -260,6 +271,8 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
       policy: data.lines.find((l) => l.id === b.policy)?.policyName ?? b.policy,
       outcome: outcomeLabel[b.outcome],
     })),
+    settle: evaluation.settle ?? [],
+    advisories,
     evidence,
     references: refs.order.map((id, i) => ({
       n: i + 1,
@@ -284,6 +297,8 @@ export function packetText(p: Packet, origin = ''): string {
   if (p.nonPublic)
     out.push(`Non-public criteria: ${p.nonPublic.name} ${citeText(p.nonPublic.citation)}`);
   p.branches.forEach((b) => out.push(`  If ${b.policy} applies: ${b.outcome}`));
+  p.settle.forEach((s) => out.push(`  To settle it: ${s}`));
+  p.advisories.forEach((a) => out.push(`${a.text} ${citeText(a.citation)}`));
   p.caveats.forEach((c) => out.push(`Caution: ${c}`));
   out.push('', 'DOCUMENTED FACTS');
   for (const g of p.facts) {
@@ -336,6 +351,8 @@ export function packetMarkdown(p: Packet, origin = ''): string {
   if (p.nonPublic)
     out.push(`Non-public criteria: ${e(p.nonPublic.name)} ${citeMd(p.nonPublic.citation)}`, '');
   p.branches.forEach((b) => out.push(`- If ${e(b.policy)} applies: ${e(b.outcome)}`));
+  p.settle.forEach((s) => out.push(`- To settle it: ${e(s)}`));
+  p.advisories.forEach((a) => out.push(`> ${e(a.text)} ${citeMd(a.citation)}`, ''));
   p.caveats.forEach((c) => out.push(`> Caution: ${e(c)}`, ''));
   out.push('## Documented facts', '');
   for (const g of p.facts) {

@@ -150,6 +150,9 @@ export function atomsOf(occurrence: ConceptOccurrence): Atom[] {
       }
       case 'not':
         return visit(node.child, item, list, !inverted);
+      case 'match':
+        // Only in advisory conditions, which comparisons never read (see content validation).
+        return;
       case 'all':
       case 'any':
       case 'at-least':

@@ -3,9 +3,19 @@
  * written by hand. The test points of the two rules are searched for a patient one rule lets
  * through and the other does not, next to a patient both treat alike (the threshold itself and
  * just across it); each example is the baseline patient with those facts changed, evaluated by
- * the engine under both lines.
+ * the engine under both lines. Every example is a possible patient: facts that contradict each
+ * other (src/lib/facts/implications.ts) are never combined, and no list holds the same item twice.
  */
-import { evaluatePolicy } from '../engine/evaluate.ts';
+import { evaluateNode, evaluatePolicy } from '../engine/evaluate.ts';
+import { itemFields, facts as catalogue, type ItemKind } from '../facts/catalog.ts';
+import {
+  applyImplications,
+  contradictions,
+  implicationContradictions,
+  implicationFacts,
+  impliedFacts,
+} from '../facts/implications.ts';
+import { fieldDomain } from './domain.ts';
 import {
   outcomeLabel,
   type EvaluablePolicy,
@@ -111,9 +121,21 @@ function reasonsOf(
   return [{ text: evaluation.summary }];
 }
 
-/** Statuses of a rule over a space; a line without the rule lets everyone through. */
-function statuses(space: PointSpace, tree: CriterionNode | undefined): readonly Status[] {
-  return tree ? signature(space, tree, ruleKey(tree)) : space.points.map(() => 'met' as const);
+/**
+ * Statuses of a rule over a space; a line without the rule lets everyone through. With
+ * `implied`, a point whose facts imply others (a predominant radicular pattern implies radicular
+ * pain) is judged with them, as the engine judges a patient.
+ */
+function statuses(
+  space: PointSpace,
+  tree: CriterionNode | undefined,
+  implied?: readonly (Record<string, unknown> | undefined)[],
+): readonly Status[] {
+  const base = tree
+    ? signature(space, tree, ruleKey(tree))
+    : space.points.map(() => 'met' as const);
+  if (!tree || !implied) return base;
+  return base.map((status, i) => (implied[i] ? evaluateNode(tree, implied[i]).status : status));
 }
 
 /** Zeroes item fields that the point's list shapes do not use, so that equal patients have equal points. */
@@ -143,13 +165,25 @@ export function affectedPatients(
 ): Witness[] {
   const trees = [ruleA, ruleB].filter((t): t is CriterionNode => t !== undefined);
   const space = pointSpace(trees);
-  const sa = statuses(space, ruleA);
-  const sb = statuses(space, ruleB);
   const { coordinates, points } = space;
+  // Points whose facts contradict each other are not patients.
+  const implicated = coordinates.some((c) => implicationFacts.has(c.fact));
+  const possible = points.map(() => true);
+  // Each point's facts with their implied values, where they imply any.
+  let implied: (Record<string, unknown> | undefined)[] | undefined;
+  if (implicated)
+    implied = points.map((p, i) => {
+      const facts = pointFacts(space, p);
+      possible[i] = implicationContradictions(facts).length === 0;
+      return impliedFacts(facts).length ? applyImplications(facts) : undefined;
+    });
+  const sa = statuses(space, ruleA, implied);
+  const sb = statuses(space, ruleB, implied);
   const index = new Map(points.map((p, i) => [p.join(','), i]));
   const decisive = (i: number) =>
-    (sa[i] === 'met' && sb[i] === 'failed') || (sa[i] === 'failed' && sb[i] === 'met');
-  const anyDifference = (i: number) => sa[i] !== sb[i];
+    possible[i]! &&
+    ((sa[i] === 'met' && sb[i] === 'failed') || (sa[i] === 'failed' && sb[i] === 'met'));
+  const anyDifference = (i: number) => possible[i]! && sa[i] !== sb[i];
   // Prefer pass/fail differences; fall back to documentation differences (e.g. a T-score one rule needs).
   const test = points.some((_, i) => decisive(i)) ? decisive : anyDifference;
   const exclusionSide = (i: number) =>
@@ -184,7 +218,7 @@ export function affectedPatients(
         const moved = point.slice();
         moved[k] = v;
         const j = index.get(normalise(coordinates, moved).join(','));
-        if (j === undefined || sa[j] !== sb[j]) continue;
+        if (j === undefined || sa[j] !== sb[j] || !possible[j]) continue;
         // A neighbour both rules rule out (or both let through) shows the threshold from the side that matters.
         const agreeDocumented = sa[j] === 'undocumented' ? 1 : 0;
         candidates.push({
@@ -222,63 +256,69 @@ export function affectedPatients(
   const ranked = [...perPoint.values()].sort(
     (x, y) => better(x, y) || telling(x.coordinate) - telling(y.coordinate),
   );
-  // The best witness in each direction first, then others that vary another fact.
-  const chosen: Candidate[] = [];
-  const sideOf = (c: Candidate) => exclusionSide(index.get(c.point.join(','))!);
-  for (const side of ['a', 'b'] as const) {
-    const first = ranked.find((c) => sideOf(c) === side);
-    if (first) chosen.push(first);
-  }
-  for (const c of ranked) {
-    if (chosen.length >= MAX_WITNESSES) break;
-    // Further witnesses must vary another fact, and use several list items only to show a count.
-    const several = c.score[1]! > 0 && telling(c.coordinate) !== 3;
-    if (
-      !several &&
-      !chosen.includes(c) &&
-      !chosen.some((x) => coordinates[x.coordinate]!.key === coordinates[c.coordinate]!.key)
-    )
-      chosen.push(c);
-  }
-
   const linesTrees = [...decidingTrees(a, ctx.byId), ...decidingTrees(b, ctx.byId)];
   const frozen = new Set(
     coordinates
       .filter((c) => c.kind !== 'shape')
       .map((c) => (c.kind === 'field' ? `${c.fact}[].${c.field}` : c.fact)),
   );
-  const patient = (point: readonly number[]): ExamplePatient => {
+  /** The example patient of a point, or undefined when no possible patient has its facts. */
+  const patient = (point: readonly number[]): ExamplePatient | undefined => {
     const patch = pointFacts(space, point, { keepUndocumented: true });
     const i = index.get(point.join(','))!;
     const merged: Record<string, unknown> = { ...baseline, ...patch };
     for (const [key, value] of Object.entries(patch)) if (value === undefined) delete merged[key];
+    // A baseline fact that the point's facts contradict gives way (the engine then implies it).
+    for (const conflict of implicationContradictions(merged))
+      for (const path of conflict.paths) if (!(path in patch)) delete merged[path];
     const completed = completeFacts(merged, linesTrees, {
       except: concept,
       frozen,
     });
-    // Described from the completed facts, so list items show the details filled in for them.
-    const after = completed.facts as Record<string, unknown>;
+    const full = applyImplications(completed.facts);
+    let shownA = exampleOutcome(a, full, ctx);
+    let shownB = exampleOutcome(b, full, ctx);
+    const expected = [shownA.outcome, shownB.outcome].join();
+    const outcomes = (f: PatientFacts) =>
+      [
+        evaluatePolicy(a, f, { policies: ctx.byId }).outcome,
+        evaluatePolicy(b, f, { policies: ctx.byId }).outcome,
+      ].join();
+    const facts = distinctItems(full, (f) => outcomes(f) === expected);
+    if (!facts || contradictions(facts).length > 0) return undefined;
+    if (facts !== full) {
+      shownA = exampleOutcome(a, facts, ctx);
+      shownB = exampleOutcome(b, facts, ctx);
+    }
+    // Described from the final facts, so list items show the details filled in for them.
+    const after = facts as Record<string, unknown>;
     const before = baseline as Record<string, unknown>;
+    const shown = [...Object.keys(patch), ...impliedFacts(completed.facts).map((f) => f.fact)];
     const changed = Object.fromEntries(
-      Object.keys(patch)
+      [...new Set(shown)]
         .filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]))
         .map((k) => [k, after[k]]),
     );
     return {
       changes: describeFacts(changed) || 'as the baseline',
-      facts: completed.facts,
-      a: exampleOutcome(a, completed.facts, ctx),
-      b: exampleOutcome(b, completed.facts, ctx),
+      facts,
+      a: shownA,
+      b: shownB,
       differs: sa[i] !== sb[i],
     };
   };
 
-  return chosen.map((candidate) => {
+  const witnessOf = (candidate: Candidate): Witness | undefined => {
     const k = candidate.coordinate;
     const c = coordinates[k]!;
-    const series = seriesFor(coordinates, candidate, index);
-    const patients = series.map(patient);
-    const witness = series.findIndex((p) => p === candidate.point);
+    const built = seriesFor(coordinates, candidate, index).map((point) => ({
+      point,
+      example: patient(point),
+    }));
+    const series = built.filter((s) => s.example !== undefined);
+    const witness = series.findIndex((s) => s.point === candidate.point);
+    if (witness < 0) return undefined;
+    const patients = series.map((s) => s.example!);
     const i = index.get(candidate.point.join(','))!;
     const side = exclusionSide(i);
     const [out, other] = side === 'a' ? [a, b] : [b, a];
@@ -298,7 +338,114 @@ export function affectedPatients(
       patients,
       witness,
     };
-  });
+  };
+
+  // The best witness in each direction first, then others that vary another fact; a candidate
+  // with no possible patient (e.g. five distinct bodies all within L3–S1) is passed over.
+  const chosen: Witness[] = [];
+  const used: Candidate[] = [];
+  const sideOf = (c: Candidate) => exclusionSide(index.get(c.point.join(','))!);
+  const take = (c: Candidate) => {
+    const w = witnessOf(c);
+    if (w) {
+      chosen.push(w);
+      used.push(c);
+    }
+    return w !== undefined;
+  };
+  for (const side of ['a', 'b'] as const)
+    for (const c of ranked) if (sideOf(c) === side && take(c)) break;
+  for (const c of ranked) {
+    if (chosen.length >= MAX_WITNESSES) break;
+    // Further witnesses must vary another fact, and use several list items only to show a count.
+    const several = c.score[1]! > 0 && telling(c.coordinate) !== 3;
+    if (
+      !several &&
+      !used.includes(c) &&
+      !used.some((x) => coordinates[x.coordinate]!.key === coordinates[c.coordinate]!.key)
+    )
+      take(c);
+  }
+  return chosen;
+}
+
+/** Other values a list item's field could take, nearest first: enum values, the other boolean, nearby numbers. */
+function alternatives(fact: string, field: string, current: unknown): unknown[] {
+  const domain = fieldDomain(fact, field);
+  if (!domain) return [];
+  if (domain.type === 'boolean') return [!current];
+  if (domain.type === 'enum' && domain.values) {
+    const at = domain.values.indexOf(current as string | number);
+    return [...domain.values]
+      .filter((v) => v !== current)
+      .sort(
+        (x, y) =>
+          Math.abs(domain.values!.indexOf(x) - at) - Math.abs(domain.values!.indexOf(y) - at),
+      );
+  }
+  if ((domain.type === 'number' || domain.type === 'integer') && typeof current === 'number') {
+    const steps = domain.type === 'integer' ? [1, -1, 2, -2] : [0.1, -0.1, 1, -1];
+    return steps
+      .map((d) => Math.round((current + d) * 1e6) / 1e6)
+      .filter(
+        (v) =>
+          (domain.minimum === undefined || v >= domain.minimum) &&
+          (domain.maximum === undefined || v <= domain.maximum),
+      );
+  }
+  return [];
+}
+
+/**
+ * The facts with every repeated list item made distinct (and no vertebral body planned twice),
+ * changing one field of a repeat to a nearby value, kept only if `keeps` still holds (both lines'
+ * outcomes unchanged). Undefined when some repeat cannot be made distinct that way.
+ */
+function distinctItems(
+  facts: PatientFacts,
+  keeps: (facts: PatientFacts) => boolean,
+): PatientFacts | undefined {
+  let current = facts as Record<string, unknown>;
+  // The common case: no list holds an item twice and no body is planned twice.
+  const lists = Object.values(current).filter(Array.isArray);
+  if (
+    lists.every((l) => new Set(l.map((x) => JSON.stringify(x))).size === l.length) &&
+    contradictions(current).length === 0
+  )
+    return facts;
+  const repeated = (f: Record<string, unknown>, fact: string, i: number) => {
+    const list = f[fact] as Record<string, unknown>[];
+    const key = JSON.stringify(list[i]);
+    return (
+      list.slice(0, i).some((x) => JSON.stringify(x) === key) ||
+      contradictions(f).some((c) => c.paths[1].startsWith(`${fact}[${i}].`))
+    );
+  };
+  for (const [fact, value] of Object.entries(current)) {
+    const kind = (catalogue as Record<string, { item?: ItemKind }>)[fact]?.item;
+    if (!Array.isArray(value) || !kind) continue;
+    for (let i = 1; i < value.length; i++) {
+      if (!repeated(current, fact, i)) continue;
+      const item = (current[fact] as Record<string, unknown>[])[i]!;
+      let fixed: Record<string, unknown> | undefined;
+      for (const field of Object.keys(itemFields[kind])) {
+        if (item[field] === undefined) continue;
+        for (const v of alternatives(fact, field, item[field])) {
+          const list = [...(current[fact] as Record<string, unknown>[])];
+          list[i] = { ...item, [field]: v };
+          const next = { ...current, [fact]: list };
+          if (!repeated(next, fact, i) && keeps(next)) {
+            fixed = next;
+            break;
+          }
+        }
+        if (fixed) break;
+      }
+      if (!fixed) return undefined;
+      current = fixed;
+    }
+  }
+  return current;
 }
 
 /** The examples for a witness: every candidate value of a numeric fact (or list length), else the agreeing neighbour and the witness. */

@@ -7,6 +7,7 @@
  */
 import { conceptById, concepts, type Concept } from '../criteria/concepts.ts';
 import { describeWithPolarity } from '../criteria/describe.ts';
+import { lcdLabel } from '../engine/jurisdiction.ts';
 import type { EvaluablePolicy } from '../engine/types.ts';
 import { positionLabel } from '../format/positions.ts';
 import type { Citation } from '../schema/common.ts';
@@ -24,13 +25,21 @@ import {
 
 /** A cell's status. */
 export type CellStatus =
-  'same' | 'differs' | 'only-here' | 'not-addressed' | 'not-public' | 'not-covered' | 'follows-lcd';
+  | 'same'
+  | 'differs'
+  | 'only-here'
+  | 'billing-note'
+  | 'not-addressed'
+  | 'not-public'
+  | 'not-covered'
+  | 'follows-lcd';
 
 /** Plain words for the statuses, as shown in cells and exports. */
 export const cellStatusLabel: Record<CellStatus, string> = {
   same: 'Same',
   differs: 'Differs',
   'only-here': 'Only here',
+  'billing-note': 'Billing note',
   'not-addressed': 'Not addressed',
   'not-public': 'Not public',
   'not-covered': 'Not covered',
@@ -139,7 +148,10 @@ export function describeOccurrences(occurrences: readonly ConceptOccurrence[]): 
 
 /** The concepts to show, in registry order, then any concept the registry does not know. */
 function rowConcepts(columns: readonly MatrixColumn[]): Concept[] {
-  const used = new Set(columns.flatMap((c) => c.rules.occurrences.map((o) => o.concept)));
+  const used = new Set([
+    ...columns.flatMap((c) => c.rules.occurrences.map((o) => o.concept)),
+    ...columns.flatMap((c) => c.rules.advisories.flatMap((a) => (a.concept ? [a.concept] : []))),
+  ]);
   const known = concepts.filter((c) => used.has(c.id));
   const unknown = [...used]
     .filter((id) => !conceptById.has(id))
@@ -209,6 +221,27 @@ function matrixRow(
         noteCitation: line.citation,
       };
     const lcdNote = lcdWords(column);
+    const notes = rules.advisories.filter(
+      (a) => a.role === 'billing-note' && a.concept === concept.id,
+    );
+    if (!occurrences && notes.length > 0)
+      return {
+        ...base,
+        status: 'billing-note',
+        rules: notes.map((a) => {
+          const anchor = `/policies/${rules.criteriaPolicy}/#${rules.criteriaLine}--${a.id}`;
+          return {
+            polarity: 'requires' as const,
+            words: `Never decides coverage: ${a.message}`,
+            citations: [a.citation],
+            anchors: [anchor],
+            places: [{ citation: a.citation, anchor }],
+            alternative: false,
+          };
+        }),
+        note: lcdNote,
+        noteCitation: lcdNote ? line.lcd?.citation : undefined,
+      };
     if (occurrences) {
       // A letter only tells something when the row has several variants.
       const variant = grouping.variants > 1 ? variants[variantOf.get(line.id)!]!.letter : undefined;
@@ -273,9 +306,7 @@ function lcdWords(column: MatrixColumn): string | undefined {
 }
 
 /** "lcd-l39642" → "L39642". */
-export function lcdName(lineId: string): string {
-  return lineId.replace(/^lcd-/, '').toUpperCase();
-}
+export const lcdName = lcdLabel;
 
 /** How a column's line reaches its rules, in one sentence for its header; undefined for lines with their own rules. */
 export function columnLcdWords(column: MatrixColumn): string | undefined {

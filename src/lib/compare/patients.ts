@@ -8,6 +8,7 @@ import { evaluateNode } from '../engine/evaluate.ts';
 import { factsIn } from '../engine/findings.ts';
 import type { EvaluablePolicy, TraceNode } from '../engine/types.ts';
 import { facts as catalogue, itemFields, type ItemKind } from '../facts/catalog.ts';
+import { implicationContradictions } from '../facts/implications.ts';
 import type { PatientFacts } from '../facts/schema.ts';
 import type { CriterionNode } from '../schema/criteria.ts';
 import { sentenceLabel, formatFactValue } from '../criteria/describe.ts';
@@ -99,6 +100,9 @@ function readersOf(trees: readonly CriterionNode[], fact: string, field?: string
         return visit(node.where, node.fact);
       case 'not':
         return visit(node.child, list);
+      case 'match':
+        // Only in advisory conditions, never in the criteria examples are built from.
+        return;
       case 'all':
       case 'any':
       case 'at-least':
@@ -153,8 +157,8 @@ export interface Completion {
 
 /**
  * Fills facts the trees need but `facts` leaves undocumented (or, for `frozen` paths, leaves
- * alone), each with the candidate value that lets the most rules through. Rules of `except` are
- * ignored, so the example still shows that rule's effect.
+ * alone), each with the candidate value that lets the most rules through and contradicts no
+ * documented fact. Rules of `except` are ignored, so the example still shows that rule's effect.
  */
 export function completeFacts(
   facts: PatientFacts,
@@ -176,6 +180,8 @@ export function completeFacts(
     let best: { value: unknown; score: number } | undefined;
     const used = siblingValues(current, path);
     for (const value of candidatesFor(path, trees)) {
+      // Never a value that contradicts a documented fact (radicular pain "no" beside a predominant radicular pattern).
+      if (implicationContradictions(withValue(current, path, value)).length > 0) continue;
       const score =
         blockingCount(trees, withValue(current, path, value), options.except) +
         (used.includes(value) ? 0.01 : 0);

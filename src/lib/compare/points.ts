@@ -110,6 +110,9 @@ export function pointSpace(trees: readonly CriterionNode[]): PointSpace {
           return walk(node.where, node.fact);
         case 'not':
           return walk(node.child, listFact);
+        case 'match':
+          // Only in advisory conditions, which never enter a comparison.
+          return;
         case 'all':
         case 'any':
         case 'at-least':

@@ -80,6 +80,7 @@ export function conceptOccurrences(criteria: CriterionNode | undefined): Concept
       }
       case 'compare':
       case 'count':
+      case 'match': // only in advisories, which never decide a concept's rule
         return;
       default:
         return unreachable(node, 'criterion node');
@@ -132,6 +133,8 @@ export function ruleKey(node: CriterionNode): string {
       return `${node.kind}(${node.fact}: ${ruleKey(node.where)})`;
     case 'not':
       return `not(${ruleKey(node.child)})`;
+    case 'match':
+      return `match(${node.fact}.${node.on}: ${node.where ? ruleKey(node.where) : ''})`;
     case 'all':
     case 'any':
       return `${node.kind}(${node.children.map(ruleKey).sort().join(', ')})`;
@@ -164,6 +167,8 @@ export interface EffectiveRules {
   criteriaPolicy: string;
   /** Concept occurrences in `criteria`. */
   occurrences: ConceptOccurrence[];
+  /** Billing notes and cautions that come with `criteria` (they never decide coverage). */
+  advisories: EvaluablePolicy['advisories'];
 }
 
 const notCovered = new Set([
@@ -189,7 +194,13 @@ export function effectiveRules(
     criteriaPolicy: line.policyId,
   };
   if (coversNobody(line))
-    return { ...own, source: { kind: 'not-covered' }, criteria: undefined, occurrences: [] };
+    return {
+      ...own,
+      source: { kind: 'not-covered' },
+      criteria: undefined,
+      occurrences: [],
+      advisories: [],
+    };
   if (line.position === 'defers-to-lcd' && line.lcd?.choose === 'named') {
     const lcd = byId.get(line.lcd.candidates[0]!.id);
     if (lcd) {
@@ -201,7 +212,12 @@ export function effectiveRules(
     line.position === 'defers-to-lcd' && line.lcd
       ? { kind: 'lcd-by-state', candidates: line.lcd.candidates }
       : { kind: 'own' };
-  return { ...own, source, occurrences: conceptOccurrences(line.criteria) };
+  return {
+    ...own,
+    source,
+    occurrences: conceptOccurrences(line.criteria),
+    advisories: line.advisories,
+  };
 }
 
 /** Occurrences grouped by concept, in first-occurrence order. */

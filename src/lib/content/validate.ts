@@ -230,19 +230,44 @@ function checkReferences(
       else lineOwner.set(line.id, { policy: id, index });
     });
     const nodeIds = new Map<string, string>();
+    const claimId = (id: string, field: string) => {
+      const seen = nodeIds.get(id);
+      if (seen)
+        errors.push({
+          path,
+          field: `${field}.id`,
+          message: `duplicate criterion id "${id}" (also at ${seen})`,
+        });
+      else nodeIds.set(id, field);
+    };
     policy.lines.forEach((line, index) => {
-      if (!line.criteria) return;
-      walkCriteria(line.criteria, (node, context) => {
-        const field = `lines[${index}].criteria${context.path}`;
-        const seen = nodeIds.get(node.id);
-        if (seen)
+      if (line.criteria)
+        walkCriteria(line.criteria, (node, context) => {
+          const field = `lines[${index}].criteria${context.path}`;
+          claimId(node.id, field);
+          errors.push(...checkNode(path, field, node, context.item));
+          // Comparisons (matrix, pair pages, examples) do not model cross-list matches yet.
+          if (node.kind === 'match')
+            errors.push({
+              path,
+              field: `${field}.kind`,
+              message: '`match` is allowed only in an advisory condition, not in criteria',
+            });
+        });
+      line.advisories?.forEach((advisory, a) => {
+        const base = `lines[${index}].advisories[${a}]`;
+        claimId(advisory.id, base);
+        if (advisory.concept && !conceptById.has(advisory.concept))
           errors.push({
             path,
-            field: `${field}.id`,
-            message: `duplicate criterion id "${node.id}" (also at ${seen})`,
+            field: `${base}.concept`,
+            message: `unknown concept "${advisory.concept}" (expected an id from src/lib/criteria/concepts.ts)`,
           });
-        else nodeIds.set(node.id, field);
-        errors.push(...checkNode(path, field, node, context.item));
+        walkCriteria(advisory.condition, (node, context) => {
+          const field = `${base}.condition${context.path}`;
+          claimId(node.id, field);
+          errors.push(...checkNode(path, field, node, context.item));
+        });
       });
     });
   }
@@ -267,7 +292,7 @@ function checkReferences(
             message: `line "${spec.line}" has no criteria of its own to reuse`,
           });
         else {
-          const ids = new Set<string>();
+          const ids = new Set<string>(target.advisories?.map((a) => a.id));
           walkCriteria(target.criteria, (node) => ids.add(node.id));
           for (const id of spec.without)
             if (!ids.has(id))
@@ -455,6 +480,29 @@ function checkNode(
       message: `criterion "${node.id}" has a concept and needs a citation of the policy text`,
     });
 
+  if (node.kind === 'match') {
+    // `fact` is a top-level list; `on` is a field of the current item and of that list's items.
+    const listItem = itemKindOf(node.fact);
+    if (!listItem)
+      errors.push({
+        path,
+        field: `${field}.fact`,
+        message: `"${node.fact}" is not a list-valued fact; match searches a list`,
+      });
+    else if (!item)
+      errors.push({
+        path,
+        field: `${field}.kind`,
+        message: '`match` compares a list item with another list: put it inside some/every',
+      });
+    else if (!lookupFact(node.on, item) || !lookupFact(node.on, listItem))
+      errors.push({
+        path,
+        field: `${field}.on`,
+        message: `"${node.on}" must be a field of both ${item} and ${listItem} items`,
+      });
+    return errors;
+  }
   if (
     node.kind === 'compare' ||
     node.kind === 'count' ||

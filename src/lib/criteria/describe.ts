@@ -64,6 +64,8 @@ export function describeRule(node: CriterionNode, item?: ItemKind): string {
       return `At least one of the ${(fieldInfo(node.fact, item)?.label ?? node.fact).toLowerCase()} matches`;
     case 'every':
       return `Every one of the ${(fieldInfo(node.fact, item)?.label ?? node.fact).toLowerCase()} matches`;
+    case 'match':
+      return `One of the ${sentenceLabel(fieldInfo(node.fact)?.label ?? node.fact)} has the same ${sentenceLabel(fieldInfo(node.on, item)?.label ?? node.on)}${node.where ? ' and matches' : ''}`;
     case 'all':
       return 'All of';
     case 'any':
@@ -94,6 +96,12 @@ export function describeTree(node: CriterionNode, item?: ItemKind): string {
       return node.kind === 'some'
         ? `any of the ${noun} with ${inner}`
         : `every one of the ${noun} with ${inner}`;
+    }
+    case 'match': {
+      const list = fieldInfo(node.fact);
+      const same = (fieldInfo(node.on, item)?.label ?? node.on).toLowerCase();
+      const inner = node.where ? ` with ${describeTree(node.where, list?.item)}` : '';
+      return `one of the ${sentenceLabel(list?.label ?? node.fact)} at the same ${same}${inner}`;
     }
     case 'all':
       return node.children.map((c) => describeTree(c, item)).join(' and ');
@@ -175,6 +183,12 @@ export function describeCondition(
       const field = fieldInfo(node.fact, item);
       const inner = describeCondition(node.where, field?.item, order);
       return `${node.kind === 'some' ? 'any' : 'all'} ${label(node.fact)}: ${inner}`;
+    }
+    case 'match': {
+      const list = fieldInfo(node.fact);
+      const same = sentenceLabel(fieldInfo(node.on, item)?.label ?? node.on);
+      const inner = node.where ? `: ${describeCondition(node.where, list?.item, order)}` : '';
+      return `${sentenceLabel(list?.label ?? node.fact)} at the same ${same}${inner}`;
     }
     case 'all': {
       const positive = node.children.filter((c) => c.kind !== 'not');

@@ -29,6 +29,11 @@ export function pruneCriteria(
       const where = pruneCriteria(node.where, without);
       return where && { ...node, where };
     }
+    case 'match': {
+      if (!node.where) return node;
+      const where = pruneCriteria(node.where, without);
+      return where ? { ...node, where } : { ...node, where: undefined };
+    }
     case 'compare':
     case 'count':
       return node;

@@ -42,6 +42,11 @@ export function walkCriteria(
       walkCriteria(root.where, visit, next('.where', { item }));
       break;
     }
+    case 'match': {
+      const item = (facts as Record<string, { item?: ItemKind }>)[root.fact]?.item;
+      if (root.where) walkCriteria(root.where, visit, next('.where', { item }));
+      break;
+    }
     case 'compare':
     case 'count':
       break;

@@ -33,14 +33,22 @@ export function compilePolicies(entries: readonly PolicyEntry[]): EvaluablePolic
     for (const line of policy.lines) {
       const id = policy.status === 'current' ? line.id : versionedLineId(line.id, entry.id);
       let criteria = line.criteria;
+      let advisories = line.advisories ?? [];
+      let criteriaCaveats = (line.caveats ?? []).map((c) => c.text);
       if (line.criteriaFrom) {
         const spec = borrowSpec(line.criteriaFrom);
-        const borrowed = lineById.get(spec.line)?.line.criteria;
-        if (!borrowed)
+        const lender = lineById.get(spec.line)?.line;
+        if (!lender?.criteria)
           throw new Error(
             `${entry.id}: line ${line.id} borrows criteria from unknown line ${spec.line}`,
           );
-        criteria = pruneCriteria(borrowed, spec.without);
+        criteria = pruneCriteria(lender.criteria, spec.without);
+        // Borrowed advisories come first, in the lender's order; the line's own follow.
+        advisories = [
+          ...(lender.advisories ?? []).filter((a) => !spec.without.has(a.id)),
+          ...advisories,
+        ];
+        criteriaCaveats = [...(lender.caveats ?? []).map((c) => c.text), ...criteriaCaveats];
       }
       const candidates: LcdCandidate[] = (line.lcd?.candidates ?? []).map((candidateId) => {
         const lcd = lineById.get(candidateId);
@@ -51,6 +59,7 @@ export function compilePolicies(entries: readonly PolicyEntry[]): EvaluablePolic
           id: candidateId,
           states: j?.states ?? [],
           verification: j?.verification ?? 'not-found',
+          contractor: j?.contractor,
         };
       });
       compiled.push({
@@ -69,7 +78,9 @@ export function compilePolicies(entries: readonly PolicyEntry[]): EvaluablePolic
           ? { choose: line.lcd.choose, candidates, citation: line.lcd.citation }
           : undefined,
         completeness: line.completeness,
+        advisories,
         caveats: caveatsFor(policy, line),
+        criteriaCaveats,
       });
     }
   }

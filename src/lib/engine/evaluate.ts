@@ -6,12 +6,17 @@
  */
 import type { ComparisonOp, CountOp, CriterionNode } from '../schema/criteria.ts';
 import type { PatientFacts } from '../facts/schema.ts';
+import { applyImplications, impliedFacts, type ImpliedFact } from '../facts/implications.ts';
 import { describeMissing } from './missing.ts';
-import { explain } from './findings.ts';
+import { explain, factsIn } from './findings.ts';
+import { lcdLabel, stateJurisdiction } from './jurisdiction.ts';
 import {
+  outcomeLabel,
+  type AdvisoryResult,
   type EvaluablePolicy,
   type Evaluation,
   type FactUse,
+  type LcdCandidate,
   type Outcome,
   type Status,
   type TraceNode,
@@ -41,6 +46,7 @@ export function evaluateNode(
   record: Record_,
   negated = false,
   prefix = '',
+  root: Record_ = record,
 ): TraceNode {
   let status: Status;
   let facts: FactUse[] = noFacts;
@@ -83,6 +89,7 @@ export function evaluateNode(
           list[i] as Record_,
           negated,
           `${prefix}${node.fact}[${i}].`,
+          root,
         );
         child.item = i;
         children[i] = child;
@@ -104,6 +111,41 @@ export function evaluateNode(
               : 'met';
       break;
     }
+    case 'match': {
+      // Items of the searched list with the same `on` value as this item; an item whose `on`
+      // is undocumented might match, so it leaves the answer open unless another one matches.
+      const key = record[node.on];
+      const list = root[node.fact];
+      facts = [
+        { path: prefix + node.on, value: key },
+        { path: node.fact, value: list },
+      ];
+      if (key === undefined || !Array.isArray(list)) {
+        status = 'undocumented';
+        break;
+      }
+      let met = false;
+      let open = false;
+      const matched: TraceNode[] = [];
+      for (let i = 0; i < list.length; i++) {
+        const item = (list[i] ?? {}) as Record_;
+        const other = item[node.on];
+        if (other === undefined) open = true;
+        if (other !== key) continue;
+        if (!node.where) {
+          met = true;
+          continue;
+        }
+        const child = evaluateNode(node.where, item, negated, `${node.fact}[${i}].`, root);
+        child.item = i;
+        matched.push(child);
+        if (child.status === 'met') met = true;
+        else if (child.status === 'undocumented') open = true;
+      }
+      children = matched;
+      status = met ? 'met' : open ? 'undocumented' : 'failed';
+      break;
+    }
     case 'all':
     case 'any':
     case 'at-least': {
@@ -112,7 +154,7 @@ export function evaluateNode(
       let met = 0;
       let failed = 0;
       for (let i = 0; i < n; i++) {
-        const child = evaluateNode(node.children[i]!, record, negated, prefix);
+        const child = evaluateNode(node.children[i]!, record, negated, prefix, root);
         children[i] = child;
         if (child.status === 'met') met++;
         else if (child.status === 'failed') failed++;
@@ -125,7 +167,7 @@ export function evaluateNode(
       break;
     }
     case 'not': {
-      const child = evaluateNode(node.child, record, !negated, prefix);
+      const child = evaluateNode(node.child, record, !negated, prefix, root);
       children = [child];
       status =
         child.status === 'met' ? 'failed' : child.status === 'failed' ? 'met' : 'undocumented';
@@ -186,11 +228,41 @@ function order(op: CountOp, value: number, threshold: number): boolean {
   }
 }
 
-/** Evaluates one policy line for one patient. */
+/** Facts with their implied values, per facts object (evaluateAll passes one object to every line). */
+const prepared = new WeakMap<object, { facts: PatientFacts; implied: ImpliedFact[] }>();
+
+function withImplications(facts: PatientFacts): { facts: PatientFacts; implied: ImpliedFact[] } {
+  let entry = prepared.get(facts);
+  if (!entry) {
+    const implied = impliedFacts(facts);
+    entry = { facts: implied.length ? applyImplications(facts) : facts, implied };
+    prepared.set(facts, entry);
+  }
+  return entry;
+}
+
+/**
+ * Evaluates one policy line for one patient. Values that follow from documented facts (see
+ * src/lib/facts/implications.ts) are filled in first and listed in the result's `implied`.
+ */
 export function evaluatePolicy(
   policy: EvaluablePolicy,
   facts: PatientFacts,
   options: EvaluateOptions = {},
+): Evaluation {
+  const memo = options.memo?.results.get(policy.id);
+  if (memo) return memo;
+  const { facts: full, implied } = withImplications(facts);
+  return evaluateResolved(policy, full, { ...options, implied });
+}
+
+type LineOptions = EvaluateOptions & { implied: ImpliedFact[] };
+
+/** evaluateLine with the per-patient memo of results by line id. */
+function evaluateResolved(
+  policy: EvaluablePolicy,
+  facts: PatientFacts,
+  options: LineOptions,
 ): Evaluation {
   const memo = options.memo?.results.get(policy.id);
   if (memo) return memo;
@@ -202,9 +274,14 @@ export function evaluatePolicy(
 function evaluateLine(
   policy: EvaluablePolicy,
   facts: PatientFacts,
-  options: EvaluateOptions,
+  options: LineOptions,
 ): Evaluation {
-  const common = { policy: policy.id, citation: policy.citation, caveats: [...policy.caveats] };
+  const common = {
+    policy: policy.id,
+    citation: policy.citation,
+    caveats: [...policy.caveats],
+    implied: options.implied,
+  };
   switch (policy.position) {
     case 'not-medically-necessary':
     case 'experimental-investigational':
@@ -216,6 +293,7 @@ function evaluateLine(
         failed: [],
         undocumented: [],
         missing: [],
+        advisories: [],
       };
     case 'defers-to-lcd':
       return evaluateThroughLcd(policy, facts, options);
@@ -233,13 +311,39 @@ const positionWords = {
   'not-payable': 'not payable',
 } as const;
 
+/** A line's billing notes and cautions for these facts; none of them touches the outcome. */
+function evaluateAdvisories(policy: EvaluablePolicy, facts: PatientFacts): AdvisoryResult[] {
+  return policy.advisories.map((a) => {
+    const trace = evaluateNode(a.condition, facts);
+    return {
+      id: a.id,
+      role: a.role,
+      concept: a.concept,
+      label: a.label,
+      message: a.message,
+      citation: a.citation,
+      supportingCitations: a.supportingCitations ?? [],
+      note: a.note,
+      status:
+        trace.status === 'met' ? 'clear' : trace.status === 'failed' ? 'applies' : 'undocumented',
+      facts: factsIn(trace),
+    };
+  });
+}
+
 /** Evaluates a line's own criteria (and non-public criteria, if any). */
 function evaluateCriteria(
   policy: EvaluablePolicy,
   facts: PatientFacts,
-  options: EvaluateOptions,
+  options: LineOptions,
 ): Evaluation {
-  const common = { policy: policy.id, citation: policy.citation, caveats: [...policy.caveats] };
+  const common = {
+    policy: policy.id,
+    citation: policy.citation,
+    caveats: [...policy.caveats, ...(policy.criteria ? policy.criteriaCaveats : [])],
+    implied: options.implied,
+    advisories: evaluateAdvisories(policy, facts),
+  };
   if (!policy.criteria) {
     // Only non-public criteria: nothing public can fail or be missing.
     return {
@@ -256,8 +360,9 @@ function evaluateCriteria(
     trace = evaluateNode(policy.criteria, facts);
     options.memo?.traces.set(policy.criteria, trace);
   }
-  const failed = trace.status === 'failed' ? explain(trace, 'failed') : [];
-  const undocumented = trace.status === 'undocumented' ? explain(trace, 'undocumented') : [];
+  const failed = trace.status === 'failed' ? explain(trace, 'failed', options.implied) : [];
+  const undocumented =
+    trace.status === 'undocumented' ? explain(trace, 'undocumented', options.implied) : [];
   const missing = describeMissing(undocumented);
   let outcome: Outcome;
   let summary: string;
@@ -281,11 +386,15 @@ function evaluateCriteria(
   return { ...common, outcome, summary, failed, undocumented, missing, trace };
 }
 
-/** Evaluates a Medicare-following line: the applicable LCD, else the line's own criteria. */
+/**
+ * Evaluates a Medicare-following line: the LCD that applies in the state of care, else the
+ * line's own criteria. Where it is not known whether an LCD covers the state, both readings are
+ * evaluated and an answer is given only where they agree.
+ */
 function evaluateThroughLcd(
   policy: EvaluablePolicy,
   facts: PatientFacts,
-  options: EvaluateOptions,
+  options: LineOptions,
 ): Evaluation {
   const lcd = policy.lcd!;
   const lookup = (id: string) => {
@@ -296,53 +405,55 @@ function evaluateThroughLcd(
       );
     return found;
   };
-  const viaLcd = (candidate: string): Evaluation => {
-    const applied = evaluatePolicy(lookup(candidate), facts, options);
+  const viaLcd = (candidate: LcdCandidate): Evaluation => {
+    const applied = evaluateResolved(lookup(candidate.id), facts, options);
     return {
       ...applied,
       policy: policy.id,
-      appliedPolicy: candidate,
+      appliedPolicy: candidate.id,
       citation: policy.citation,
-      summary: `Applies ${lookup(candidate).policyName}: ${applied.summary}`,
+      summary: `Applies ${lookup(candidate.id).policyName}: ${applied.summary}`,
       caveats: [...policy.caveats, ...applied.caveats],
     };
   };
-  if (lcd.choose === 'named') return viaLcd(lcd.candidates[0]!.id);
+  if (lcd.choose === 'named') return viaLcd(lcd.candidates[0]!);
 
-  const own = (): Evaluation => {
-    const result = evaluateCriteria(policy, facts, options);
-    return {
-      ...result,
-      summary: `No LCD is known to apply in this state, so the plan’s own criteria apply. ${result.summary}`,
-    };
-  };
+  const own = () => evaluateCriteria(policy, facts, options);
   const state = facts.state;
   if (state !== undefined) {
-    const match = lcd.candidates.find((c) => c.states.includes(state));
-    if (!match) return own();
-    const result = viaLcd(match.id);
-    if (match.verification !== 'verified')
-      result.caveats.push(
-        `That ${match.id.toUpperCase()} applies in ${state} is ${match.verification === 'inference' ? 'the editors’ inference' : 'not verified'}.`,
-      );
-    return result;
+    const where = stateJurisdiction(state, lcd.candidates);
+    if (where.lcd) {
+      const result = viaLcd(where.lcd);
+      if (where.status === 'inferred')
+        result.caveats.push(
+          `That ${lcdLabel(where.lcd.id)} applies in ${state} is ${where.lcd.verification === 'inference' ? 'the editors’ inference' : 'not verified'}.`,
+        );
+      return result;
+    }
+    if (where.status !== 'unknown') {
+      const result = own();
+      return {
+        ...result,
+        summary: `No BVNA LCD applies in ${state}${where.status === 'inferred' ? ' (as far as the LCDs’ inferred states show)' : ''}, so the plan’s own criteria apply. ${result.summary}`,
+      };
+    }
+    return twoReadings(policy, state, where.possible.map(viaLcd), own(), where.possible);
   }
-  // The state is undocumented: evaluate every branch; if they agree the state does not matter.
-  const branches = [
-    ...lcd.candidates.filter((c) => c.states.length > 0).map((c) => viaLcd(c.id)),
-    own(),
-  ];
+  // The state is undocumented: evaluate every reading; if they agree the state does not matter.
+  const branches = [...lcd.candidates.map(viaLcd), own()];
   const outcomes = new Set(branches.map((b) => b.outcome));
   const fallback = branches[branches.length - 1]!;
   const branchList = branches.map((b) => ({
     policy: b.appliedPolicy ?? policy.id,
     outcome: b.outcome,
   }));
+  const advisories = mergeAdvisories(branches);
   if (outcomes.size === 1)
     return {
       ...fallback,
+      advisories,
       branches: branchList,
-      summary: `Whichever rules apply in the state of care: ${fallback.summary}`,
+      summary: `Whichever rules apply where the procedure is done: ${fallback.summary}`,
     };
   const stateMissing = describeMissing([
     {
@@ -359,8 +470,66 @@ function evaluateThroughLcd(
     summary:
       'The outcome depends on which LCD applies, which depends on the state where the procedure is done.',
     missing: [...new Set([...stateMissing, ...branches.flatMap((b) => b.missing)])],
+    advisories,
     branches: branchList,
   };
+}
+
+/**
+ * The state is documented but no state list says whether the LCDs in `possible` apply there:
+ * the outcome under each of them and under the plan's own criteria. Where they agree that is the
+ * answer; where they do not, the answer is `depends-on-lcd`, with what would settle it.
+ */
+function twoReadings(
+  policy: EvaluablePolicy,
+  state: string,
+  lcdReadings: Evaluation[],
+  ownReading: Evaluation,
+  possible: readonly LcdCandidate[],
+): Evaluation {
+  const branches = [...lcdReadings, ownReading];
+  const names = possible.map((c) => lcdLabel(c.id));
+  const which = names.length === 1 ? names[0]! : names.join(' or ');
+  const branchList = branches.map((b) => ({
+    policy: b.appliedPolicy ?? policy.id,
+    outcome: b.outcome,
+  }));
+  const shared = {
+    branches: branchList,
+    missing: [...new Set(branches.flatMap((b) => b.missing))],
+    caveats: [...new Set(branches.flatMap((b) => b.caveats))],
+    advisories: mergeAdvisories(branches),
+  };
+  if (new Set(branches.map((b) => b.outcome)).size === 1)
+    return {
+      ...ownReading,
+      ...shared,
+      summary: `Whether ${which} applies in ${state} is not known, but the outcome is the same under ${which} and under the plan’s own criteria. ${ownReading.summary}`,
+    };
+  const readings = branches
+    .map(
+      (b) =>
+        `under ${b.appliedPolicy ? lcdLabel(b.appliedPolicy) : 'the plan’s own criteria'}, ${outcomeLabel[b.outcome].toLowerCase()}`,
+    )
+    .join('; ');
+  return {
+    ...ownReading,
+    ...shared,
+    outcome: 'depends-on-lcd',
+    summary: `The answer turns on whether ${which} covers ${state}, which is not known: ${readings}. The criteria shown are the plan’s own.`,
+    settle: possible.map(
+      (c) =>
+        `Find whether ${lcdLabel(c.id)} applies in ${state}: its contractor and states are ${c.contractor ? `given only as ${c.contractor}` : 'not known'}; the Medicare Coverage Database lists them in the LCD’s contractor information.`,
+    ),
+  };
+}
+
+/** Advisories of several readings, each once (the first reading's status wins). */
+function mergeAdvisories(branches: readonly Evaluation[]): AdvisoryResult[] {
+  const seen = new Set<string>();
+  return branches
+    .flatMap((b) => b.advisories)
+    .filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
 }
 
 function count(n: number, one: string, many: string): string {

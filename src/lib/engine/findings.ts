@@ -3,21 +3,34 @@
  * at the first node that carries a concept (a rule as the policy states it), so findings read
  * like the policy's own items rather than like the tree's plumbing.
  */
+import type { ImpliedFact } from '../facts/implications.ts';
 import type { Finding, Status, TraceNode } from './types.ts';
 import { unreachable } from '../unreachable.ts';
 
-/** The criteria that explain why `trace` has status `want`. */
-export function explain(trace: TraceNode, want: 'failed' | 'undocumented'): Finding[] {
+/**
+ * The criteria that explain why `trace` has status `want`. Facts the engine filled in from
+ * others (`implied`) are named as such in the reasons.
+ */
+export function explain(
+  trace: TraceNode,
+  want: 'failed' | 'undocumented',
+  implied: readonly ImpliedFact[] = [],
+): Finding[] {
   const found: TraceNode[] = [];
   if (want === 'failed') whyFailed(trace, found);
   else whyUndocumented(trace, found);
   const seen = new Set<string>();
+  const origin = new Map(
+    implied.map((i) => [i.fact as string, `${i.from.fact} = ${formatValue(i.from.value)}`]),
+  );
   return found
     .filter((node) => (seen.has(node.id) ? false : (seen.add(node.id), true)))
-    .map((node) => toFinding(node, want));
+    .map((node) => toFinding(node, want, origin));
 }
 
-const isReportable = (node: TraceNode) => node.concept !== undefined || node.children.length === 0;
+// A match node is one question ("is there a Modic change at this body?"), whatever it matched.
+const isReportable = (node: TraceNode) =>
+  node.concept !== undefined || node.children.length === 0 || node.kind === 'match';
 const withStatus = (nodes: TraceNode[], status: Status) => nodes.filter((n) => n.status === status);
 
 function whyFailed(node: TraceNode, out: TraceNode[]): void {
@@ -33,6 +46,7 @@ function whyFailed(node: TraceNode, out: TraceNode[]): void {
     case 'some':
     case 'compare':
     case 'count':
+    case 'match':
       return node.children.forEach((c) => whyFailed(c, out));
     default:
       return unreachable(node.kind, 'criterion node kind');
@@ -52,6 +66,7 @@ function whyMet(node: TraceNode, out: TraceNode[]): void {
     case 'every':
     case 'compare':
     case 'count':
+    case 'match':
       return node.children.forEach((c) => whyMet(c, out));
     default:
       return unreachable(node.kind, 'criterion node kind');
@@ -68,11 +83,20 @@ export function factsIn(node: TraceNode): TraceNode['facts'] {
   return [...node.facts, ...node.children.flatMap(factsIn)];
 }
 
-function toFinding(node: TraceNode, want: 'failed' | 'undocumented'): Finding {
+function toFinding(
+  node: TraceNode,
+  want: 'failed' | 'undocumented',
+  origin: ReadonlyMap<string, string>,
+): Finding {
   const exclusion = node.negated;
   const facts = factsIn(node);
   const documented = facts.filter((f) => f.value !== undefined);
-  const shown = documented.map((f) => `${f.path} = ${formatValue(f.value)}`).join(', ');
+  const shown = documented
+    .map((f) => {
+      const from = origin.get(f.path);
+      return `${f.path} = ${formatValue(f.value)}${from ? `, implied by ${from}` : ''}`;
+    })
+    .join(', ');
   let reason: string;
   if (want === 'undocumented')
     reason = exclusion
@@ -86,9 +110,31 @@ function toFinding(node: TraceNode, want: 'failed' | 'undocumented'): Finding {
     label: node.label,
     citation: node.citation,
     exclusion,
-    facts: want === 'undocumented' ? facts.filter((f) => f.value === undefined) : facts,
+    facts: want === 'undocumented' ? gapFacts(node) : facts,
     reason,
   };
+}
+
+/**
+ * The facts whose documentation would settle an undocumented node: the absent facts of its
+ * undocumented parts, plus absent `present` facts of its decided parts, which settle it as an
+ * alternative (a recorded T-score of −2.5 or less settles Cohere's osteoporosis rule as well as
+ * a recorded diagnosis does). Each path once; a path needed outright is not also an alternative.
+ */
+function gapFacts(node: TraceNode): TraceNode['facts'] {
+  const found: TraceNode['facts'] = [];
+  // Below a decided node (a failed branch of an `any`), only its `present` facts can settle the rule.
+  const visit = (n: TraceNode, within: boolean) => {
+    const open = within && n.status === 'undocumented';
+    for (const f of n.facts) if (f.value === undefined && (open || f.presence)) found.push(f);
+    for (const child of n.children) visit(child, open);
+  };
+  visit(node, true);
+  const needed = new Set(found.filter((f) => !f.presence).map((f) => f.path));
+  const seen = new Set<string>();
+  return found
+    .filter((f) => !(f.presence && needed.has(f.path)))
+    .filter((f) => (seen.has(f.path) ? false : (seen.add(f.path), true)));
 }
 
 /** A fact value as a short string: lists as their length, objects as JSON. */
@@ -125,6 +171,7 @@ export function supportingFacts(trace: TraceNode): TraceNode['facts'] {
       case 'every':
       case 'compare':
       case 'count':
+      case 'match':
         // Met through every child; failed through the failing ones.
         return want === 'met'
           ? node.children.forEach((c) => collect(c, 'met'))

@@ -13,10 +13,22 @@ export function documentPhrase(path: string): string {
   return (itemFields[top.item] as Record<string, { document: string }>)[match[2]]?.document ?? path;
 }
 
-/** The checklist: "Document …" once per fact, in the order the findings name them. */
+/**
+ * The checklist: "Document …" once per fact, in the order the findings name them. A fact that
+ * settles a rule as an alternative (a `present` fact, such as a T-score beside an osteoporosis
+ * diagnosis) is joined to the rule's other facts with "or".
+ */
 export function describeMissing(findings: readonly Finding[]): string[] {
-  const phrases = findings.flatMap((f) =>
-    f.facts.filter((u) => u.value === undefined).map((u) => documentPhrase(u.path)),
-  );
-  return [...new Set(phrases)].map((phrase) => `Document ${phrase}.`);
+  const items = findings.flatMap((f) => {
+    const absent = f.facts.filter((u) => u.value === undefined);
+    const needed = [
+      ...new Set(absent.filter((u) => !u.presence).map((u) => documentPhrase(u.path))),
+    ];
+    const either = [
+      ...new Set(absent.filter((u) => u.presence).map((u) => documentPhrase(u.path))),
+    ];
+    if (either.length === 0 || needed.length === 0) return [...needed, ...either];
+    return [`${needed.join(' and ')}, or ${either.join(' or ')}`];
+  });
+  return [...new Set(items)].map((phrase) => `Document ${phrase}.`);
 }

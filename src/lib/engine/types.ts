@@ -4,7 +4,8 @@
  */
 import type { Citation, Verification } from '../schema/common.ts';
 import type { CriterionNode } from '../schema/criteria.ts';
-import type { PolicyPosition, ProductLine } from '../schema/policy.ts';
+import type { ImpliedFact } from '../facts/implications.ts';
+import type { Advisory, PolicyPosition, ProductLine } from '../schema/policy.ts';
 
 /** The status of one criterion for one patient. */
 export type Status = 'met' | 'failed' | 'undocumented';
@@ -13,16 +14,25 @@ export type Status = 'met' | 'failed' | 'undocumented';
  * A policy's determination, in precedence order (the first that applies wins):
  * `not-covered` the plan never pays; `fails` a criterion is documented as not met or an exclusion
  * as present; `needs-documentation` nothing fails but something required is undocumented;
+ * `depends-on-lcd` the readings under the LCD that may apply in the state of care and under the
+ * plan's own criteria disagree, and which of them applies there is not known;
+ * `needs-documentation` nothing fails but something required is undocumented;
  * `needs-proprietary-review` every public criterion passes but non-public criteria remain;
  * `meets` every criterion is documented as met.
  */
 export type Outcome =
-  'not-covered' | 'fails' | 'needs-documentation' | 'needs-proprietary-review' | 'meets';
+  | 'not-covered'
+  | 'fails'
+  | 'depends-on-lcd'
+  | 'needs-documentation'
+  | 'needs-proprietary-review'
+  | 'meets';
 
 /** Outcomes from worst to best; the index is the precedence. */
 export const outcomePrecedence: readonly Outcome[] = [
   'not-covered',
   'fails',
+  'depends-on-lcd',
   'needs-documentation',
   'needs-proprietary-review',
   'meets',
@@ -32,6 +42,7 @@ export const outcomePrecedence: readonly Outcome[] = [
 export const outcomeLabel: Record<Outcome, string> = {
   'not-covered': 'Not covered',
   fails: 'Fails criteria',
+  'depends-on-lcd': 'Depends on which LCD applies',
   'needs-documentation': 'Needs documentation',
   'needs-proprietary-review': 'Needs review beyond the public criteria',
   meets: 'Meets criteria',
@@ -45,6 +56,21 @@ export interface LcdCandidate {
   states: readonly string[];
   /** How the state list was established. */
   verification: Verification;
+  /** The issuing contractor as far as known, e.g. "Noridian, jurisdiction JF (inferred)". */
+  contractor?: string;
+}
+
+/**
+ * Whether a BVNA LCD is known to apply in one state: `known` (a verified state list names it, or
+ * every candidate's states are verified and none does), `inferred` (an inferred list names it),
+ * `unknown` (no list names the state, and some candidate's states are not known).
+ */
+export interface StateJurisdiction {
+  status: 'known' | 'inferred' | 'unknown';
+  /** The LCD that applies (known or inferred); absent when none does or it is unknown. */
+  lcd?: LcdCandidate;
+  /** Candidates whose states are not known, each of which might apply (status `unknown`). */
+  possible: readonly LcdCandidate[];
 }
 
 /** One policy line, compiled for evaluation (criteria resolved, LCDs linked). */
@@ -71,8 +97,12 @@ export interface EvaluablePolicy {
   lcd?: { choose: 'by-state' | 'named'; candidates: readonly LcdCandidate[]; citation: Citation };
   /** `partial` when part of the criteria could not be read. */
   completeness: 'complete' | 'partial';
+  /** Billing notes and cautions (own or borrowed), reported and never counted. */
+  advisories: readonly Advisory[];
   /** Cautions shown with every result (unverified text, partial encoding). */
   caveats: readonly string[];
+  /** Cautions about the line's own criteria, shown when they decide the result. */
+  criteriaCaveats: readonly string[];
 }
 
 /** A fact the engine read: its path (e.g. `spondylolisthesis[0].mm`) and value (undefined = undocumented). */
@@ -116,6 +146,23 @@ export interface Finding {
   reason: string;
 }
 
+/** An advisory as evaluated for one patient. */
+export interface AdvisoryResult {
+  id: string;
+  role: Advisory['role'];
+  concept?: string;
+  label: string;
+  message: string;
+  citation: Citation;
+  /** Other sources the message relies on. */
+  supportingCitations: Citation[];
+  note: string;
+  /** `applies`: its condition is documented as not met; `clear`: met; `undocumented`: cannot tell. */
+  status: 'applies' | 'clear' | 'undocumented';
+  /** The facts its condition read. */
+  facts: FactUse[];
+}
+
 /** The engine's answer for one policy line and one patient. */
 export interface Evaluation {
   /** Line id evaluated. */
@@ -135,8 +182,18 @@ export interface Evaluation {
   missing: string[];
   /** Cautions about the policy text or its encoding. */
   caveats: string[];
-  /** Outcomes under each LCD or fallback when the state of care decides and is undocumented. */
+  /**
+   * Outcomes under each reading when the rules that apply are not settled: each LCD and the
+   * plan's own criteria when the state of care is undocumented, or the LCD that may apply and
+   * the plan's own criteria when it is not known whether that LCD covers the state.
+   */
   branches?: { policy: string; outcome: Outcome }[];
+  /** What would settle an open question about which rules apply (outcome `depends-on-lcd`). */
+  settle?: string[];
+  /** Billing notes and cautions: reported with the result, never counted in the outcome. */
+  advisories: AdvisoryResult[];
+  /** Values the engine filled in because they follow from documented facts (see facts/implications.ts). */
+  implied: ImpliedFact[];
   /** The full evaluation tree, when the line has criteria. */
   trace?: TraceNode;
 }

@@ -9,6 +9,16 @@ interface ClaimEntry {
 
 export const verdicts: readonly ClaimVerdict[] = claimVerdict.options;
 
+/** A claim as a heading: a quotation in quotation marks, a paraphrase as it is. */
+export function claimHeading(claim: Pick<Claim, 'claim' | 'wording'>): string {
+  return claim.wording === 'quotation' ? `“${claim.claim}”` : claim.claim;
+}
+
+/** What kind of wording a claim heading is, in words, for readers and screen readers. */
+export function claimWordingNote(claim: Pick<Claim, 'wording'>): string {
+  return claim.wording === 'quotation' ? 'quoted from the page' : 'paraphrased';
+}
+
 /** Claims of one document in reading order: by its declared sections, then item number, then id. */
 export function claimsInDocumentOrder<T extends ClaimEntry>(
   claims: readonly T[],

@@ -640,13 +640,14 @@ export const facts = {
     description: 'The psychiatric disease is suspected to be a major contributor to the back pain.',
     document: 'whether the psychiatric disease is suspected to drive the back pain',
   }),
-  /** A behavioural health assessment (formal or informal) is recorded. */
+  /** A behavioural health assessment (formal or informal), with its risk-reduction details, is recorded. */
   behavioralHealthAssessment: fact(z.boolean(), {
     group: 'history',
     label: 'Behavioural health assessment recorded',
     description:
-      'A formal or informal behavioural health assessment for risk factors of a poor outcome is recorded in the chart.',
-    document: 'a behavioural health assessment (formal or informal) in the chart',
+      'A formal or informal behavioural health assessment for risk factors of a poor outcome is recorded in the chart, with details or resources on interventions to reduce those risks.',
+    document:
+      'a behavioural health assessment (formal or informal) in the chart, with details or resources on interventions to reduce the risks it finds',
   }),
   /** Bedbound. */
   bedbound: fact(z.boolean(), {

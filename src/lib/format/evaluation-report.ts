@@ -4,7 +4,12 @@
  */
 import { citationText } from '../citations/locator.ts';
 import type { Citation } from '../schema/common.ts';
-import { outcomeLabel, type Evaluation, type Finding } from '../engine/types.ts';
+import {
+  outcomeLabel,
+  type AdvisoryResult,
+  type Evaluation,
+  type Finding,
+} from '../engine/types.ts';
 
 /** How to name a source in a citation: its short title. */
 export type SourceTitle = (sourceId: string) => string;
@@ -20,6 +25,19 @@ export interface FindingJson {
   citation?: Citation & { text: string };
 }
 
+/** A billing note or caution in the JSON output; it never decides the outcome. */
+export interface AdvisoryJson {
+  id: string;
+  role: AdvisoryResult['role'];
+  concept?: string;
+  label: string;
+  status: AdvisoryResult['status'];
+  message: string;
+  facts: { path: string; value: unknown }[];
+  citation: Citation & { text: string };
+  supportingCitations: (Citation & { text: string })[];
+}
+
 /** One policy's result in the JSON output (`{"results":[…]}`). */
 export interface ResultJson {
   policy: string;
@@ -31,7 +49,32 @@ export interface ResultJson {
   missing: string[];
   caveats: string[];
   branches?: Evaluation['branches'];
+  settle?: string[];
+  /** Billing notes and cautions; never counted in `outcome`. */
+  advisories: AdvisoryJson[];
+  /** Values filled in because they follow from documented facts. */
+  implied: Evaluation['implied'];
   citation: Citation & { text: string };
+}
+
+/**
+ * The advisories a reader should see: every billing note (with its status), and a caution only
+ * when it applies.
+ */
+export function shownAdvisories(evaluation: Evaluation): AdvisoryResult[] {
+  return evaluation.advisories.filter((a) => a.role === 'billing-note' || a.status === 'applies');
+}
+
+/** An advisory in words: "Billing note (never decides coverage): … — applies: …". */
+export function advisoryText(advisory: AdvisoryResult): string {
+  const role = advisory.role === 'billing-note' ? 'Billing note' : 'Caution';
+  const status =
+    advisory.status === 'applies'
+      ? advisory.message
+      : advisory.status === 'clear'
+        ? 'Nothing to flag for this patient.'
+        : `Not documented; ${advisory.message.charAt(0).toLowerCase()}${advisory.message.slice(1)}`;
+  return `${role} (never decides coverage) — ${advisory.label}: ${status}`;
 }
 
 function citationJson(citation: Citation, title: SourceTitle): Citation & { text: string } {
@@ -62,6 +105,19 @@ export function evaluationJson(evaluation: Evaluation, title: SourceTitle): Resu
     missing: evaluation.missing,
     caveats: evaluation.caveats,
     branches: evaluation.branches,
+    settle: evaluation.settle,
+    advisories: evaluation.advisories.map((a) => ({
+      id: a.id,
+      role: a.role,
+      concept: a.concept,
+      label: a.label,
+      status: a.status,
+      message: a.message,
+      facts: a.facts.map((f) => ({ path: f.path, value: f.value ?? null })),
+      citation: citationJson(a.citation, title),
+      supportingCitations: a.supportingCitations.map((c) => citationJson(c, title)),
+    })),
+    implied: evaluation.implied,
     citation: citationJson(evaluation.citation, title),
   };
 }
@@ -92,8 +148,18 @@ export function evaluationText(
   }
   if (evaluation.branches?.length)
     lines.push(
-      `  By state of care: ${evaluation.branches.map((b) => `${b.policy} → ${outcomeLabel[b.outcome]}`).join('; ')}`,
+      `  ${evaluation.outcome === 'depends-on-lcd' ? 'By reading' : 'By state of care'}: ${evaluation.branches.map((b) => `${b.policy} → ${outcomeLabel[b.outcome]}`).join('; ')}`,
     );
+  if (evaluation.settle?.length) {
+    lines.push('  What would settle it:');
+    for (const s of evaluation.settle) lines.push(`    - ${s}`);
+  }
+  for (const i of evaluation.implied)
+    lines.push(
+      `  Implied: ${i.fact} = ${String(i.value)}, from ${i.from.fact} = ${String(i.from.value)} (${i.because}).`,
+    );
+  for (const a of shownAdvisories(evaluation))
+    lines.push(`  ${advisoryText(a)}${cite(a.citation)}`);
   for (const c of evaluation.caveats) lines.push(`  Caution: ${c}`);
   lines.push(
     `  Position stated in: ${citationText(evaluation.citation, title(evaluation.citation.source))}`,

@@ -16,8 +16,13 @@ export const claimSchema = z
     claimant: entryId,
     /** Where in that document the claim is made. */
     claimedAt: citation,
-    /** The claim, paraphrased in the project's own words (a few words of a term of art may be quoted). */
+    /**
+     * The claim: paraphrased in the project's own words (a few words of a term of art may be
+     * quoted), or, with `wording: quotation`, the page's own sentence, shown in quotation marks.
+     */
     claim: z.string().min(1),
+    /** `paraphrase` (default) or `quotation`: the claim is the page's own words, quoted exactly. */
+    wording: z.enum(['paraphrase', 'quotation']).default('paraphrase'),
     /** The topic, for grouping, e.g. "guidelines", "trial results", "procedure". */
     topic: z.string().min(1),
     /** The verdict. */

@@ -1,6 +1,7 @@
 /**
  * A policy's criteria as a small logic tree: all / any / at-least-N / not over atomic
- * comparisons of patient facts, plus some / every over list-valued facts (e.g. Modic changes).
+ * comparisons of patient facts, plus some / every over list-valued facts (e.g. Modic changes) and
+ * match, which pairs an item of one list with the items of another (a Modic change at a planned body).
  * Each node carries a stable id, a shared concept id so that two policies' versions of one rule
  * line up, a label in the project's own words and a citation of the policy text.
  */
@@ -100,6 +101,26 @@ export const everyNode = z
   })
   .strict();
 
+/**
+ * Inside `some`/`every`: some item of another list-valued fact, read from the patient's top-level
+ * facts, has the same value of `on` as the current item (and satisfies `where`, when given).
+ * E.g. for each planned vertebral body, a Modic change at that body.
+ */
+export const matchNode = z
+  .object({
+    ...nodeBase,
+    kind: z.literal('match'),
+    /** Top-level list-valued fact searched, e.g. `modicChanges`. */
+    fact: z.string().min(1),
+    /** Item field compared between the current item and the searched list's items, e.g. `level`. */
+    on: z.string().min(1),
+    /** Condition on a matching item; its facts are that item's fields. */
+    get where(): z.ZodOptional<z.ZodType<CriterionNode>> {
+      return criterionNode.optional();
+    },
+  })
+  .strict();
+
 /** All children hold. */
 export const allNode = z
   .object({
@@ -161,6 +182,12 @@ export type CompareNode = z.infer<typeof compareNode>;
 export type CountNode = z.infer<typeof countNode>;
 export type SomeNode = NodeBase & { kind: 'some'; fact: string; where: CriterionNode };
 export type EveryNode = NodeBase & { kind: 'every'; fact: string; where: CriterionNode };
+export type MatchNode = NodeBase & {
+  kind: 'match';
+  fact: string;
+  on: string;
+  where?: CriterionNode;
+};
 export type AllNode = NodeBase & { kind: 'all'; children: CriterionNode[] };
 export type AnyNode = NodeBase & { kind: 'any'; children: CriterionNode[] };
 export type AtLeastNode = NodeBase & { kind: 'at-least'; min: number; children: CriterionNode[] };
@@ -168,7 +195,15 @@ export type NotNode = NodeBase & { kind: 'not'; child: CriterionNode };
 
 /** Any node of a criteria tree. */
 export type CriterionNode =
-  CompareNode | CountNode | SomeNode | EveryNode | AllNode | AnyNode | AtLeastNode | NotNode;
+  | CompareNode
+  | CountNode
+  | SomeNode
+  | EveryNode
+  | MatchNode
+  | AllNode
+  | AnyNode
+  | AtLeastNode
+  | NotNode;
 
 /** The criteria tree schema (a discriminated union on `kind`). */
 export const criterionNode: z.ZodType<CriterionNode> = z.discriminatedUnion('kind', [
@@ -176,6 +211,7 @@ export const criterionNode: z.ZodType<CriterionNode> = z.discriminatedUnion('kin
   countNode,
   someNode,
   everyNode,
+  matchNode,
   allNode,
   anyNode,
   atLeastNode,

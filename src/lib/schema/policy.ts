@@ -72,6 +72,38 @@ const nonPublicCriteria = z
   })
   .strict();
 
+/**
+ * Something a result must say that never decides coverage. `billing-note`: a billing or coding
+ * rule the policy states among its criteria (Cohere's anaesthesia item: further anaesthesia is
+ * billed separately only with documented necessity); `caution`: the editors' warning about a
+ * case the policy's letter allows but its sources would not expect (a planned body with no Modic
+ * change at either endplate). The engine evaluates `condition` and reports the advisory, but no
+ * outcome ever depends on it.
+ */
+export const advisory = z
+  .object({
+    /** Stable id, unique within the policy (shares the namespace of criterion ids). */
+    id: entryId,
+    /** `billing-note` (the policy's own billing rule) or `caution` (the editors' warning). */
+    role: z.enum(['billing-note', 'caution']),
+    /** Shared concept id, so the matrix can show a billing note in the row of its topic. */
+    concept: entryId.optional(),
+    /** The advisory's subject in the project's words, e.g. "Anaesthesia beyond local with mild sedation". */
+    label: z.string().min(1),
+    /** What it means when `condition` is not met, in one or two sentences. */
+    message: z.string().min(1),
+    /** Where the policy says it (for a caution: the policy text it qualifies). */
+    citation,
+    /** Other sources the message relies on (for a caution: what the trials did). */
+    supportingCitations: z.array(citation).optional(),
+    /** How it was read and why it does not decide coverage. */
+    note: z.string().min(1),
+    /** Met: nothing to say; failed: the advisory applies; undocumented: cannot tell. */
+    condition: criterionNode,
+  })
+  .strict();
+export type Advisory = z.infer<typeof advisory>;
+
 export const policyLine = z
   .object({
     /** Evaluable policy id, unique across current policies, e.g. `mgb-commercial`. */
@@ -101,6 +133,16 @@ export const policyLine = z
           .strict(),
       ])
       .optional(),
+    /**
+     * Billing notes and cautions reported with every result and never counted. A line that
+     * borrows criteria (`criteriaFrom`) borrows these too, minus any named in `without`.
+     */
+    advisories: z.array(advisory).optional(),
+    /**
+     * Cautions about the criteria themselves, shown with every result the criteria decide (e.g.
+     * a policy text that contradicts itself); borrowed with `criteriaFrom`.
+     */
+    caveats: z.array(citedText).optional(),
     /** Criteria applied but not published; the best public outcome becomes needs-proprietary-review. */
     nonPublic: nonPublicCriteria.optional(),
     /** How the line picks a Medicare LCD (position `defers-to-lcd`). */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCheckerData, type CheckerData } from '../../../src/lib/checker/data.ts';
+import type { CheckerData } from '../../../src/lib/checker/data.ts';
 import {
   buildPacket,
   escapeMarkdown,
@@ -8,24 +8,10 @@ import {
 } from '../../../src/lib/checker/packet.ts';
 import { evaluateAll } from '../../../src/lib/engine/evaluate.ts';
 import type { TraceNode } from '../../../src/lib/engine/types.ts';
-import { stanceLabel } from '../../../src/lib/format/positions.ts';
-import { verificationLabel } from '../../../src/lib/schema/common.ts';
-import { loadContent, vignette } from '../../helpers/content.ts';
+import { checkerData, vignette } from '../../helpers/content.ts';
 
 let data: CheckerData;
-beforeAll(async () => {
-  const { content, current: lines } = await loadContent();
-  const entries = <T>(map: Map<string, T>) => [...map].map(([id, d]) => ({ id, data: d }));
-  data = buildCheckerData({
-    lines,
-    sources: entries(content.sources),
-    guidelines: entries(content.guidelines),
-    studies: entries(content.studies),
-    stanceLabel,
-    verificationLabels: verificationLabel,
-    ama: (id) => `AMA text of ${id}`,
-  });
-});
+beforeAll(async () => (data = await checkerData()));
 
 /** Trace nodes the packet must list: all of them except the per-item copies inside some/every. */
 function listed(node: TraceNode): string[] {

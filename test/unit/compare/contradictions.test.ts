@@ -11,6 +11,7 @@ import {
 } from '../../../src/lib/compare/pairs.ts';
 import type { Witness } from '../../../src/lib/compare/examples.ts';
 import { loadContent, vignette } from '../../helpers/content.ts';
+import { contradictions, factImplications } from '../../../src/lib/facts/implications.ts';
 
 let diff: LineDiff;
 const concept = (id: string): ConceptComparison => {
@@ -185,12 +186,41 @@ describe('who is affected (examples generated from the criteria and evaluated by
     for (const c of diff.concepts)
       for (const p of c.witnesses.flatMap((w) => w.patients)) {
         const facts = p.facts as Record<string, unknown>;
+        // A fact filled in because another implies it (0 sessions of a therapy not tried) is not a change of its own.
+        const implied = new Set<string>(
+          factImplications
+            .filter((i) => i.when.in?.includes(facts[i.when.fact] as never))
+            .map((i) => i.then.fact),
+        );
         const changed = Object.keys({ ...baseline, ...facts }).filter(
-          (k) => JSON.stringify(facts[k]) !== JSON.stringify(baseline[k]),
+          (k) => !implied.has(k) && JSON.stringify(facts[k]) !== JSON.stringify(baseline[k]),
         );
         expect(changed.length, `${c.concept.id}: ${p.changes}`).toBeLessThanOrEqual(4);
         if (p.changes === 'as the baseline') expect(changed).toEqual([]);
       }
+  });
+
+  it('shows radicular pain as MGB’s exclusion of any radicular pain, never a predominant radicular pattern without radicular pain', () => {
+    const c = concept('radicular-symptoms');
+    const patients = c.witnesses.flatMap((w) => w.patients);
+    for (const p of patients) expect(contradictions(p.facts), p.changes).toEqual([]);
+    expect(c.witnesses.map((w) => w.sentence).join(' ')).not.toMatch(
+      /Cohere MA v3 rules out a patient with predominant pain pattern: radicular; MGB/,
+    );
+    const witness = c.witnesses.find((w) => w.rulesOut === 'b')!;
+    expect(witness.sentence).toMatch(/^MGB [^;]+ rules out a patient with radicular pain present/);
+  });
+
+  it('lists no item twice in any example patient', () => {
+    for (const c of diff.concepts)
+      for (const p of c.witnesses.flatMap((w) => w.patients))
+        for (const [fact, value] of Object.entries(p.facts))
+          if (Array.isArray(value)) {
+            const items = value.map((item) => JSON.stringify(item));
+            expect(new Set(items).size, `${c.concept.id}: ${fact} in ${p.changes}`).toBe(
+              items.length,
+            );
+          }
   });
 
   it('links each failed criterion of an example to its anchor on the policy page', () => {

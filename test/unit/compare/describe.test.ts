@@ -19,6 +19,23 @@ const cases: [string, CriterionNode, boolean, string][] = [
     'Excludes BMI > 40 kg/m²',
   ],
   [
+    'a planned body paired with a Modic change at the same body',
+    {
+      ...base,
+      kind: 'every',
+      fact: 'plannedLevels',
+      where: {
+        ...base,
+        kind: 'match',
+        fact: 'modicChanges',
+        on: 'level',
+        where: { ...base, kind: 'compare', fact: 'type', op: 'in', value: [1, 2] },
+      },
+    },
+    false,
+    'Requires all planned vertebral bodies: Modic changes at the same vertebral body: Modic type: 1 or 2',
+  ],
+  [
     'a negative number with a true minus sign',
     { ...base, kind: 'compare', fact: 'tScore', op: 'lte', value: -2.5 },
     true,

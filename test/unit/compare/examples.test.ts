@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { affectedPatients } from '../../../src/lib/compare/examples.ts';
 import { conceptCondition, conceptOccurrences } from '../../../src/lib/compare/rules.ts';
+import { contradictions } from '../../../src/lib/facts/implications.ts';
 import type { EvaluablePolicy } from '../../../src/lib/engine/types.ts';
 import type { CriterionNode } from '../../../src/lib/schema/criteria.ts';
 
@@ -20,7 +21,9 @@ const line = (id: string, criteria: CriterionNode): EvaluablePolicy => ({
   citation,
   criteria,
   completeness: 'complete',
+  advisories: [],
   caveats: [],
+  criteriaCaveats: [],
 });
 const exclusion = (id: string, concept: string, child: CriterionNode): CriterionNode => ({
   kind: 'not',
@@ -154,5 +157,82 @@ describe('affectedPatients', () => {
     expect(
       affectedPatients(a, b, 'minimum-age', rule(a), rule(b), { ageYears: 40 }, ctxFor(a, b)),
     ).toEqual([]);
+  });
+
+  it('never emits a patient whose facts contradict each other, and judges each as the engine does', () => {
+    const predominant = line(
+      'plan-a',
+      exclusion('primary', 'radicular-symptoms', {
+        kind: 'compare',
+        id: 'primary-radicular',
+        label: 'Radicular pain as the predominant pattern',
+        fact: 'predominantPain',
+        op: 'in',
+        value: ['radicular'],
+      }),
+    );
+    const anyRadicular = line(
+      'plan-b',
+      exclusion('any', 'radicular-symptoms', {
+        kind: 'compare',
+        id: 'any-radicular',
+        label: 'Any radicular pain',
+        fact: 'radicularPain',
+        op: 'eq',
+        value: true,
+      }),
+    );
+    const sessions = line('plan-c', {
+      kind: 'compare',
+      id: 'cbt-sessions',
+      label: 'Three CBT sessions',
+      concept: 'conservative-care-modalities',
+      citation,
+      fact: 'cognitiveTherapySessions',
+      op: 'gte',
+      value: 3,
+    });
+    const tried = line('plan-d', {
+      kind: 'compare',
+      id: 'cbt-tried',
+      label: 'Cognitive therapy tried or contraindicated',
+      concept: 'conservative-care-modalities',
+      citation,
+      fact: 'cognitiveTherapy',
+      op: 'in',
+      value: ['tried', 'contraindicated'],
+    });
+    const baseline = {
+      predominantPain: 'axial',
+      radicularPain: false,
+      cognitiveTherapy: 'tried',
+      cognitiveTherapySessions: 4,
+    } as const;
+    const cases = [
+      [predominant, anyRadicular, 'radicular-symptoms'],
+      [sessions, tried, 'conservative-care-modalities'],
+    ] as const;
+    for (const [a, b, concept] of cases) {
+      const witnesses = affectedPatients(a, b, concept, rule(a), rule(b), baseline, ctxFor(a, b));
+      expect(witnesses.length, concept).toBeGreaterThan(0);
+      for (const p of witnesses.flatMap((w) => w.patients))
+        expect(contradictions(p.facts), `${concept}: ${p.changes}`).toEqual([]);
+    }
+    // A predominant radicular pattern is radicular pain: only the rule on any radicular pain
+    // tells the two apart, for a patient with radicular pain that is not predominant.
+    const [w] = affectedPatients(
+      predominant,
+      anyRadicular,
+      'radicular-symptoms',
+      rule(predominant),
+      rule(anyRadicular),
+      baseline,
+      ctxFor(predominant, anyRadicular),
+    );
+    expect(w!.rulesOut).toBe('b');
+    expect(w!.patients[w!.witness]!.facts).toMatchObject({
+      radicularPain: true,
+      predominantPain: 'axial',
+    });
   });
 });

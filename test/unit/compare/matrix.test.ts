@@ -77,12 +77,29 @@ describe('criteriaMatrix', () => {
         const own = cell(row.concept.id, lcd);
         const cohere = cell(row.concept.id, 'cohere-ma');
         if (row.concept.id === 'behavioral-health') expect(own.status).toBe('not-addressed');
+        else if (cohere.status === 'billing-note')
+          expect(own).toMatchObject({
+            status: 'billing-note',
+            rules: [{ words: cohere.rules[0]!.words }],
+          });
         else if (cohere.rules.length)
           expect(
             row.variants.find((v) => v.lines.includes('cohere-ma'))!.lines,
             row.concept.id,
           ).toContain(lcd);
       }
+  });
+
+  it('shows Cohere’s anaesthesia item as a billing note that never decides coverage, in Cohere’s column and the columns that borrow it', () => {
+    for (const line of ['cohere-ma', 'lcd-l39420', 'lcd-l39642', 'lcd-l39644']) {
+      const c = cell('anesthesia', line);
+      expect(c.status, line).toBe('billing-note');
+      expect(c.rules[0]!.words).toMatch(/^Never decides coverage: /);
+      expect(c.rules[0]!.citations).toEqual([
+        { source: 'cohere-bvn-v3', section: 'Indications', item: 8 },
+      ]);
+    }
+    expect(matrix.rows.find((r) => r.concept.id === 'anesthesia')!.variants).toEqual([]);
   });
 
   it('states a rule once however often the policy repeats it, citing every place it does', () => {

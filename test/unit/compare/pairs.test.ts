@@ -75,7 +75,7 @@ describe('diffLines with a line that pays for no one', () => {
     expect(diff.baseline.a.outcome).toBe('needs-proprietary-review');
   });
 
-  it('shows the outcome under each LCD when the state of care decides', () => {
+  it('shows the outcome under each LCD, L39420 (states unknown) included, when the state of care decides', () => {
     const diff = diffLines(
       content.byId.get('cohere-ma')!,
       content.byId.get('mgb-medicare-advantage')!,
@@ -87,6 +87,7 @@ describe('diffLines with a line that pays for no one', () => {
     expect(p.b.branches?.map((b) => [b.line, b.outcome])).toEqual([
       ['lcd-l39642', 'fails'],
       ['lcd-l39644', 'fails'],
+      ['lcd-l39420', 'fails'],
       ['mgb-medicare-advantage', 'needs-proprietary-review'],
     ]);
   });

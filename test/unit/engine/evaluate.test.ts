@@ -41,6 +41,21 @@ const upTo4 = {
   op: 'lte',
   value: 4,
 } as CriterionNode;
+/** Every planned body has a Modic type 1 or 2 change at one of its endplates. */
+const modicAtEveryBody = {
+  kind: 'every',
+  id: 'bodies',
+  label: 'bodies',
+  fact: 'plannedLevels',
+  where: {
+    kind: 'match',
+    id: 'modic-here',
+    label: 'modic here',
+    fact: 'modicChanges',
+    on: 'level',
+    where: leaf('type', 'type', 'in', [1, 2]),
+  },
+} as CriterionNode;
 
 const cases: [string, CriterionNode, Record<string, unknown>, 'met' | 'failed' | 'undocumented'][] =
   [
@@ -160,6 +175,51 @@ const cases: [string, CriterionNode, Record<string, unknown>, 'met' | 'failed' |
     ],
     ['count compares the list length', upTo4, { plannedLevels: [{}, {}, {}, {}, {}] }, 'failed'],
     ['count over an undocumented list is undocumented', upTo4, {}, 'undocumented'],
+    [
+      'match is met by an item of the other list at the same level',
+      modicAtEveryBody,
+      {
+        plannedLevels: [{ level: 'L4' }, { level: 'L5' }],
+        modicChanges: [
+          { level: 'L4', type: 1 },
+          { level: 'L5', type: 2 },
+        ],
+      },
+      'met',
+    ],
+    [
+      'match fails for a planned body with no change at it (S1-only Modic, L3 and L4 planned)',
+      modicAtEveryBody,
+      {
+        plannedLevels: [{ level: 'L3' }, { level: 'L4' }],
+        modicChanges: [{ level: 'S1', endplate: 'superior', type: 2 }],
+      },
+      'failed',
+    ],
+    [
+      'match fails when the change at that level is of another type',
+      modicAtEveryBody,
+      { plannedLevels: [{ level: 'L4' }], modicChanges: [{ level: 'L4', type: 3 }] },
+      'failed',
+    ],
+    [
+      'match is undocumented when the other list is undocumented',
+      modicAtEveryBody,
+      { plannedLevels: [{ level: 'L4' }] },
+      'undocumented',
+    ],
+    [
+      'match is undocumented when an item of the other list has no level',
+      modicAtEveryBody,
+      { plannedLevels: [{ level: 'L4' }], modicChanges: [{ type: 1 }] },
+      'undocumented',
+    ],
+    [
+      'match is undocumented when the item itself has no level',
+      modicAtEveryBody,
+      { plannedLevels: [{}], modicChanges: [{ level: 'L4', type: 1 }] },
+      'undocumented',
+    ],
   ];
 
 describe('evaluateNode', () => {

@@ -64,7 +64,7 @@ describe('vignette explanations', () => {
     const result = await run('V06-no-behavioral-health-assessment', 'cohere-ma');
     expect(concepts(result.undocumented)).toEqual(['behavioral-health']);
     expect(result.missing).toEqual([
-      'Document a behavioural health assessment (formal or informal) in the chart.',
+      'Document a behavioural health assessment (formal or informal) in the chart, with details or resources on interventions to reduce the risks it finds.',
     ]);
   });
   it('lists what seed 000’s chart lacks under cohere-ma', async () => {

@@ -12,12 +12,13 @@ async function citedItems(policyId: string, lineId: string): Promise<Set<string>
   const { content } = await loadContent();
   const line = content.policies.get(policyId)!.lines.find((l) => l.id === lineId)!;
   const items = new Set<string>();
-  walkCriteria(line.criteria as CriterionNode, (node) => {
-    if (node.citation)
-      items.add(
-        `${node.citation.section}${node.citation.item !== undefined ? ` ${node.citation.item}` : ''}`,
-      );
-  });
+  const add = (citation: { section?: string; item?: string | number } | undefined) => {
+    if (citation)
+      items.add(`${citation.section}${citation.item !== undefined ? ` ${citation.item}` : ''}`);
+  };
+  walkCriteria(line.criteria as CriterionNode, (node) => add(node.citation));
+  // A billing note (Cohere's indication 8) encodes its item too, outside the criteria.
+  for (const advisory of line.advisories ?? []) add(advisory.citation);
   return items;
 }
 
