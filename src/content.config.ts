@@ -6,6 +6,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { dataFiles } from './loaders/data-files.ts';
 import { articleSchema } from './lib/schema/article.ts';
+import { chartSchema } from './lib/schema/chart.ts';
 import { claimSchema } from './lib/schema/claim.ts';
 import { findingSchema } from './lib/schema/finding.ts';
 import { guidelineSchema } from './lib/schema/guideline.ts';
@@ -28,6 +29,7 @@ export const collections = {
   }),
   claims: defineCollection({ loader: dataFiles(`${root}/claims`), schema: claimSchema }),
   findings: defineCollection({ loader: dataFiles(`${root}/findings`), schema: findingSchema }),
+  charts: defineCollection({ loader: dataFiles(`${root}/charts`), schema: chartSchema }),
   articles: defineCollection({
     loader: glob({ base: `./${root}/articles`, pattern: '**/[^_]*.mdx' }),
     schema: articleSchema,

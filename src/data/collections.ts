@@ -6,6 +6,7 @@ import { getCollection, getEntry, render } from 'astro:content';
 import { compilePolicies } from '../lib/engine/compile.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import type { Article } from '../lib/schema/article.ts';
+import type { Chart } from '../lib/schema/chart.ts';
 import type { Claim } from '../lib/schema/claim.ts';
 import type { Finding } from '../lib/schema/finding.ts';
 import type { Guideline } from '../lib/schema/guideline.ts';
@@ -26,6 +27,7 @@ export interface SiteContent {
   studies: Entry<Study>[];
   guidelines: Entry<Guideline>[];
   claims: Entry<Claim>[];
+  charts: Entry<Chart>[];
   articles: Entry<Article>[];
   findings: Entry<Finding>[];
   sourceById: ReadonlyMap<string, Source>;
@@ -39,7 +41,7 @@ let cached: Promise<SiteContent> | undefined;
 const byId = <T>(a: Entry<T>, b: Entry<T>) => a.id.localeCompare(b.id);
 
 async function load(): Promise<SiteContent> {
-  const [sources, payers, policies, studies, guidelines, claims, articles, findings] =
+  const [sources, payers, policies, studies, guidelines, claims, charts, articles, findings] =
     await Promise.all([
       getCollection('sources'),
       getCollection('payers'),
@@ -47,6 +49,7 @@ async function load(): Promise<SiteContent> {
       getCollection('studies'),
       getCollection('guidelines'),
       getCollection('claims'),
+      getCollection('charts'),
       getCollection('articles'),
       getCollection('findings'),
     ]);
@@ -60,6 +63,7 @@ async function load(): Promise<SiteContent> {
     studies: plain<Study>(studies),
     guidelines: plain<Guideline>(guidelines),
     claims: plain<Claim>(claims),
+    charts: plain<Chart>(charts),
     articles: plain<Article>(articles),
     findings: plain<Finding>(findings),
     sourceById: new Map(sources.map((s) => [s.id, s.data])),

@@ -72,6 +72,7 @@ export const collectionFolders = [
   'studies',
   'guidelines',
   'claims',
+  'charts',
   'articles',
   'findings',
 ] as const;
