@@ -53,7 +53,12 @@ describe('study entries', () => {
       if (n.verification === 'not-found') expect(n.value, where).toBeNull();
     }
     // The numbers the research notes could not find stay unknown.
-    expect(studies.get('truumees-2019')!.arms[0]!.n.value).toBeNull();
+    // Truumees' number treated is known only from a news report, and is labelled so.
+    expect(studies.get('truumees-2019')!.arms[0]!.n).toMatchObject({
+      value: 28,
+      verification: 'secondary',
+      citation: { source: 'spineuniverse-truumees-2019-news' },
+    });
     expect(studies.get('macadaeg-2020')!.outcomes.every((o) => o.result.value === null)).toBe(true);
     expect(
       studies.get('smart-2018')!.outcomes.find((o) => o.id === 'odi-change-3m-itt')!.result.value,
