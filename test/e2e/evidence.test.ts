@@ -13,7 +13,12 @@ import { validateContent, type ValidContent } from '../../src/lib/content/valida
 import { chartReferences } from '../../src/lib/schema/chart.ts';
 import { formatReportedNumber } from '../../src/lib/evidence/numbers.ts';
 import { studyNumbers } from '../../src/lib/evidence/study-numbers.ts';
-import { claimantsInOrder, verdictCounts, verdicts } from '../../src/lib/evidence/claims.ts';
+import {
+  claimHeading,
+  claimantsInOrder,
+  verdictCounts,
+  verdicts,
+} from '../../src/lib/evidence/claims.ts';
 import type { ReportedNumber } from '../../src/lib/schema/study.ts';
 import { DIST, useSite } from './harness.ts';
 
@@ -205,7 +210,8 @@ describe('claims pages', () => {
       const file = join(DIST, 'claims', id, 'index.html');
       expect(existsSync(file), file).toBe(true);
       const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(readFileSync(file, 'utf8'))?.[1];
-      expect(decode(h1 ?? ''), id).toBe(content.claims.get(id)!.claim);
+      // A claim quoted from its page is headed in quotation marks (issue 15); a paraphrase is not.
+      expect(decode(h1 ?? ''), id).toBe(claimHeading(content.claims.get(id)!));
     }
   });
 
