@@ -99,5 +99,20 @@ export async function checkerData(): Promise<CheckerData> {
     stanceLabel,
     verificationLabels: verificationLabel,
     ama: (id) => `AMA text of ${id}`,
+    csl: (id) => ({ id, title: `CSL record of ${id}` }),
+    policies: Object.fromEntries(
+      [...content.policies].map(([id, p]) => [
+        id,
+        {
+          title: p.title,
+          version: p.version,
+          versionDate: p.versionDate,
+          payer: {
+            name: content.payers.get(p.payer)!.name,
+            shortName: content.payers.get(p.payer)!.shortName,
+          },
+        },
+      ]),
+    ),
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The saved copy of the checker's facts in this browser's localStorage, so a reload or a closed
  * tab loses nothing. Storage can be unavailable (private modes, policies); the checker then
- * works with the address fragment alone.
+ * works with the address fragment alone. Other tabs' writes arrive as `storage` events.
  */
 const key = 'bvn-atlas:checker:facts';
 
@@ -13,9 +13,9 @@ export const savedFacts = {
       return null;
     }
   },
-  write(json: string): void {
+  write(text: string): void {
     try {
-      localStorage.setItem(key, json);
+      localStorage.setItem(key, text);
     } catch {
       /* storage full or blocked: the fragment still holds the facts */
     }
@@ -26,5 +26,11 @@ export const savedFacts = {
     } catch {
       /* nothing stored */
     }
+  },
+  /** Calls `changed` with the new text (null when removed) when another tab changes the saved copy. */
+  onOtherTab(changed: (text: string | null) => void): void {
+    window.addEventListener('storage', (e) => {
+      if (e.key === key || e.key === null) changed(e.key === null ? null : e.newValue);
+    });
   },
 };

@@ -289,7 +289,8 @@ function evaluateLine(
       return {
         ...common,
         outcome: 'not-covered',
-        summary: `${policy.policyName} does not pay for BVNA for ${policy.label.toLowerCase()} (${positionWords[policy.position]}), whatever the patient’s facts.`,
+        // The line's label is written as the plan writes it ("MassHealth (Mass General Brigham ACO) members").
+        summary: `For ${policy.label}, ${policy.policyName} does not pay for BVNA (${positionWords[policy.position]}), whatever the patient’s facts.`,
         failed: [],
         undocumented: [],
         missing: [],
@@ -363,7 +364,7 @@ function evaluateCriteria(
   const failed = trace.status === 'failed' ? explain(trace, 'failed', options.implied) : [];
   const undocumented =
     trace.status === 'undocumented' ? explain(trace, 'undocumented', options.implied) : [];
-  const missing = describeMissing(undocumented);
+  const missing = describeMissing(undocumented, facts);
   let outcome: Outcome;
   let summary: string;
   if (trace.status === 'failed') {
@@ -371,7 +372,8 @@ function evaluateCriteria(
     summary = `${count(failed.length, 'criterion is', 'criteria are')} documented as not met or excluded.`;
   } else if (trace.status === 'undocumented') {
     outcome = 'needs-documentation';
-    summary = `Nothing documented fails, but ${count(undocumented.length, 'criterion needs', 'criteria need')} documentation.`;
+    // One count per result: the facts to add (several criteria can wait on one fact).
+    summary = `Nothing documented fails, but ${count(missing.length, 'fact needs', 'facts need')} documenting.`;
   } else if (policy.nonPublic) {
     outcome = 'needs-proprietary-review';
     summary = `Every public criterion is met; the request is then reviewed against ${policy.nonPublic.name}, which is not public.`;

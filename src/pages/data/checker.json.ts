@@ -6,7 +6,7 @@
 import type { APIRoute } from 'astro';
 import { currentLines, siteContent } from '../../data/collections.ts';
 import { buildCheckerData } from '../../lib/checker/data.ts';
-import { amaText } from '../../lib/citations/export.ts';
+import { amaText, cslItem } from '../../lib/citations/export.ts';
 import { stanceLabel } from '../../lib/format/positions.ts';
 import { verificationLabel } from '../../lib/schema/common.ts';
 
@@ -15,12 +15,27 @@ export const GET: APIRoute = async () => {
   const sourceById = content.sourceById;
   const data = buildCheckerData({
     lines: await currentLines(),
+    policies: Object.fromEntries(
+      content.policies.map((p) => {
+        const payer = content.payerById.get(p.data.payer)!;
+        return [
+          p.id,
+          {
+            title: p.data.title,
+            version: p.data.version,
+            versionDate: p.data.versionDate,
+            payer: { name: payer.name, shortName: payer.shortName },
+          },
+        ];
+      }),
+    ),
     sources: content.sources,
     guidelines: content.guidelines,
     studies: content.studies,
     stanceLabel,
     verificationLabels: verificationLabel,
     ama: (id) => amaText(id, sourceById.get(id)!),
+    csl: (id) => cslItem(id, sourceById.get(id)!, 'keep'),
   });
   return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });
 };
