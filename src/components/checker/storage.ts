@@ -4,6 +4,8 @@
  * works with the address fragment alone. Other tabs' writes arrive as `storage` events.
  */
 const key = 'bvn-atlas:checker:facts';
+/** The appeal letter's identifiers (member, claim…): kept beside the facts, cleared with them. */
+export const letterDetailsKey = 'bvn-atlas:checker:letter-details';
 
 export const savedFacts = {
   read(): string | null {
@@ -23,6 +25,7 @@ export const savedFacts = {
   clear(): void {
     try {
       localStorage.removeItem(key);
+      localStorage.removeItem(letterDetailsKey);
     } catch {
       /* nothing stored */
     }
