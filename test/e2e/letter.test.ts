@@ -110,7 +110,7 @@ describe('the appeal letter', () => {
     await context.close();
   });
 
-  it('keeps identifiers in this browser only, and "Clear all facts" in the checker clears them too', async () => {
+  it('keeps identifiers in this browser only, through an emptied form, and "Clear all facts" in the checker clears them too', async () => {
     const facts = vignette('V06-no-behavioral-health-assessment');
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -125,6 +125,16 @@ describe('the appeal letter', () => {
     expect(await page.inputValue('#letter-memberId')).toBe('KEEP-ME-LOCAL');
     // The identifier is in no address the page used.
     expect(await page.evaluate(() => location.href)).not.toContain('KEEP-ME-LOCAL');
+    // A checker form emptied field by field removes the saved facts, not the identifiers.
+    await page.goto(new URL(`check/#${encodeFragment({ ageYears: '55' })}`, site.url).href);
+    await page.waitForSelector('[data-line="cohere-ma"][data-outcome]');
+    await page.fill('#f-age', '');
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('bvn-atlas:checker:facts')))
+      .toBeNull();
+    expect(await page.evaluate(() => Object.values(localStorage).join(' '))).toContain(
+      'KEEP-ME-LOCAL',
+    );
     await page.goto(new URL(`check/#${encodeFragment(facts)}`, site.url).href);
     await page.waitForSelector('[data-line="cohere-ma"][data-outcome]');
     await page.click('[data-action="clear"]');

@@ -331,7 +331,7 @@ class CheckerElement extends HTMLElement implements ToolHost {
     showProblems(this.form, []);
     this.keepSaved = false;
     this.lastSaved = null;
-    savedFacts.clear();
+    savedFacts.clear(true);
     clearTimeout(this.addressTimer);
     history.replaceState(history.state, '', location.pathname + location.search);
     this.showLoadProblems([]);
@@ -414,7 +414,7 @@ class CheckerElement extends HTMLElement implements ToolHost {
     this.keepSaved = false;
     if (isEmpty(this.draft)) {
       this.lastSaved = null;
-      savedFacts.clear();
+      savedFacts.clear(false);
       return this.writeAddress();
     }
     this.store();

@@ -4,7 +4,7 @@
  * works with the address fragment alone. Other tabs' writes arrive as `storage` events.
  */
 const key = 'bvn-atlas:checker:facts';
-/** The appeal letter's identifiers (member, claim…): kept beside the facts, cleared with them. */
+/** The appeal letter's identifiers (member, claim…): kept beside the facts, cleared by "Clear all facts". */
 export const letterDetailsKey = 'bvn-atlas:checker:letter-details';
 
 export const savedFacts = {
@@ -22,10 +22,14 @@ export const savedFacts = {
       /* storage full or blocked: the fragment still holds the facts */
     }
   },
-  clear(): void {
+  /**
+   * Removes the saved facts; with `letter` (what "Clear all facts" asks for), the letter's
+   * identifiers too. A form emptied field by field keeps the identifiers: nobody asked to clear them.
+   */
+  clear(letter: boolean): void {
     try {
       localStorage.removeItem(key);
-      localStorage.removeItem(letterDetailsKey);
+      if (letter) localStorage.removeItem(letterDetailsKey);
     } catch {
       /* nothing stored */
     }

@@ -260,8 +260,11 @@ export function guideSources(): string[] {
 }
 
 /** The letter page's data file: the summaries of the sources the guide cites. */
+/** What the letter needs of a source: its short title, label and reference (no CSL-JSON). */
+export type AppealSource = Omit<SourceSummary, 'csl'>;
+
 export interface AppealData {
-  sources: Record<string, SourceSummary>;
+  sources: Record<string, AppealSource>;
 }
 
 /** Builds /data/appeal.json from the source records (`ama` gives a source's reference text). */
@@ -269,7 +272,7 @@ export function buildAppealData(
   sources: ReadonlyMap<string, Source>,
   ama: (id: string) => string,
 ): AppealData {
-  const out: Record<string, SourceSummary> = {};
+  const out: Record<string, AppealSource> = {};
   for (const id of guideSources()) {
     const source = sources.get(id);
     if (!source)

@@ -20,8 +20,9 @@ import {
 } from '../engine/types.ts';
 import { formatLocator } from '../citations/locator.ts';
 import type { Citation, Verification } from '../schema/common.ts';
-import type { CheckerData, SourceSummary } from '../checker/data.ts';
-import { buildPacket, escapeMarkdown, verdictTone, type PacketRow } from '../checker/packet.ts';
+import type { CheckerData } from '../checker/data.ts';
+import { buildPacket, verdictTone, type PacketRow } from '../checker/packet.ts';
+import { escapeMarkdown } from '../checker/packet-text.ts';
 import {
   appealRoutes,
   criterionEvidence,
@@ -30,6 +31,7 @@ import {
   medicareAdvantageRule,
   reviewerPoints,
   type AppealRoute,
+  type AppealSource,
 } from './guide.ts';
 
 /** What the user types about the case. Every field is optional, one line, and stays in the browser. */
@@ -179,8 +181,8 @@ const statusWords: Record<PacketRow['verdict'], string> = {
 
 class Numbering {
   readonly order: string[] = [];
-  private readonly sources: Record<string, SourceSummary>;
-  constructor(sources: Record<string, SourceSummary>) {
+  private readonly sources: Record<string, AppealSource>;
+  constructor(sources: Record<string, AppealSource>) {
     this.sources = sources;
   }
   cite(
@@ -259,7 +261,7 @@ function letterPoints(
 /** Builds the letter for `lineId`. `preparedOn` is the date to print (the caller's clock). */
 export function buildLetter(
   data: CheckerData,
-  guideSources: Record<string, SourceSummary>,
+  guideSources: Record<string, AppealSource>,
   lineId: string,
   facts: PatientFacts,
   details: LetterDetails,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CheckerData, SourceSummary } from '../../../src/lib/checker/data.ts';
+import type { CheckerData } from '../../../src/lib/checker/data.ts';
 import { evaluateAll } from '../../../src/lib/engine/evaluate.ts';
 import {
   buildLetter,
@@ -9,11 +9,15 @@ import {
   letterText,
   type Letter,
 } from '../../../src/lib/appeal/letter.ts';
-import { buildAppealData, criterionEvidence } from '../../../src/lib/appeal/guide.ts';
+import {
+  buildAppealData,
+  criterionEvidence,
+  type AppealSource,
+} from '../../../src/lib/appeal/guide.ts';
 import { checkerData, loadContent, vignette, vignettes } from '../../helpers/content.ts';
 
 let data: CheckerData;
-let guide: Record<string, SourceSummary>;
+let guide: Record<string, AppealSource>;
 beforeAll(async () => {
   data = await checkerData();
   const { content } = await loadContent();

@@ -71,6 +71,8 @@ describe('size budgets', () => {
     expect(limitsFor('/compare/').limits.html).toBe(40 * KB);
     expect(limitsFor('/compare/views/product-line-qhp/').limits.html).toBe(40 * KB);
     expect(limitsFor('/compare/views/').limits.html).toBe(15 * KB);
+    expect(limitsFor('/check/').limits.html).toBe(20 * KB);
+    expect(limitsFor('/check/packet/').limits.html).toBe(15 * KB);
     expect(limitsFor('/compare/cohere-ma-v3/mgb-097-2026-01/').limits.html).toBe(15 * KB);
     expect(limitsFor('/compare/cohere-ma-v3/mgb-097-2026-01/').limits.js).toBe(0);
   });
