@@ -8,6 +8,7 @@ import { dataFiles } from './loaders/data-files.ts';
 import { articleSchema } from './lib/schema/article.ts';
 import { chartSchema } from './lib/schema/chart.ts';
 import { claimSchema } from './lib/schema/claim.ts';
+import { findingSchema } from './lib/schema/finding.ts';
 import { guidelineSchema } from './lib/schema/guideline.ts';
 import { payerSchema } from './lib/schema/payer.ts';
 import { policySchema } from './lib/schema/policy.ts';
@@ -27,6 +28,7 @@ export const collections = {
     schema: guidelineSchema,
   }),
   claims: defineCollection({ loader: dataFiles(`${root}/claims`), schema: claimSchema }),
+  findings: defineCollection({ loader: dataFiles(`${root}/findings`), schema: findingSchema }),
   charts: defineCollection({ loader: dataFiles(`${root}/charts`), schema: chartSchema }),
   articles: defineCollection({
     loader: glob({ base: `./${root}/articles`, pattern: '**/[^_]*.mdx' }),

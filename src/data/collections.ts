@@ -8,6 +8,7 @@ import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import type { Article } from '../lib/schema/article.ts';
 import type { Chart } from '../lib/schema/chart.ts';
 import type { Claim } from '../lib/schema/claim.ts';
+import type { Finding } from '../lib/schema/finding.ts';
 import type { Guideline } from '../lib/schema/guideline.ts';
 import type { Payer } from '../lib/schema/payer.ts';
 import type { Policy } from '../lib/schema/policy.ts';
@@ -28,6 +29,7 @@ export interface SiteContent {
   claims: Entry<Claim>[];
   charts: Entry<Chart>[];
   articles: Entry<Article>[];
+  findings: Entry<Finding>[];
   sourceById: ReadonlyMap<string, Source>;
   payerById: ReadonlyMap<string, Payer>;
   /** Every evaluable line (current versions by line id, superseded as `line@policy`). */
@@ -39,7 +41,7 @@ let cached: Promise<SiteContent> | undefined;
 const byId = <T>(a: Entry<T>, b: Entry<T>) => a.id.localeCompare(b.id);
 
 async function load(): Promise<SiteContent> {
-  const [sources, payers, policies, studies, guidelines, claims, charts, articles] =
+  const [sources, payers, policies, studies, guidelines, claims, charts, articles, findings] =
     await Promise.all([
       getCollection('sources'),
       getCollection('payers'),
@@ -49,6 +51,7 @@ async function load(): Promise<SiteContent> {
       getCollection('claims'),
       getCollection('charts'),
       getCollection('articles'),
+      getCollection('findings'),
     ]);
   const plain = <T>(entries: { id: string; data: T }[]) =>
     entries.map(({ id, data }) => ({ id, data })).sort(byId);
@@ -62,6 +65,7 @@ async function load(): Promise<SiteContent> {
     claims: plain<Claim>(claims),
     charts: plain<Chart>(charts),
     articles: plain<Article>(articles),
+    findings: plain<Finding>(findings),
     sourceById: new Map(sources.map((s) => [s.id, s.data])),
     payerById: new Map(payers.map((p) => [p.id, p.data])),
     lines: compilePolicies(policyEntries),

@@ -74,6 +74,7 @@ export const collectionFolders = [
   'claims',
   'charts',
   'articles',
+  'findings',
 ] as const;
 
 /** Reads every collection under `contentRoot` (default src/content). */
