@@ -208,6 +208,18 @@ function checkReferences(
 
   for (const [id, source] of content.sources)
     source.related?.forEach((r, i) => requireSource(where('sources', id), `related[${i}]`, r));
+  // RIS keeps 20 characters of an ID, so two sources whose ids share them would export alike.
+  const risIds = new Map<string, string>();
+  for (const id of content.sources.keys()) {
+    const other = risIds.get(id.slice(0, 20));
+    if (other)
+      errors.push({
+        path: where('sources', id),
+        field: '(file name)',
+        message: `the id shares its first 20 characters with "${other}"; RIS exports keep only 20, so rename one of them`,
+      });
+    else risIds.set(id.slice(0, 20), id);
+  }
 
   // Policies: payers, versions, lines, criteria.
   const lineOwner = new Map<string, { policy: string; index: number }>();
