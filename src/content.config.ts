@@ -7,6 +7,7 @@ import { glob } from 'astro/loaders';
 import { dataFiles } from './loaders/data-files.ts';
 import { articleSchema } from './lib/schema/article.ts';
 import { claimSchema } from './lib/schema/claim.ts';
+import { criteriaSetSchema } from './lib/schema/criteria-set.ts';
 import { guidelineSchema } from './lib/schema/guideline.ts';
 import { payerSchema } from './lib/schema/payer.ts';
 import { policySchema } from './lib/schema/policy.ts';
@@ -26,6 +27,10 @@ export const collections = {
     schema: guidelineSchema,
   }),
   claims: defineCollection({ loader: dataFiles(`${root}/claims`), schema: claimSchema }),
+  'criteria-sets': defineCollection({
+    loader: dataFiles(`${root}/criteria-sets`),
+    schema: criteriaSetSchema,
+  }),
   articles: defineCollection({
     loader: glob({ base: `./${root}/articles`, pattern: '**/[^_]*.mdx' }),
     schema: articleSchema,

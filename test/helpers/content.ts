@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { readAllContent } from '../../src/loaders/content-files.ts';
 import { formatErrors, validateContent } from '../../src/lib/content/validate.ts';
 import { compilePolicies, type PolicyEntry } from '../../src/lib/engine/compile.ts';
+import { compileCriteriaSets } from '../../src/lib/engine/compile-criteria-sets.ts';
 import type { EvaluablePolicy } from '../../src/lib/engine/types.ts';
 import { baselinePath, baselinePatient } from '../../src/lib/compare/baseline.ts';
 import { PatientFacts } from '../../src/lib/facts/schema.ts';
@@ -38,12 +39,27 @@ async function compile() {
     .sort((a, b) => a.id.localeCompare(b.id));
   const lines = compilePolicies(policies);
   const current: EvaluablePolicy[] = lines.filter((l) => !l.id.includes('@'));
-  return { files, content, policies, lines, current, byId: new Map(lines.map((l) => [l.id, l])) };
+  const evidence = compileCriteriaSets(
+    [...content['criteria-sets']]
+      .map(([id, data]) => ({ id, data }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+  );
+  return {
+    files,
+    content,
+    policies,
+    lines,
+    current,
+    byId: new Map(lines.map((l) => [l.id, l])),
+    evidence,
+    evidenceById: new Map(evidence.map((l) => [l.id, l])),
+  };
 }
 
 /**
  * The valid content and its compiled policy lines: `lines` every line including superseded
- * versions (`line@policy`), `current` the current ones, `byId` a lookup of all. Throws listing
+ * versions (`line@policy`), `current` the current ones, `byId` a lookup of all; `evidence` the
+ * trials' and guidelines' criteria sets compiled the same way, `evidenceById` their lookup. Throws listing
  * every problem when the content is invalid.
  */
 export function loadContent() {

@@ -11,6 +11,7 @@ import { borrowSpec } from '../criteria/prune.ts';
 import { walkCriteria } from '../criteria/walk.ts';
 import { articleSchema } from '../schema/article.ts';
 import { claimSchema, type Claim } from '../schema/claim.ts';
+import { criteriaSetSchema, type CriteriaSet } from '../schema/criteria-set.ts';
 import type { Citation } from '../schema/common.ts';
 import type { CriterionNode } from '../schema/criteria.ts';
 import { guidelineSchema, type Guideline } from '../schema/guideline.ts';
@@ -53,6 +54,7 @@ export interface ValidContent {
   studies: Map<string, Study>;
   guidelines: Map<string, Guideline>;
   claims: Map<string, Claim>;
+  'criteria-sets': Map<string, CriteriaSet>;
   articles: Map<string, Article & { body: string; bodyLine: number }>;
 }
 
@@ -63,6 +65,7 @@ const schemas: Record<keyof ValidContent, z.ZodType> = {
   studies: studySchema,
   guidelines: guidelineSchema,
   claims: claimSchema,
+  'criteria-sets': criteriaSetSchema,
   articles: articleSchema,
 };
 
@@ -95,6 +98,7 @@ export function validateContent(files: readonly ContentFile[]): {
     studies: new Map(),
     guidelines: new Map(),
     claims: new Map(),
+    'criteria-sets': new Map(),
     articles: new Map(),
   };
   const pathOf = new Map<string, string>();
@@ -334,6 +338,49 @@ function checkReferences(
     const path = where('guidelines', id);
     checkAllCitations(path, guideline, '');
     requireSource(path, 'source', guideline.source);
+  }
+  // Criteria sets: owners, sources, criteria (checked like a policy line's), ids shared with no line.
+  for (const [id, set] of content['criteria-sets']) {
+    const path = where('criteria-sets', id);
+    checkAllCitations(path, set, '');
+    if (lineOwner.has(id))
+      errors.push({
+        path,
+        field: '(id)',
+        message: `id "${id}" is also a policy line id (${where('policies', lineOwner.get(id)!.policy)}); a criteria set needs an id of its own`,
+      });
+    if (set.owner.kind === 'trial-eligibility' && !content.studies.has(set.owner.study))
+      errors.push({
+        path,
+        field: 'owner.study',
+        message: `unknown study "${set.owner.study}" (expected the id of a file in src/content/studies)`,
+      });
+    if (set.owner.kind === 'guideline-selection' && !content.guidelines.has(set.owner.guideline))
+      errors.push({
+        path,
+        field: 'owner.guideline',
+        message: `unknown guideline "${set.owner.guideline}" (expected the id of a file in src/content/guidelines)`,
+      });
+    const seen = new Map<string, string>();
+    if (set.criteria)
+      walkCriteria(set.criteria, (node, context) => {
+        const field = `criteria${context.path}`;
+        const earlier = seen.get(node.id);
+        if (earlier)
+          errors.push({
+            path,
+            field: `${field}.id`,
+            message: `duplicate criterion id "${node.id}" (also at ${earlier})`,
+          });
+        else seen.set(node.id, field);
+        errors.push(...checkNode(path, field, node, context.item));
+        if (node.kind === 'match')
+          errors.push({
+            path,
+            field: `${field}.kind`,
+            message: '`match` is allowed only in an advisory condition, not in criteria',
+          });
+      });
   }
   for (const [id, claim] of content.claims) {
     const path = where('claims', id);

@@ -377,8 +377,7 @@ function evaluateCriteria(
     summary = `Every public criterion is met; the request is then reviewed against ${policy.nonPublic.name}, which is not public.`;
   } else if (policy.completeness === 'partial') {
     outcome = 'needs-proprietary-review';
-    summary =
-      'Every criterion the editors could read is met, but part of this policy’s criteria is not available, so it cannot be shown to be met.';
+    summary = `Every criterion the editors could read is met, but part of ${policy.owner.kind === 'payer-line' ? 'this policy’s' : 'these'} criteria is not available, so it cannot be shown to be met.`;
   } else {
     outcome = 'meets';
     summary = 'Every criterion is documented as met and no exclusion is present.';
