@@ -5,6 +5,7 @@
 import { effectiveVerification, formatLocator } from '../citations/locator.ts';
 import type { Citation, Verification } from '../schema/common.ts';
 import { cellStatusLabel, cellText, type CriteriaMatrix } from './matrix.ts';
+import { provenanceLabelText, type RuleProvenance } from './provenance.ts';
 
 export interface MatrixExportRow {
   concept: string;
@@ -22,12 +23,18 @@ export interface MatrixExportRow {
   citationSource: string;
   locator: string;
   verification: string;
+  /**
+   * The rule against the trials' and guidelines' criteria read, computed by the engine: "Same as
+   * the evidence: same as SMART (eligibility); …", or empty for a cell with no rule.
+   */
+  provenance: string;
 }
 
 /** The export rows; `sourceVerification` gives a source's own label, used when a citation has none. */
 export function matrixExportRows(
   matrix: CriteriaMatrix,
   sourceVerification: (source: string) => Verification | undefined,
+  provenanceOf: (line: string, concept: string) => RuleProvenance | undefined = () => undefined,
 ): MatrixExportRow[] {
   const rows: MatrixExportRow[] = [];
   for (const row of matrix.rows)
@@ -53,12 +60,21 @@ export function matrixExportRows(
         verification: citations
           .map((c) => effectiveVerification(c, sourceVerification(c.source) ?? 'unverified'))
           .join(' | '),
+        provenance: provenanceWords(provenanceOf(column.line.id, row.concept.id)),
       });
     });
   return rows;
 }
 
-const columns: (keyof MatrixExportRow)[] = [
+function provenanceWords(p: RuleProvenance | undefined): string {
+  if (!p) return '';
+  return p.label === 'no-basis'
+    ? `${provenanceLabelText[p.label]}.`
+    : `${provenanceLabelText[p.label]}: ${p.summary}`;
+}
+
+/** The export's columns, in order. */
+export const exportColumns: (keyof MatrixExportRow)[] = [
   'concept',
   'conceptLabel',
   'line',
@@ -71,6 +87,7 @@ const columns: (keyof MatrixExportRow)[] = [
   'citationSource',
   'locator',
   'verification',
+  'provenance',
 ];
 
 /**
@@ -82,9 +99,10 @@ export function toCsv(rows: readonly MatrixExportRow[]): string {
     /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
   return (
     '\uFEFF' +
-    [columns.join(','), ...rows.map((r) => columns.map((c) => field(r[c])).join(','))].join(
-      '\r\n',
-    ) +
+    [
+      exportColumns.join(','),
+      ...rows.map((r) => exportColumns.map((c) => field(r[c])).join(',')),
+    ].join('\r\n') +
     '\r\n'
   );
 }
