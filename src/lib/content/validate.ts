@@ -6,6 +6,7 @@
  */
 import type { z } from 'astro/zod';
 import { facts, itemFields, type ItemKind } from '../facts/catalog.ts';
+import { PatientFacts } from '../facts/schema.ts';
 import { conceptById } from '../criteria/concepts.ts';
 import { borrowSpec } from '../criteria/prune.ts';
 import { walkCriteria } from '../criteria/walk.ts';
@@ -386,6 +387,25 @@ function checkReferences(
     const path = where('claims', id);
     checkAllCitations(path, claim, '');
     requireSource(path, 'claimant', claim.claimant);
+    if (claim.engineCheck) {
+      const parsed = PatientFacts.safeParse(claim.engineCheck.facts);
+      if (!parsed.success)
+        for (const issue of parsed.error.issues)
+          errors.push({
+            path,
+            field: formatPath(['engineCheck', 'facts', ...issue.path]),
+            message: issue.message,
+          });
+      claim.engineCheck.against.forEach((set, i) => {
+        const entry = content['criteria-sets'].get(set);
+        if (!entry || entry.status !== 'encoded')
+          errors.push({
+            path,
+            field: `engineCheck.against[${i}]`,
+            message: `"${set}" is not an encoded criteria set (expected the id of a file in src/content/criteria-sets whose criteria were read)`,
+          });
+      });
+    }
   }
   for (const [id, article] of content.articles) {
     const path = where('articles', id);
