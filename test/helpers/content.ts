@@ -12,6 +12,12 @@ import type { EvaluablePolicy } from '../../src/lib/engine/types.ts';
 import { baselinePath, baselinePatient } from '../../src/lib/compare/baseline.ts';
 import { PatientFacts } from '../../src/lib/facts/schema.ts';
 import { buildCheckerData, type CheckerData } from '../../src/lib/checker/data.ts';
+import { criteriaMatrix } from '../../src/lib/compare/matrix.ts';
+import {
+  evidenceRules,
+  linesEvidence,
+  matrixProvenance,
+} from '../../src/lib/compare/provenance.ts';
 import { stanceLabel } from '../../src/lib/format/positions.ts';
 import { verificationLabel } from '../../src/lib/schema/common.ts';
 
@@ -103,9 +109,13 @@ export function vignette(id: string): PatientFacts {
 /** The V01 baseline: a fully documented ideal candidate. */
 export const baseline = baselinePatient;
 
-/** The checker's data as the build makes it from the current lines (AMA texts stubbed), for packet tests. */
+/**
+ * The checker's data as the build makes it from the current lines (AMA texts stubbed), with the
+ * provenance of their criteria against the trials and guidelines, for packet tests.
+ */
 export async function checkerData(): Promise<CheckerData> {
-  const { content, current } = await loadContent();
+  const { content, current, lines, evidence } = await loadContent();
+  const provenance = matrixProvenance(criteriaMatrix(current, lines), evidenceRules(evidence));
   const entries = <T>(map: Map<string, T>) => [...map].map(([id, d]) => ({ id, data: d }));
   return buildCheckerData({
     lines: current,
@@ -115,5 +125,6 @@ export async function checkerData(): Promise<CheckerData> {
     stanceLabel,
     verificationLabels: verificationLabel,
     ama: (id) => `AMA text of ${id}`,
+    provenance: linesEvidence(current, provenance),
   });
 }

@@ -50,6 +50,8 @@ class CheckerElement extends HTMLElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
   private persistTimer?: ReturnType<typeof setTimeout>;
   private undo?: FactDraft;
+  /** Judges the facts against the trials' and guidelines' criteria, once that panel has loaded. */
+  private evidence?: (facts: PatientFacts) => void;
 
   connectedCallback(): void {
     this.form = this.querySelector('form')!;
@@ -97,6 +99,22 @@ class CheckerElement extends HTMLElement {
       this.summary(
         `The policy data could not be loaded (${(error as Error).message}); reload the page to try again. Your facts are kept.`,
       );
+      return;
+    }
+    // The trials and guidelines come after the payers, and load only then.
+    const panel = this.querySelector<HTMLElement>('[data-evidence-src]')!;
+    const status = panel.querySelector('[data-evidence-status]')!;
+    try {
+      const { evidencePanel } = await import('./evidence-panel.ts');
+      this.evidence = await evidencePanel(
+        panel.querySelector('[data-evidence-list]')!,
+        panel.dataset.evidenceSrc!,
+        { evaluateAll, renderResults, findCards, drawDetails, h },
+      );
+      status.textContent = '';
+      this.evidence(this.facts);
+    } catch (error) {
+      status.textContent = `The trials’ and guidelines’ criteria could not be loaded (${(error as Error).message}).`;
     }
   }
 
@@ -130,6 +148,9 @@ class CheckerElement extends HTMLElement {
   /** Writes a draft into the form and re-evaluates; `showAll` shows every field's problem at once. */
   private apply(draft: FactDraft, showAll: boolean): void {
     writeDraft(this.form, draft);
+    // A folded group opens when it holds a documented fact, so nothing restored is out of sight.
+    for (const fold of this.form.querySelectorAll('details'))
+      fold.open ||= Object.keys(draft).some((k) => fold.querySelector(`[data-path="${k}"]`));
     this.refresh();
     if (showAll) showProblems(this.form, this.problems);
     else showProblems(this.form, []);
@@ -143,6 +164,7 @@ class CheckerElement extends HTMLElement {
     this.problems = problems;
     if (!this.data) return;
     this.evaluations = evaluateAll(this.data.lines, facts);
+    this.evidence?.(facts);
     const fragment = encodeFragment(this.draft);
     renderResults(
       this.cards,

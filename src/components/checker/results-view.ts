@@ -9,6 +9,7 @@ import type { CheckerData } from '../../lib/checker/data.ts';
 import { advisoryText, shownAdvisories } from '../../lib/format/evaluation-report.ts';
 import {
   outcomeLabel,
+  type EvaluablePolicy,
   type Evaluation,
   type Finding,
   type Outcome,
@@ -52,16 +53,20 @@ function citationChip(
   );
 }
 
+/** Where a line's criteria are listed: a payer's on its policy page, a trial's or guideline's on its eligibility page. */
+const linePage = (line: EvaluablePolicy) =>
+  line.owner.kind === 'payer-line' ? `/policies/${line.policyId}/` : `/eligibility/${line.id}/`;
+
 function findingItem(
   data: CheckerData,
-  line: { policyId: string; id: string },
+  line: EvaluablePolicy,
   finding: Finding,
   usual?: string,
 ): HTMLLIElement {
   return h(
     'li',
     {},
-    h('a', { href: `/policies/${line.policyId}/#${line.id}--${finding.nodeId}` }, finding.label),
+    h('a', { href: `${linePage(line)}#${line.id}--${finding.nodeId}` }, finding.label),
     ' ',
     citationChip(data, finding.citation, usual),
     h('span', { class: 'finding-reason' }, finding.reason),
@@ -80,7 +85,14 @@ function detailsBody(data: CheckerData, evaluation: Evaluation): Node[] {
   const nodes: Node[] = [];
   if (evaluation.appliedPolicy)
     nodes.push(h('p', {}, `Criteria applied: ${applied.policyName} (${applied.label}).`));
-  nodes.push(h('p', {}, 'Position stated in: ', citationChip(data, evaluation.citation)));
+  nodes.push(
+    h(
+      'p',
+      {},
+      applied.owner.kind === 'payer-line' ? 'Position stated in: ' : 'Criteria stated in: ',
+      citationChip(data, evaluation.citation),
+    ),
+  );
   const usual =
     evaluation.citation.verification ?? data.sources[evaluation.citation.source]?.verification;
   nodes.push(
@@ -174,7 +186,8 @@ export interface Card {
   card: HTMLElement;
   badge: HTMLElement;
   summary: HTMLElement;
-  packet: HTMLAnchorElement;
+  /** The appeal packet link (payer lines only). */
+  packet?: HTMLAnchorElement;
   details: HTMLDetailsElement;
   detailsSummary: HTMLElement;
   detailsBody: HTMLElement;
@@ -191,7 +204,7 @@ export function findCards(root: HTMLElement): Map<string, Card> {
       card,
       badge: card.querySelector('[data-outcome]')!,
       summary: card.querySelector('[data-summary]')!,
-      packet: card.querySelector('[data-packet-link]')!,
+      packet: card.querySelector<HTMLAnchorElement>('[data-packet-link]') ?? undefined,
       details: card.querySelector('[data-details]')!,
       detailsSummary: card.querySelector('[data-details-summary]')!,
       detailsBody: card.querySelector('[data-details-body]')!,
@@ -202,12 +215,16 @@ export function findCards(root: HTMLElement): Map<string, Card> {
 const setText = (element: HTMLElement, text: string) =>
   element.textContent !== text && (element.textContent = text);
 
-/** Updates every card. `packetHref(line)` gives the appeal packet link for the current facts. */
+/**
+ * Updates every card. `packetHref(line)` gives the appeal packet link for the current facts;
+ * `label` the words for an outcome (a trial's or guideline's differ from a payer's).
+ */
 export function renderResults(
   cards: Map<string, Card>,
   data: CheckerData,
   evaluations: readonly Evaluation[],
   packetHref: (line: string) => string,
+  label: (outcome: Outcome) => string = (o) => outcomeLabel[o],
 ): void {
   for (const evaluation of evaluations) {
     const card = cards.get(evaluation.policy);
@@ -215,12 +232,13 @@ export function renderResults(
     if (card.card.dataset.outcome !== evaluation.outcome) {
       card.badge.classList.remove(...outcomeClasses);
       card.badge.classList.add(evaluation.outcome);
-      card.badge.textContent = outcomeLabel[evaluation.outcome];
+      card.badge.textContent = label(evaluation.outcome);
       card.card.dataset.outcome = evaluation.outcome;
     }
     setText(card.summary, evaluation.summary);
     const href = packetHref(evaluation.policy);
-    if (card.packet.getAttribute('href') !== href) card.packet.setAttribute('href', href);
+    if (card.packet && card.packet.getAttribute('href') !== href)
+      card.packet.setAttribute('href', href);
     setText(card.detailsSummary, detailsSummary(evaluation));
     // A closed card's details are drawn when it is opened (drawDetails), not on every keystroke.
     card.pending = evaluation;

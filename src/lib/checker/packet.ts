@@ -71,6 +71,12 @@ export interface PacketRow {
   citation?: PacketCitation;
   /** The criterion on its policy page. */
   href: string;
+  /**
+   * For a criterion not met or not documented: whether the trials' eligibility and guidelines'
+   * selection criteria read use it ("Same as SMART (eligibility)…", "Not in any trial or
+   * guideline read."), with their citations.
+   */
+  evidence?: { text: string; citations: PacketCitation[] };
 }
 
 export interface PacketEvidence {
@@ -203,10 +209,13 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
     ? { name: line.nonPublic.name, citation: refs.cite(line.nonPublic.citation) }
     : undefined;
   const nodes = criteriaById(applied.criteria);
+  const basis = data.provenance[applied.id] ?? {};
   const rows: PacketRow[] = [];
   const walk = (node: TraceNode, depth: number, inherited: Citation | undefined) => {
     const own = node.citation;
     const criterion = nodes.get(node.id);
+    const verdict = verdictOf(node);
+    const evidence = verdictTone[verdict] !== 'met' ? basis[node.id] : undefined;
     rows.push({
       depth,
       nodeId: node.id,
@@ -214,12 +223,16 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
       // Logic nodes (all, any, not) add nothing a reader needs; their children carry the rules.
       rule:
         criterion && !['all', 'any', 'not'].includes(criterion.kind) ? describeRule(criterion) : '',
-      verdict: verdictOf(node),
+      verdict,
       facts: node.facts.map(
         (f) => `${catalogue[f.path]?.label ?? f.path}: ${factValueWords(f.path, f.value)}`,
       ),
       citation: own ? refs.cite(own) : inherited ? refs.cite(inherited, true) : undefined,
       href: `/policies/${applied.policyId}/#${applied.id}--${node.id}`,
+      evidence: evidence && {
+        text: evidence.text,
+        citations: evidence.citations.map((c) => refs.cite(c)),
+      },
     });
     // Inside some/every the children repeat per list item; the list itself is shown as the fact.
     if (node.kind === 'some' || node.kind === 'every') return;
@@ -314,6 +327,10 @@ export function packetText(p: Packet, origin = ''): string {
     );
     if (r.rule && r.rule !== r.label) out.push(`${pad}    Rule applied: ${r.rule}`);
     r.facts.forEach((f) => out.push(`${pad}    Fact: ${f}`));
+    if (r.evidence)
+      out.push(
+        `${pad}    Evidence: ${r.evidence.text} ${r.evidence.citations.map(citeText).join(' ')}`,
+      );
     out.push(`${pad}    ${origin}${r.href}`);
   }
   if (p.missing.length > 0) {
@@ -368,6 +385,10 @@ export function packetMarkdown(p: Packet, origin = ''): string {
     );
     if (r.rule && r.rule !== r.label) out.push(`${pad}  Rule applied: ${e(r.rule)}`);
     r.facts.forEach((f) => out.push(`${pad}  Fact: ${e(f)}`));
+    if (r.evidence)
+      out.push(
+        `${pad}  Evidence: ${e(r.evidence.text)} ${r.evidence.citations.map(citeMd).join(' ')}`,
+      );
   }
   if (p.missing.length > 0) {
     out.push('', '## Documentation to add', '');

@@ -46,6 +46,7 @@ export function provenanceMarkdown(
 export function replaceFigures(doc: string, generated: string): string {
   const start = doc.indexOf(figuresStart);
   const end = doc.indexOf(figuresEnd);
-  if (start < 0 || end < start) throw new Error('docs/evidence-criteria.md: figure markers not found');
+  if (start < 0 || end < start)
+    throw new Error('docs/evidence-criteria.md: figure markers not found');
   return doc.slice(0, start) + generated + doc.slice(end + figuresEnd.length);
 }

@@ -11,6 +11,8 @@
 import type { Concept } from '../criteria/concepts.ts';
 import type { EvaluablePolicy, LineOwnerKind, Status } from '../engine/types.ts';
 import type { CriterionNode } from '../schema/criteria.ts';
+import type { Citation } from '../schema/common.ts';
+import { walkCriteria } from '../criteria/walk.ts';
 import { differenceSentences } from './differences.ts';
 import { cellRules, describeOccurrences, type CellRule, type CriteriaMatrix } from './matrix.ts';
 import { pointSpace, signature } from './points.ts';
@@ -234,4 +236,50 @@ export function provenanceFigures(
       return { line: column.line.id, name: column.name, counts };
     })
     .filter((f) => f.counts.rules > 0);
+}
+
+/** What the trials and guidelines read say about one payer criterion, for the appeal packet. */
+export interface CriterionEvidence {
+  /** "Same as SMART (eligibility); stricter than INTRACEPT (eligibility)." or "Not in any trial or guideline read." */
+  text: string;
+  /** Where each matching trial or guideline states its rule (none when there is no basis). */
+  citations: Citation[];
+}
+
+/**
+ * The provenance of every criterion of `line` that carries a concept, by node id, from the
+ * matrix's computed `provenance`; nodes whose concept the matrix has no rule for are left out.
+ * Billing notes never reach here: they are not criteria.
+ */
+export function criteriaEvidence(
+  line: EvaluablePolicy,
+  provenance: ReadonlyMap<string, RuleProvenance>,
+): Record<string, CriterionEvidence> {
+  const out: Record<string, CriterionEvidence> = {};
+  if (!line.criteria) return out;
+  walkCriteria(line.criteria, (node) => {
+    const p = node.concept ? provenance.get(provenanceKey(line.id, node.concept)) : undefined;
+    if (!p || p.billingNote) return;
+    out[node.id] = { text: p.summary, citations: matchCitations(p) };
+  });
+  return out;
+}
+
+/** Every citation of the trials' and guidelines' rules a provenance matches, each once. */
+function matchCitations(provenance: RuleProvenance): Citation[] {
+  const seen = new Set<string>();
+  return provenance.matches
+    .flatMap((m) => m.rules.flatMap((r) => r.citations))
+    .filter((c) => {
+      const key = JSON.stringify(c);
+      return !seen.has(key) && seen.add(key);
+    });
+}
+
+/** `criteriaEvidence` of every line, by line id: what the checker's data carries for the packet. */
+export function linesEvidence(
+  lines: readonly EvaluablePolicy[],
+  provenance: ReadonlyMap<string, RuleProvenance>,
+): Record<string, Record<string, CriterionEvidence>> {
+  return Object.fromEntries(lines.map((l) => [l.id, criteriaEvidence(l, provenance)]));
 }

@@ -3,7 +3,6 @@
  * outcome means for them (a trial does not pay, so "covered" words never apply).
  */
 import type { LineOwnerKind, Outcome } from '../engine/types.ts';
-import { unreachable } from '../unreachable.ts';
 
 /** Whose criteria a line holds, in words. */
 export const ownerKindLabel: Record<LineOwnerKind, string> = {
@@ -12,21 +11,17 @@ export const ownerKindLabel: Record<LineOwnerKind, string> = {
   'guideline-selection': 'Guideline selection criteria',
 };
 
+/** What each outcome means for a patient judged against a trial's or guideline's criteria (a record, so every outcome has words). */
+const evidenceOutcomeWords: Record<Outcome, string> = {
+  meets: 'Meets every criterion',
+  fails: 'Does not meet the criteria',
+  'needs-documentation': 'Needs documentation to tell',
+  'needs-proprietary-review': 'Meets every criterion read; the rest could not be read',
+  'depends-on-lcd': 'Not applicable',
+  'not-covered': 'Not applicable',
+};
+
 /** What an outcome means for a patient judged against a trial's or guideline's criteria. */
 export function evidenceOutcomeLabel(outcome: Outcome): string {
-  switch (outcome) {
-    case 'meets':
-      return 'Meets every criterion';
-    case 'fails':
-      return 'Does not meet the criteria';
-    case 'needs-documentation':
-      return 'Needs documentation to tell';
-    case 'needs-proprietary-review':
-      return 'Meets every criterion read; the rest could not be read';
-    case 'depends-on-lcd':
-    case 'not-covered':
-      return 'Not applicable';
-    default:
-      return unreachable(outcome, 'outcome');
-  }
+  return evidenceOutcomeWords[outcome];
 }

@@ -5,6 +5,8 @@
  */
 import type { APIRoute } from 'astro';
 import { currentLines, siteContent } from '../../data/collections.ts';
+import { evidenceComparison } from '../../data/evidence.ts';
+import { linesEvidence } from '../../lib/compare/provenance.ts';
 import { buildCheckerData } from '../../lib/checker/data.ts';
 import { amaText } from '../../lib/citations/export.ts';
 import { stanceLabel } from '../../lib/format/positions.ts';
@@ -13,14 +15,17 @@ import { verificationLabel } from '../../lib/schema/common.ts';
 export const GET: APIRoute = async () => {
   const content = await siteContent();
   const sourceById = content.sourceById;
+  const lines = await currentLines();
+  const evidence = await evidenceComparison();
   const data = buildCheckerData({
-    lines: await currentLines(),
+    lines,
     sources: content.sources,
     guidelines: content.guidelines,
     studies: content.studies,
     stanceLabel,
     verificationLabels: verificationLabel,
     ama: (id) => amaText(id, sourceById.get(id)!),
+    provenance: linesEvidence(lines, evidence.provenance),
   });
   return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });
 };
