@@ -50,9 +50,14 @@ export const pageBudgets: readonly PageBudget[] = [
     why: 'the criteria matrix is one table of every concept × every current policy; 40 KB keeps it under a second on a slow 3G link',
   },
   {
+    match: /^\/compare\/evidence\/$/,
+    limits: { html: 40 * KB },
+    why: 'payers against the evidence is the matrix again, every payer rule with its provenance; the matrix’s 40 KB',
+  },
+  {
     match: /^\/check\//,
-    limits: { js: 25 * KB, css: 10 * KB },
-    why: 'the eligibility checker is an island: its script (engine + form) ≤ 25 KB',
+    limits: { js: 25 * KB, css: 10 * KB, html: 16 * KB },
+    why: 'the eligibility checker is an island: its script (engine + form) ≤ 25 KB; its form carries every catalogued fact with its help, the trials-only ones folded (HTML ≤ 16 KB)',
   },
   {
     match: /^\/bibliography\/$/,
