@@ -6,6 +6,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { dataFiles } from './loaders/data-files.ts';
 import { articleSchema } from './lib/schema/article.ts';
+import { chartSchema } from './lib/schema/chart.ts';
 import { claimSchema } from './lib/schema/claim.ts';
 import { criteriaSetSchema } from './lib/schema/criteria-set.ts';
 import { guidelineSchema } from './lib/schema/guideline.ts';
@@ -31,6 +32,7 @@ export const collections = {
     loader: dataFiles(`${root}/criteria-sets`),
     schema: criteriaSetSchema,
   }),
+  charts: defineCollection({ loader: dataFiles(`${root}/charts`), schema: chartSchema }),
   articles: defineCollection({
     loader: glob({ base: `./${root}/articles`, pattern: '**/[^_]*.mdx' }),
     schema: articleSchema,

@@ -45,9 +45,9 @@ export const pageBudgets: readonly PageBudget[] = [
     why: 'home and study pages paint in one round trip: HTML + CSS ≤ 14 KB',
   },
   {
-    match: /^\/compare\/$/,
+    match: /^\/compare\/(views\/[^/]+\/)?$/,
     limits: { html: 40 * KB },
-    why: 'the criteria matrix is one table of every concept × every current policy; 40 KB keeps it under a second on a slow 3G link',
+    why: 'the criteria matrix is one table of every concept × every current policy (a view holds some of its columns), plus its grouped print copy; 40 KB keeps it under a second on a slow 3G link',
   },
   {
     match: /^\/compare\/evidence\/$/,

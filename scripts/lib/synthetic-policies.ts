@@ -221,6 +221,7 @@ export function syntheticPolicies(options: {
       codes: { cpt: ['64628', '64629'], icd10: [] },
       revisions: [{ version: '1', date: `${year}-${month}`, summary: 'Generated.', citation }],
       notes: [],
+      searchTerms: [],
       lines,
       lastReviewed: '2026-11-25',
     });

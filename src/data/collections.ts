@@ -7,6 +7,7 @@ import { compilePolicies } from '../lib/engine/compile.ts';
 import { compileCriteriaSets } from '../lib/engine/compile-criteria-sets.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import type { Article } from '../lib/schema/article.ts';
+import type { Chart } from '../lib/schema/chart.ts';
 import type { Claim } from '../lib/schema/claim.ts';
 import type { CriteriaSet } from '../lib/schema/criteria-set.ts';
 import type { Guideline } from '../lib/schema/guideline.ts';
@@ -29,6 +30,7 @@ export interface SiteContent {
   claims: Entry<Claim>[];
   /** Trial eligibility and guideline selection criteria, including sets whose criteria were not read. */
   criteriaSets: Entry<CriteriaSet>[];
+  charts: Entry<Chart>[];
   articles: Entry<Article>[];
   sourceById: ReadonlyMap<string, Source>;
   payerById: ReadonlyMap<string, Payer>;
@@ -43,7 +45,7 @@ let cached: Promise<SiteContent> | undefined;
 const byId = <T>(a: Entry<T>, b: Entry<T>) => a.id.localeCompare(b.id);
 
 async function load(): Promise<SiteContent> {
-  const [sources, payers, policies, studies, guidelines, claims, criteriaSets, articles] =
+  const [sources, payers, policies, studies, guidelines, claims, criteriaSets, charts, articles] =
     await Promise.all([
       getCollection('sources'),
       getCollection('payers'),
@@ -52,6 +54,7 @@ async function load(): Promise<SiteContent> {
       getCollection('guidelines'),
       getCollection('claims'),
       getCollection('criteria-sets'),
+      getCollection('charts'),
       getCollection('articles'),
     ]);
   const plain = <T>(entries: { id: string; data: T }[]) =>
@@ -65,6 +68,7 @@ async function load(): Promise<SiteContent> {
     guidelines: plain<Guideline>(guidelines),
     claims: plain<Claim>(claims),
     criteriaSets: plain<CriteriaSet>(criteriaSets),
+    charts: plain<Chart>(charts),
     articles: plain<Article>(articles),
     sourceById: new Map(sources.map((s) => [s.id, s.data])),
     payerById: new Map(payers.map((p) => [p.id, p.data])),

@@ -73,6 +73,7 @@ export const collectionFolders = [
   'guidelines',
   'claims',
   'criteria-sets',
+  'charts',
   'articles',
 ] as const;
 

@@ -1,36 +1,49 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  betweenArmOdi,
-  forestCharts,
-  odiTrajectory,
-  pooledProportions,
-  pooledRelativeRisk,
-  responderRates,
-} from '../../src/lib/charts/evidence-charts.ts';
 import { layoutForest, resolveForest } from '../../src/lib/charts/forest.ts';
 import { layoutResponders, resolveResponders } from '../../src/lib/charts/responders.ts';
 import { resolveOutcome } from '../../src/lib/charts/select.ts';
 import { layoutTrajectory, resolveTrajectory } from '../../src/lib/charts/trajectory.ts';
 import { sideBySideIntro, sideBySideRows } from '../../src/lib/evidence/side-by-side.ts';
+import type {
+  Chart,
+  ForestChartSpec,
+  ResponderChartSpec,
+  TrajectoryChartSpec,
+} from '../../src/lib/schema/chart.ts';
+import { chartReferences } from '../../src/lib/schema/chart.ts';
 import type { Source } from '../../src/lib/schema/source.ts';
 import type { Study } from '../../src/lib/schema/study.ts';
 import { checkContent } from '../helpers/content.ts';
 
 let studies: Map<string, Study>;
 let sources: Map<string, Source>;
+let charts: Map<string, Chart>;
+let odiTrajectory: TrajectoryChartSpec;
+let responderRates: ResponderChartSpec;
+let betweenArmOdi: ForestChartSpec & { id: string };
+let pooledRelativeRisk: ForestChartSpec & { id: string };
+let pooledProportions: ForestChartSpec & { id: string };
 beforeAll(async () => {
   const { content } = await checkContent();
   studies = content.studies;
   sources = content.sources;
+  charts = content.charts;
+  const chart = <K extends Chart['kind']>(id: string, kind: K) => {
+    const found = charts.get(id);
+    expect(found?.kind, id).toBe(kind);
+    return { id, ...(found as Extract<Chart, { kind: K }>) };
+  };
+  odiTrajectory = chart('odi-over-time', 'trajectory');
+  responderRates = chart('responder-rates', 'responders');
+  betweenArmOdi = chart('between-arm-odi', 'forest');
+  pooledRelativeRisk = chart('pooled-relative-risk', 'forest');
+  pooledProportions = chart('pooled-proportions', 'forest');
 });
 
 describe('the evidence charts against the real study entries', () => {
   it('resolve every outcome they name, each with a known value', () => {
-    const refs = [
-      ...odiTrajectory.series.flatMap((s) => s.points),
-      ...responderRates.pairs.flatMap((p) => [p.treatment, p.comparator]),
-      ...Object.values(forestCharts).flatMap((c) => c.rows.map((r) => r.ref)),
-    ];
+    const refs = [...charts.values()].flatMap((c) => chartReferences(c).map((r) => r.ref));
+    expect(refs.length).toBeGreaterThan(20);
     for (const ref of refs)
       expect(
         resolveOutcome(studies, ref).result.value,

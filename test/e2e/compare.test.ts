@@ -89,7 +89,7 @@ describe('a pair’s diff page', () => {
 });
 
 describe('the print handout', () => {
-  it('prints landscape, without navigation, at a small but legible size, repeating the header row', async () => {
+  it('prints landscape, without navigation, as the grouped handout at a small but legible size, repeating the header row', async () => {
     const page = await open('/compare/views/payer-type-medicare-contractor/');
     await page.emulateMedia({ media: 'print' });
     const report = await page.evaluate(() => {
@@ -98,7 +98,7 @@ describe('the print handout', () => {
         .filter((r): r is CSSPageRule => r instanceof CSSPageRule);
       const display = (selector: string) =>
         getComputedStyle(document.querySelector(selector)!).display;
-      const cell = document.querySelector('table.matrix tbody td.cell p')!;
+      const cell = document.querySelector('table.handout tbody td.cell p')!;
       return {
         landscape: pageRules.some((r) => r.style.getPropertyValue('size').includes('landscape')),
         header: display('.site-header'),
@@ -106,8 +106,9 @@ describe('the print handout', () => {
         views: display('.view-menu'),
         breadcrumbs: display('.breadcrumbs'),
         fontPx: parseFloat(getComputedStyle(cell).fontSize),
-        thead: getComputedStyle(document.querySelector('table.matrix thead')!).display,
-        overflow: getComputedStyle(document.querySelector('.table-scroll')!).overflowX,
+        thead: getComputedStyle(document.querySelector('table.handout thead')!).display,
+        screenTable: display('.matrix-scroll'),
+        handout: display('.matrix-handout'),
       };
     });
     expect(report).toMatchObject({
@@ -117,7 +118,8 @@ describe('the print handout', () => {
       views: 'none',
       breadcrumbs: 'none',
       thead: 'table-header-group',
-      overflow: 'visible',
+      screenTable: 'none',
+      handout: 'block',
     });
     expect(report.fontPx).toBeGreaterThanOrEqual(9.3); // 7 pt
     expect(report.fontPx).toBeLessThanOrEqual(10.7); // 8 pt

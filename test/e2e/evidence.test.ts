@@ -10,11 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readAllContent } from '../../src/loaders/content-files.ts';
 import { validateContent, type ValidContent } from '../../src/lib/content/validate.ts';
-import {
-  forestCharts,
-  odiTrajectory,
-  responderRates,
-} from '../../src/lib/charts/evidence-charts.ts';
+import { chartReferences } from '../../src/lib/schema/chart.ts';
 import { formatReportedNumber } from '../../src/lib/evidence/numbers.ts';
 import { claimantsInOrder, verdictCounts, verdicts } from '../../src/lib/evidence/claims.ts';
 import type { ReportedNumber } from '../../src/lib/schema/study.ts';
@@ -53,8 +49,9 @@ const expectedText = (n: ReportedNumber) =>
   n.value === null && n.range === undefined ? 'unknown' : formatReportedNumber(n);
 const expectedValue = (n: ReportedNumber) => (n.value === null ? 'unknown' : String(n.value));
 
-/** Every number-like token ("20.5", "2018") in a text. */
-const tokens = (text: string) => new Set(text.match(/\d+(?:\.\d+)?/g) ?? []);
+/** Every number-like token ("20.5", "2018") in a text, as a number: "1.10" and "1.1" are one figure. */
+const tokens = (text: string) =>
+  new Set((text.match(/\d+(?:\.\d+)?/g) ?? []).map((t) => String(Number(t))));
 
 /** A study's number at a `study/outcome` or `study/arm-<id>` path. */
 function numberAt(path: string): ReportedNumber {
@@ -124,24 +121,17 @@ describe('numbers outside the study pages', () => {
 });
 
 describe('charts', () => {
-  const expected: Record<string, { points: number; rows: number; intervals?: number }> = {
-    [odiTrajectory.id]: {
-      points: odiTrajectory.series.reduce((n, s) => n + s.points.length, 0),
-      rows: odiTrajectory.series.reduce((n, s) => n + s.points.length, 0),
-    },
-    [responderRates.id]: {
-      points: 2 * responderRates.pairs.length,
-      rows: 2 * responderRates.pairs.length,
-    },
-  };
-  for (const spec of Object.values(forestCharts)) {
-    const rows = spec.rows.map(
-      (r) => content.studies.get(r.ref.study)!.outcomes.find((o) => o.id === r.ref.outcome)!.result,
+  // One mark and one table row per outcome row a chart names; forests also count their intervals.
+  const expected: Record<string, { points: number; rows: number; intervals?: number }> = {};
+  for (const [id, chart] of content.charts) {
+    const rows = chartReferences(chart).map(
+      ({ ref }) =>
+        content.studies.get(ref.study)!.outcomes.find((o) => o.id === ref.outcome)!.result,
     );
-    expected[spec.id] = {
+    expected[id] = {
       points: rows.filter((r) => r.value !== null).length,
       rows: rows.length,
-      intervals: rows.filter((r) => r.ci95).length,
+      ...(chart.kind === 'forest' && { intervals: rows.filter((r) => r.ci95).length }),
     };
   }
 
@@ -151,7 +141,8 @@ describe('charts', () => {
       const page = await open('/studies/');
       const figure = page.locator(`figure#${id}`);
       expect(await figure.count()).toBe(1);
-      const svg = figure.locator('svg.chart-svg');
+      // The wide drawing (shown at this width); the narrow one is checked below.
+      const svg = figure.locator('svg.chart-svg.chart-wide');
       expect((await svg.locator(':scope > title').textContent())!.trim().length).toBeGreaterThan(
         10,
       );
@@ -171,6 +162,11 @@ describe('charts', () => {
         .locator('table [data-value]')
         .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.value));
       expect(plotted.sort()).toEqual(tabled.filter((v) => v !== 'unknown').sort());
+      // The narrow drawing plots the same values.
+      const narrow = await figure
+        .locator('svg.chart-narrow [data-mark="point"]')
+        .evaluateAll((els) => els.map((e) => (e as SVGElement).dataset.value));
+      expect(narrow.sort()).toEqual(plotted.sort());
       await page.close();
     },
   );
@@ -178,7 +174,7 @@ describe('charts', () => {
   it('the evidence summary embeds the comparator and pooled-estimate charts', async () => {
     const page = await open('/evidence/');
     for (const id of ['between-arm-odi', 'pooled-relative-risk', 'pooled-proportions'])
-      expect(await page.locator(`figure#${id} svg title`).count(), id).toBe(1);
+      expect(await page.locator(`figure#${id} svg.chart-wide > title`).count(), id).toBe(1);
     await page.close();
   });
 });

@@ -73,7 +73,7 @@ function parseCmap(cmap: string): Map<number, string> {
   return map;
 }
 
-/** The text of every page, in drawing order, with runs separated by newlines. */
+/** The text of every page, in drawing order, a newline wherever the baseline moves. */
 export function pdfText(pdf: Buffer): { pages: number; text: string } {
   const objs = objects(pdf);
   const ref = (dict: string, key: string) =>
@@ -100,11 +100,21 @@ export function pdfText(pdf: Buffer): { pages: number; text: string } {
     for (const id of contents) {
       const stream = objs.get(id)?.stream?.toString('latin1') ?? '';
       let font: Map<number, string> | undefined;
+      // Skia places some runs glyph by glyph with `Td` moves along the baseline: a new line of
+      // text starts only where the baseline moves (a `Tm` at another height, a `Td` with a
+      // vertical offset, or `T*`), so words stay whole in the extracted text.
+      let baseline = Number.NaN;
+      const newLine = (y: number) => {
+        if (Math.abs(y - baseline) > 0.01) text += '\n';
+        baseline = y;
+      };
       for (const token of stream.matchAll(
-        /\/(\S+)\s+[-\d.]+\s+Tf|<([0-9A-Fa-f\s]*)>|\b(BT|ET|Td|TD|Tm|T\*)\b/g,
+        /\/(\S+)\s+[-\d.]+\s+Tf|<([0-9A-Fa-f\s]*)>|((?:[-\d.]+\s+){4})([-\d.]+)\s+([-\d.]+)\s+Tm\b|([-\d.]+)\s+([-\d.]+)\s+T[dD]\b|\bT\*/g,
       )) {
         if (token[1]) font = fonts.get(token[1]);
-        else if (token[3]) text += '\n';
+        else if (token[5] !== undefined) newLine(Number(token[5]));
+        else if (token[7] !== undefined) newLine(baseline + Number(token[7]));
+        else if (token[0] === 'T*') newLine(Number.NaN);
         else if (token[2] !== undefined && font) {
           const hex = token[2].replace(/\s/g, '');
           for (let i = 0; i + 4 <= hex.length; i += 4)
@@ -118,7 +128,7 @@ export function pdfText(pdf: Buffer): { pages: number; text: string } {
 }
 
 /**
- * Text for searching: ligatures unfolded (ﬁ → fi) and all whitespace removed, because Skia
- * positions some runs glyph by glyph and wraps text across lines and cells. Apply to both sides.
+ * Text for searching: ligatures unfolded (ﬁ → fi) and all whitespace removed, because text wraps
+ * across lines and cells. Apply to both sides.
  */
 export const squash = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');

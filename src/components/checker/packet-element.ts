@@ -273,6 +273,11 @@ function packetNodes(p: Packet, data: CheckerData): Node[] {
             'aria-labelledby': 'packet-criteria-caption',
           },
           h(
+            'p',
+            { class: 'scroll-hint', 'aria-hidden': 'true' },
+            'Wider than the screen: scroll sideways for more →',
+          ),
+          h(
             'table',
             {},
             h(

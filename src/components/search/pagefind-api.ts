@@ -39,6 +39,8 @@ export interface PagefindApi {
       termFrequency?: number;
       termSaturation?: number;
       termSimilarity?: number;
+      /** Boost for matches in metadata fields, by field name (pagefind's default: title 5). */
+      metaWeights?: Record<string, number>;
     };
   }): Promise<void>;
   init(): Promise<void>;

@@ -1,11 +1,24 @@
 /**
  * Geometry for forest-style charts: one row per estimate, a point for the value, a horizontal bar
  * for its 95% confidence interval when one is reported, and a reference line at "no effect".
+ * Wide: labels left of the plot, estimates right of it. Narrow: each row's label, timepoint and
+ * estimate stacked above its bar, so the plot can use the phone's whole width.
  */
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
-import { formatNumber } from '../evidence/numbers.ts';
-import type { ForestSpec } from './evidence-charts.ts';
-import { plotArea, px, viewBox, type Frame, type PlotArea, type Tick } from './frame.ts';
+import { formatInterval, formatNumber } from '../evidence/numbers.ts';
+import type { ForestChartSpec } from '../schema/chart.ts';
+import {
+  placeText,
+  plotArea,
+  px,
+  textHeight,
+  viewBox,
+  type ChartWidth,
+  type Frame,
+  type PlacedText,
+  type PlotArea,
+  type Tick,
+} from './frame.ts';
 import {
   isVerified,
   resolveOutcome,
@@ -15,12 +28,20 @@ import {
 } from './select.ts';
 import { estimateText, provenanceNote } from './text.ts';
 
-const rowHeight = 52;
+/** The settings of a forest chart that shape its axis; `id` names it in error messages. */
+export type ForestAxisSpec = { id: string } & Pick<
+  ForestChartSpec,
+  'scale' | 'reference' | 'domain'
+>;
+
+const wideRowHeight = 52;
+const narrowWidth = 340;
+const narrowPad = 12;
 
 export function forestFrame(rows: number): Frame {
   return {
     width: 760,
-    height: 20 + rows * rowHeight + 56,
+    height: 20 + rows * wideRowHeight + 56,
     margin: { top: 20, right: 180, bottom: 56, left: 300 },
   };
 }
@@ -34,8 +55,10 @@ export interface ResolvedForestRow {
 export interface ForestRow extends ResolvedForestRow {
   /** Second line under the label: timepoint and how the value is established. */
   sublabel: string;
-  /** Estimate and interval as printed at the right-hand end of the row. */
+  /** Estimate and interval as printed beside (wide) or above (narrow) the row's bar. */
   estimate: string;
+  /** The row's label, sublabel and estimate, placed. */
+  texts: PlacedText[];
   y: number;
   x: number;
   /** Confidence interval ends, when reported. */
@@ -45,10 +68,13 @@ export interface ForestRow extends ResolvedForestRow {
 }
 
 export interface ForestLayout {
+  width: ChartWidth;
   viewBox: string;
   frame: Frame;
   plot: PlotArea;
   xTicks: Tick[];
+  /** Tick labels and the axis label, placed. */
+  axisTexts: PlacedText[];
   /** Position of the no-effect line, when the chart has one. */
   referenceX: number | null;
   rows: ForestRow[];
@@ -56,7 +82,10 @@ export interface ForestLayout {
   intervalCount: number;
 }
 
-export function resolveForest(studies: StudyLookup, spec: ForestSpec): ResolvedForestRow[] {
+export function resolveForest(
+  studies: StudyLookup,
+  spec: Pick<ForestChartSpec, 'rows'>,
+): ResolvedForestRow[] {
   return spec.rows.map((row) => ({
     key: row.key,
     label: row.label,
@@ -74,58 +103,128 @@ export function forestSublabel(datum: ChartDatum): string {
 
 const logTickCandidates = [0.1, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4, 5, 10];
 
+/** The x scale and its ticks for the rows' values, intervals and reference line. */
+function forestScale(
+  known: readonly ResolvedForestRow[],
+  spec: ForestAxisSpec,
+  range: [number, number],
+): { scale: ScaleContinuousNumeric<number, number>; ticks: number[] } {
+  const extent = known.flatMap((r) => [
+    r.datum.result.value as number,
+    ...(r.datum.result.ci95 ?? []),
+  ]);
+  if (spec.reference !== undefined) extent.push(spec.reference);
+  if (spec.scale === 'log') {
+    if (extent.some((v) => v <= 0))
+      throw new Error(`forest chart "${spec.id}": a log scale needs positive values`);
+    const lo = Math.min(...extent) / 1.25;
+    const hi = Math.max(...extent) * 1.25;
+    return {
+      scale: scaleLog().domain([lo, hi]).range(range),
+      ticks: logTickCandidates.filter((t) => t >= lo && t <= hi),
+    };
+  }
+  const [lo, hi] = spec.domain ?? [Math.min(...extent), Math.max(...extent)];
+  const pad = spec.domain ? 0 : (hi - lo) * 0.08 || 1;
+  const scale = scaleLinear()
+    .domain([lo - pad, hi + pad])
+    .range(range);
+  if (!spec.domain) scale.nice();
+  return { scale, ticks: scale.ticks(range[1] - range[0] < 400 ? 5 : 6) };
+}
+
+/**
+ * Where each row's texts and bar go. Wide: fixed row height, texts beside the plot. Narrow: texts
+ * wrapped to the frame and stacked above the bar, so rows grow with their text.
+ */
+function placeRows(rows: readonly ResolvedForestRow[], width: ChartWidth) {
+  if (width === 'wide') {
+    const frame = forestFrame(rows.length);
+    const plot = plotArea(frame);
+    return {
+      frame,
+      plot,
+      rows: rows.map((r, i) => {
+        const y = px(plot.top + (i + 0.5) * wideRowHeight);
+        return {
+          y,
+          texts: [
+            placeText('row-label', r.label, plot.left - 12, y - 6, 'end'),
+            placeText('row-sublabel', forestSublabel(r.datum), plot.left - 12, y + 12, 'end'),
+            placeText('value', estimateText(r.datum.result), plot.right + 12, y + 4.5),
+          ],
+        };
+      }),
+    };
+  }
+  const textWidth = narrowWidth - 2 * narrowPad;
+  let y = 8;
+  const placed = rows.map((r) => {
+    const texts: PlacedText[] = [];
+    for (const [kind, text] of [
+      ['row-label', r.label],
+      ['row-sublabel', forestSublabel(r.datum)],
+      ['value', estimateText(r.datum.result)],
+    ] as const) {
+      const t = placeText(kind, text, narrowPad, y + 13, 'start', textWidth);
+      texts.push(t);
+      y += textHeight(t);
+    }
+    const barY = px(y + 12);
+    y += 34;
+    return { y: barY, texts };
+  });
+  const frame: Frame = {
+    width: narrowWidth,
+    height: px(y + 52),
+    margin: { top: 8, right: narrowPad + 8, bottom: 52, left: narrowPad + 8 },
+  };
+  return { frame, plot: plotArea(frame), rows: placed };
+}
+
 export function layoutForest(
   rows: readonly ResolvedForestRow[],
-  spec: Pick<ForestSpec, 'scale' | 'reference' | 'domain' | 'id'>,
-  frame: Frame = forestFrame(rows.length),
+  spec: ForestAxisSpec & Pick<ForestChartSpec, 'axisLabel'>,
+  width: ChartWidth = 'wide',
 ): ForestLayout {
   const known = rows.filter((r) => r.datum.result.value !== null);
   if (known.length === 0)
     throw new Error(
       `forest chart "${spec.id}": none of the selected outcome rows has a known value`,
     );
-  const plot = plotArea(frame);
-  const extent = known.flatMap((r) => [
-    r.datum.result.value as number,
-    ...(r.datum.result.ci95 ?? []),
-  ]);
-  if (spec.reference !== undefined) extent.push(spec.reference);
-  let scale: ScaleContinuousNumeric<number, number>;
-  let ticks: number[];
-  if (spec.scale === 'log') {
-    if (extent.some((v) => v <= 0))
-      throw new Error(`forest chart "${spec.id}": a log scale needs positive values`);
-    const lo = Math.min(...extent) / 1.25;
-    const hi = Math.max(...extent) * 1.25;
-    scale = scaleLog().domain([lo, hi]).range([plot.left, plot.right]);
-    ticks = logTickCandidates.filter((t) => t >= lo && t <= hi);
-  } else {
-    const [lo, hi] = spec.domain ?? [Math.min(...extent), Math.max(...extent)];
-    const pad = spec.domain ? 0 : (hi - lo) * 0.08 || 1;
-    scale = scaleLinear()
-      .domain([lo - pad, hi + pad])
-      .range([plot.left, plot.right]);
-    if (!spec.domain) scale.nice();
-    ticks = scale.ticks(6);
-  }
+  const { frame, plot, rows: placed } = placeRows(known, width);
+  const { scale, ticks } = forestScale(known, spec, [plot.left, plot.right]);
   const laidOut = known.map((r, i) => {
     const { value, ci95 } = r.datum.result;
     return {
       ...r,
       sublabel: forestSublabel(r.datum),
       estimate: estimateText(r.datum.result),
-      y: px(plot.top + (i + 0.5) * rowHeight),
+      texts: placed[i]!.texts,
+      y: placed[i]!.y,
       x: px(scale(value as number)),
       interval: ci95 ? { x1: px(scale(ci95[0])), x2: px(scale(ci95[1])) } : null,
       verified: isVerified(r.datum),
       derived: r.datum.derived,
     };
   });
+  const xTicks = ticks.map((t) => ({ position: px(scale(t)), value: t, label: formatNumber(t) }));
   return {
+    width,
     viewBox: viewBox(frame),
     frame,
     plot,
-    xTicks: ticks.map((t) => ({ position: px(scale(t)), value: t, label: formatNumber(t) })),
+    xTicks,
+    axisTexts: [
+      ...xTicks.map((t) => placeText('tick', t.label, t.position, plot.bottom + 20, 'middle')),
+      placeText(
+        'axis-label',
+        spec.axisLabel,
+        (plot.left + plot.right) / 2,
+        plot.bottom + 44,
+        'middle',
+      ),
+    ],
     referenceX: spec.reference === undefined ? null : px(scale(spec.reference)),
     rows: laidOut,
     pointCount: laidOut.length,
@@ -147,7 +246,7 @@ export function forestSummary(
           ? `${formatNumber(result.value)}%`
           : `${formatNumber(result.value)}${unit ? ` ${unit}` : ''}`;
       const ci = result.ci95
-        ? `, 95% CI ${formatNumber(result.ci95[0])} to ${formatNumber(result.ci95[1])}`
+        ? `, 95% CI ${formatInterval(result.ci95, result.value)}`
         : ', no confidence interval found';
       return `${r.label}, ${timepointText(r.datum)}: ${value}${ci}${provenanceNote(r.datum)}.`;
     })
@@ -156,7 +255,7 @@ export function forestSummary(
 
 export function forestDescription(
   layout: ForestLayout,
-  spec: Pick<ForestSpec, 'axisLabel' | 'reference'>,
+  spec: Pick<ForestChartSpec, 'axisLabel' | 'reference'>,
 ): string {
   const reference =
     spec.reference === undefined

@@ -1,11 +1,23 @@
 /**
  * Geometry for the responder-rate chart: for each comparison, two horizontal bars (ablation and
- * comparator) on a 0–100% axis, for the same response threshold at the same timepoint.
+ * comparator) on a 0–100% axis, for the same response threshold at the same timepoint. Wide:
+ * labels left of the bars. Narrow: each comparison's label stacked above its bars.
  */
 import { scaleLinear } from 'd3-scale';
 import { formatNumber } from '../evidence/numbers.ts';
-import type { ResponderPairSpec } from './evidence-charts.ts';
-import { plotArea, px, viewBox, type Frame, type PlotArea, type Tick } from './frame.ts';
+import type { ResponderPairSpec } from '../schema/chart.ts';
+import {
+  placeText,
+  plotArea,
+  px,
+  textHeight,
+  viewBox,
+  type ChartWidth,
+  type Frame,
+  type PlacedText,
+  type PlotArea,
+  type Tick,
+} from './frame.ts';
 import {
   isVerified,
   resolveOutcome,
@@ -17,12 +29,14 @@ import { provenanceNote } from './text.ts';
 
 const barHeight = 16;
 const barGap = 4;
-const groupHeight = 2 * barHeight + barGap + 30;
+const wideGroupHeight = 2 * barHeight + barGap + 30;
+const narrowWidth = 340;
+const narrowPad = 12;
 
 export function responderFrame(pairs: number): Frame {
   return {
     width: 760,
-    height: 20 + pairs * groupHeight + 50,
+    height: 20 + pairs * wideGroupHeight + 50,
     margin: { top: 20, right: 70, bottom: 50, left: 300 },
   };
 }
@@ -52,15 +66,19 @@ export interface ResponderGroup {
   label: string;
   /** Timepoint and response threshold, from the data. */
   sublabel: string;
-  y: number;
+  /** The label and sublabel, placed. */
+  texts: PlacedText[];
   bars: ResponderBar[];
 }
 
 export interface ResponderLayout {
+  width: ChartWidth;
   viewBox: string;
   frame: Frame;
   plot: PlotArea;
   xTicks: Tick[];
+  /** Tick labels and the axis label, placed. */
+  axisTexts: PlacedText[];
   groups: ResponderGroup[];
   barCount: number;
 }
@@ -88,16 +106,68 @@ export function responderSublabel(datum: ChartDatum): string {
   return `${timepointText(datum)}, ${datum.responderDefinition ?? 'response threshold not stated'}`;
 }
 
+/** Where each group's label and first bar go, and the frame that holds them. */
+function placeGroups(pairs: readonly ResolvedPair[], width: ChartWidth) {
+  if (width === 'wide') {
+    const frame = responderFrame(pairs.length);
+    const plot = plotArea(frame);
+    return {
+      frame,
+      plot,
+      groups: pairs.map((pair, i) => {
+        const barTop = plot.top + i * wideGroupHeight + 26;
+        return {
+          barTop,
+          texts: [
+            placeText('row-label', pair.label, plot.left - 12, barTop + 6, 'end'),
+            placeText(
+              'row-sublabel',
+              responderSublabel(pair.treatment),
+              plot.left - 12,
+              barTop + 24,
+              'end',
+            ),
+          ],
+        };
+      }),
+    };
+  }
+  const textWidth = narrowWidth - 2 * narrowPad;
+  let y = 8;
+  const groups = pairs.map((pair) => {
+    const label = placeText('row-label', pair.label, narrowPad, y + 13, 'start', textWidth);
+    y += textHeight(label);
+    const sublabel = placeText(
+      'row-sublabel',
+      responderSublabel(pair.treatment),
+      narrowPad,
+      y + 12,
+      'start',
+      textWidth,
+    );
+    y += textHeight(sublabel) + 6;
+    const barTop = y;
+    y += 2 * barHeight + barGap + 18;
+    return { barTop, texts: [label, sublabel] };
+  });
+  const frame: Frame = {
+    width: narrowWidth,
+    height: px(y + 50),
+    margin: { top: 8, right: 56, bottom: 50, left: narrowPad + 4 },
+  };
+  return { frame, plot: plotArea(frame), groups };
+}
+
 export function layoutResponders(
   pairs: readonly ResolvedPair[],
-  frame: Frame = responderFrame(pairs.length),
+  width: ChartWidth = 'wide',
 ): ResponderLayout {
-  const plot = plotArea(frame);
+  const { frame, plot, groups: placed } = placeGroups(pairs, width);
   const x = scaleLinear().domain([0, 100]).range([plot.left, plot.right]);
   const groups = pairs.map((pair, i) => {
-    const top = plot.top + i * groupHeight + 26;
+    const { barTop, texts } = placed[i]!;
     const bars = (['treatment', 'comparator'] as const)
-      .map((role, j) => ({ role, datum: pair[role], y: top + j * (barHeight + barGap) }))
+      .map((role, j) => ({ role, datum: pair[role], y: barTop + j * (barHeight + barGap) }))
       .filter((b) => b.datum.result.value !== null)
       .map(({ role, datum, y }) => {
         const value = datum.result.value as number;
@@ -117,15 +187,29 @@ export function layoutResponders(
       key: pair.key,
       label: pair.label,
       sublabel: responderSublabel(pair.treatment),
-      y: px(top - 8),
+      texts,
       bars,
     };
   });
+  const xTicks = x
+    .ticks(5)
+    .map((t) => ({ position: px(x(t)), value: t, label: `${formatNumber(t)}%` }));
   return {
+    width,
     viewBox: viewBox(frame),
     frame,
     plot,
-    xTicks: x.ticks(5).map((t) => ({ position: px(x(t)), value: t, label: `${formatNumber(t)}%` })),
+    xTicks,
+    axisTexts: [
+      ...xTicks.map((t) => placeText('tick', t.label, t.position, plot.bottom + 20, 'middle')),
+      placeText(
+        'axis-label',
+        'Share of patients meeting the threshold',
+        (plot.left + plot.right) / 2,
+        plot.bottom + 44,
+        'middle',
+      ),
+    ],
     groups,
     barCount: groups.reduce((n, g) => n + g.bars.length, 0),
   };

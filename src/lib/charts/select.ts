@@ -3,13 +3,10 @@
  * and outcome id; this module resolves them, so every value drawn is the value in the content file
  * (never typed into a chart or a template), and a missing row fails the build with a clear message.
  */
+import type { OutcomeRef } from '../schema/chart.ts';
 import type { ReportedNumber, Study } from '../schema/study.ts';
 
-/** Which outcome row of which study a chart shows. */
-export interface OutcomeRef {
-  study: string;
-  outcome: string;
-}
+export type { OutcomeRef };
 
 /** One outcome row, resolved with what a chart needs to label it. */
 export interface ChartDatum {
@@ -31,10 +28,6 @@ export interface ChartDatum {
 }
 
 export type StudyLookup = ReadonlyMap<string, Study>;
-
-export function outcomeRef(study: string, outcome: string): OutcomeRef {
-  return { study, outcome };
-}
 
 /** Resolves one outcome row; throws naming the study and the ids it does have when the row is missing. */
 export function resolveOutcome(studies: StudyLookup, ref: OutcomeRef): ChartDatum {

@@ -1,16 +1,14 @@
 /** Words for chart labels and summaries, built from the data (so every digit comes from a content file). */
-import { formatNumber } from '../evidence/numbers.ts';
+import { formatInterval, formatNumber } from '../evidence/numbers.ts';
 import { verificationLabel } from '../schema/common.ts';
 import type { ReportedNumber } from '../schema/study.ts';
 import { timepointText, type ChartDatum } from './select.ts';
 
-/** "−20.3 (−25.9 to −14.7)", "65% (51 to 78)", "−5.3": the estimate and its interval, compactly. */
+/** "−20.3 (−25.9 to −14.7)", "1.38 (1.10 to 1.73)", "−5.3": the estimate and its interval, compactly. */
 export function estimateText(result: Pick<ReportedNumber, 'value' | 'unit' | 'ci95'>): string {
   if (result.value === null) return 'unknown';
   const percent = result.unit === '%' ? '%' : '';
-  const ci = result.ci95
-    ? ` (${formatNumber(result.ci95[0])} to ${formatNumber(result.ci95[1])})`
-    : '';
+  const ci = result.ci95 ? ` (${formatInterval(result.ci95, result.value)})` : '';
   return `${formatNumber(result.value)}${percent}${ci}`;
 }
 

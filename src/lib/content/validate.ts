@@ -11,6 +11,7 @@ import { conceptById } from '../criteria/concepts.ts';
 import { borrowSpec } from '../criteria/prune.ts';
 import { walkCriteria } from '../criteria/walk.ts';
 import { articleSchema } from '../schema/article.ts';
+import { chartReferences, chartSchema, type Chart } from '../schema/chart.ts';
 import { claimSchema, type Claim } from '../schema/claim.ts';
 import { criteriaSetSchema, type CriteriaSet } from '../schema/criteria-set.ts';
 import type { Citation } from '../schema/common.ts';
@@ -56,6 +57,7 @@ export interface ValidContent {
   guidelines: Map<string, Guideline>;
   claims: Map<string, Claim>;
   'criteria-sets': Map<string, CriteriaSet>;
+  charts: Map<string, Chart>;
   articles: Map<string, Article & { body: string; bodyLine: number }>;
 }
 
@@ -67,6 +69,7 @@ const schemas: Record<keyof ValidContent, z.ZodType> = {
   guidelines: guidelineSchema,
   claims: claimSchema,
   'criteria-sets': criteriaSetSchema,
+  charts: chartSchema,
   articles: articleSchema,
 };
 
@@ -100,6 +103,7 @@ export function validateContent(files: readonly ContentFile[]): {
     guidelines: new Map(),
     claims: new Map(),
     'criteria-sets': new Map(),
+    charts: new Map(),
     articles: new Map(),
   };
   const pathOf = new Map<string, string>();
@@ -323,6 +327,16 @@ function checkReferences(
     });
   }
 
+  // A search term sends readers to a policy, so the policy must say it (in a cited note).
+  for (const [id, policy] of content.policies)
+    policy.searchTerms.forEach((term, i) => {
+      if (!policy.notes.some((n) => n.text.toLowerCase().includes(term.toLowerCase())))
+        errors.push({
+          path: where('policies', id),
+          field: `searchTerms[${i}]`,
+          message: `"${term}" is not in any of the policy's notes (a search term must be something the page says, with its citation)`,
+        });
+    });
   for (const [id, study] of content.studies) {
     const path = where('studies', id);
     checkAllCitations(path, study, '');
@@ -382,6 +396,60 @@ function checkReferences(
             message: '`match` is allowed only in an advisory condition, not in criteria',
           });
       });
+  }
+  // A chart's numbers, intervals and citations are the study rows it names: each must exist.
+  for (const [id, chart] of content.charts) {
+    const path = where('charts', id);
+    const outcomeAt = (field: string, ref: { study: string; outcome: string }) => {
+      const study = content.studies.get(ref.study);
+      if (!study) {
+        errors.push({
+          path,
+          field: `${field}.study`,
+          message: `unknown study "${ref.study}" (expected the id of a file in src/content/studies)`,
+        });
+        return undefined;
+      }
+      const row = study.outcomes.find((o) => o.id === ref.outcome);
+      if (!row)
+        errors.push({
+          path,
+          field: `${field}.outcome`,
+          message: `study "${ref.study}" has no outcome "${ref.outcome}" (expected one of: ${study.outcomes.map((o) => o.id).join(', ')})`,
+        });
+      return row;
+    };
+    const rows = new Map(
+      chartReferences(chart).map(({ field, ref }) => [field, outcomeAt(field, ref)]),
+    );
+    if (chart.kind === 'responders')
+      chart.pairs.forEach((pair, i) => {
+        const treatment = rows.get(`pairs[${i}].treatment`);
+        const comparator = rows.get(`pairs[${i}].comparator`);
+        if (
+          treatment &&
+          comparator &&
+          (treatment.timepointMonths !== comparator.timepointMonths ||
+            treatment.responderDefinition !== comparator.responderDefinition)
+        )
+          errors.push({
+            path,
+            field: `pairs[${i}]`,
+            message: `both arms need the same timepoint and responder definition (got ${treatment.timepointMonths} and ${comparator.timepointMonths} months; "${treatment.responderDefinition}" and "${comparator.responderDefinition}")`,
+          });
+      });
+    if (chart.kind === 'trajectory')
+      chart.series.forEach((series, i) =>
+        series.points.forEach((_, j) => {
+          const row = rows.get(`series[${i}].points[${j}]`);
+          if (row && (row.measure !== 'odi' || row.statistic !== 'mean-change'))
+            errors.push({
+              path,
+              field: `series[${i}].points[${j}]`,
+              message: `the ODI-over-time chart plots mean change in ODI (got ${row.measure} ${row.statistic})`,
+            });
+        }),
+      );
   }
   for (const [id, claim] of content.claims) {
     const path = where('claims', id);

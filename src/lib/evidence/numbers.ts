@@ -1,5 +1,5 @@
 /** Formatting reported numbers: the value with its unit, SD, CI, range and p, or "unknown" when not found. */
-import type { ReportedNumber } from '../schema/study.ts';
+import { decimalPlaces, type ReportedNumber } from '../schema/study.ts';
 
 /** A number as printed on the site; every digit shown comes from the entry's data. */
 export function formatReportedNumber(
@@ -12,15 +12,33 @@ export function formatReportedNumber(
   if (n.value === null) return range ?? 'unknown';
   let text = `${formatNumber(n.value)}${unit}`;
   if (n.sd !== undefined) text = `${formatNumber(n.value)} ± ${formatNumber(n.sd)}${unit}`;
-  if (n.ci95) text += ` (95% CI ${formatNumber(n.ci95[0])} to ${formatNumber(n.ci95[1])})`;
+  if (n.ci95) text += ` (95% CI ${formatInterval(n.ci95, n.value)})`;
   if (range) text += ` (${range})`;
   if (n.p) text += `, p ${/^[<>=]/.test(n.p) ? n.p.replace(/^([<>=])\s?/, '$1 ') : `= ${n.p}`}`;
   return text;
 }
 
-/** A number with a true minus sign and no trailing zeros beyond what the source printed. */
-export function formatNumber(value: number): string {
-  return String(value).replace('-', '−');
+/**
+ * A number with a true minus sign. Without `decimals`, as stored (no trailing zeros beyond what
+ * the source printed); with it, at that many decimals.
+ */
+export function formatNumber(value: number, decimals?: number): string {
+  return (decimals === undefined ? String(value) : value.toFixed(decimals)).replace('-', '−');
+}
+
+/**
+ * A confidence interval "1.10 to 1.73": both ends at one precision, the finest of the ends and the
+ * estimate they belong to (a stored 1.1 lost the trailing zero the source printed as 1.10).
+ */
+export function formatInterval(
+  interval: readonly [number, number],
+  estimate?: number | null,
+): string {
+  const decimals = Math.max(
+    ...interval.map(decimalPlaces),
+    estimate === null || estimate === undefined ? 0 : decimalPlaces(estimate),
+  );
+  return `${formatNumber(interval[0], decimals)} to ${formatNumber(interval[1], decimals)}`;
 }
 
 /** True when the number is known, or at least its range is. */

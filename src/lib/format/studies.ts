@@ -53,3 +53,12 @@ export function outcomesInTimeOrder(outcomes: readonly Outcome[]): Outcome[] {
     .sort((a, b) => a.o.timepointMonths - b.o.timepointMonths || a.i - b.i)
     .map(({ o }) => o);
 }
+
+/**
+ * The response threshold to show after an outcome's label, or nothing when the label already
+ * says it ("…, ODI improved by 10 points or more" needs no "(ODI improved by 10 points or more)").
+ */
+export function responderNote(label: string, definition: string | undefined): string | undefined {
+  if (!definition || label.toLowerCase().includes(definition.toLowerCase())) return undefined;
+  return definition;
+}

@@ -286,6 +286,11 @@ export const policySchema = z
     jurisdiction: jurisdiction.optional(),
     /** Caveats and context, each cited. */
     notes: z.array(citedText).default([]),
+    /**
+     * Coding terms a reader may search for that only this policy's notes mention (e.g. "KX
+     * modifier"): site search matches the policy by them. Each must appear in one of its notes.
+     */
+    searchTerms: z.array(z.string().min(2)).default([]),
     /** The evaluable lines; empty when the position is unknown. */
     lines: z.array(policyLine),
     /** Date the editors last reviewed this entry. */

@@ -123,8 +123,8 @@ const outcome = z
   })
   .strict();
 
-/** Decimal places of a number as written, so a derived value is compared at the precision of its inputs. */
-function decimals(value: number): number {
+/** Decimal places of a number as stored: 1.38 → 2, 1.1 → 1, 65 → 0 (a derived value is compared at its inputs' precision). */
+export function decimalPlaces(value: number): number {
   return (String(value).split('.')[1] ?? '').length;
 }
 
@@ -232,7 +232,7 @@ export const studySchema = z
         });
         return;
       }
-      const places = Math.max(decimals(a.result.value), decimals(b.result.value));
+      const places = Math.max(decimalPlaces(a.result.value), decimalPlaces(b.result.value));
       const expected = Number((a.result.value - b.result.value).toFixed(places));
       if (row.result.value !== expected)
         ctx.addIssue({

@@ -1,4 +1,5 @@
 /** Small synthetic studies for the chart-maths tests: values chosen so positions are easy to check by hand. */
+import type { OutcomeRef } from '../../../src/lib/schema/chart.ts';
 import { studySchema, type Study } from '../../../src/lib/schema/study.ts';
 
 const cite = { source: 'fixture-source', section: 'Abstract' };
@@ -60,4 +61,9 @@ export function fixtureStudy(shortName: string, rows: Row[]): Study {
 
 export function lookup(studies: Record<string, Study>): ReadonlyMap<string, Study> {
   return new Map(Object.entries(studies));
+}
+
+/** A chart's reference to one outcome row, as a chart entry writes it. */
+export function outcomeRef(study: string, outcome: string): OutcomeRef {
+  return { study, outcome };
 }

@@ -6,9 +6,8 @@ import {
   layoutForest,
   resolveForest,
 } from '../../../src/lib/charts/forest.ts';
-import { outcomeRef } from '../../../src/lib/charts/select.ts';
 import { estimateText } from '../../../src/lib/charts/text.ts';
-import { fixtureStudy, lookup } from './fixtures.ts';
+import { fixtureStudy, lookup, outcomeRef } from './fixtures.ts';
 
 const studies = lookup({
   alpha: fixtureStudy('Alpha', [
@@ -44,12 +43,13 @@ const studies = lookup({
     { id: 'neg', arm: 'between-arms', months: 3, value: -1, unit: 'ratio', statistic: 'ratio' },
   ]),
 });
-const spec = { id: 'diff-chart', scale: 'linear' as const, reference: 0 };
-const rows = resolveForest(studies, {
-  ...spec,
-  title: 't',
+const spec = {
+  id: 'diff-chart',
+  scale: 'linear' as const,
+  reference: 0,
   axisLabel: 'Difference',
-  reading: 'r',
+};
+const rows = resolveForest(studies, {
   rows: [
     { key: 'derived', label: 'Sham trial', ref: outcomeRef('alpha', 'diff') },
     { key: 'ci', label: 'Open trial', ref: outcomeRef('alpha', 'ci') },
@@ -88,13 +88,32 @@ describe('forest-style geometry', () => {
     expect(estimateText({ value: null })).toBe('unknown');
   });
 
+  it('writes both ends of an interval at one precision, the finest of the estimate and its ends', () => {
+    expect(estimateText({ value: 1.38, unit: 'ratio', ci95: [1.1, 1.73] })).toBe(
+      '1.38 (1.10 to 1.73)',
+    );
+    expect(estimateText({ value: -20.3, ci95: [-25.9, -14.7] })).toBe('−20.3 (−25.9 to −14.7)');
+  });
+
+  it('stacks label, timepoint and estimate above each bar in the narrow drawing, inside its frame', () => {
+    const narrow = layoutForest(rows, spec, 'narrow');
+    expect(narrow.frame.width).toBeLessThan(400);
+    for (const row of narrow.rows) {
+      const [label, sublabel, estimate] = row.texts;
+      expect(label!.y).toBeLessThan(sublabel!.y);
+      expect(sublabel!.y).toBeLessThan(estimate!.y);
+      expect(estimate!.y).toBeLessThan(row.y);
+      for (const t of row.texts) expect(t.anchor).toBe('start');
+    }
+    expect(narrow.rows[1]!.texts[0]!.y).toBeGreaterThan(narrow.rows[0]!.y);
+    expect(narrow.rows.at(-1)!.y).toBeLessThan(narrow.plot.bottom);
+    // The same values in the same order as the wide drawing.
+    expect(narrow.rows.map((r) => r.estimate)).toEqual(layout.rows.map((r) => r.estimate));
+  });
+
   it('on a log scale puts 1 at the no-effect line and shows a CI crossing it as crossing', () => {
-    const rrSpec = { id: 'rr', scale: 'log' as const, reference: 1 };
+    const rrSpec = { id: 'rr', scale: 'log' as const, reference: 1, axisLabel: 'RR' };
     const rr = resolveForest(studies, {
-      ...rrSpec,
-      title: 't',
-      axisLabel: 'RR',
-      reading: 'r',
       rows: [
         { key: 'w', label: 'Wide', ref: outcomeRef('alpha', 'rr-wide') },
         { key: 'n', label: 'Narrow', ref: outcomeRef('alpha', 'rr') },
@@ -115,21 +134,15 @@ describe('forest-style geometry', () => {
 
   it('refuses a log scale for non-positive values', () => {
     const bad = resolveForest(studies, {
-      id: 'bad',
-      scale: 'log',
-      reference: 1,
-      title: 't',
-      axisLabel: 'x',
-      reading: 'r',
       rows: [{ key: 'n', label: 'Neg', ref: outcomeRef('alpha', 'neg') }],
     });
-    expect(() => layoutForest(bad, { id: 'bad', scale: 'log', reference: 1 })).toThrow(
-      /log scale needs positive values/,
-    );
+    expect(() =>
+      layoutForest(bad, { id: 'bad', scale: 'log', reference: 1, axisLabel: 'x' }),
+    ).toThrow(/log scale needs positive values/);
   });
 
   it('respects a fixed domain such as 0 to 100%', () => {
-    const l = layoutForest(rows, { id: 'p', scale: 'linear', domain: [-30, 0] });
+    const l = layoutForest(rows, { id: 'p', scale: 'linear', domain: [-30, 0], axisLabel: 'x' });
     expect(l.xTicks[0]!.value).toBe(-30);
     expect(l.xTicks.at(-1)!.value).toBe(0);
     expect(l.referenceX).toBeNull();

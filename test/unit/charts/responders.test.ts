@@ -4,8 +4,7 @@ import {
   resolveResponders,
   responderSummary,
 } from '../../../src/lib/charts/responders.ts';
-import { outcomeRef } from '../../../src/lib/charts/select.ts';
-import { fixtureStudy, lookup } from './fixtures.ts';
+import { fixtureStudy, lookup, outcomeRef } from './fixtures.ts';
 
 const def = 'ODI improved by 10 points or more';
 const studies = lookup({
@@ -89,5 +88,13 @@ describe('responder-rate geometry', () => {
         },
       ]),
     ).toThrow(/same timepoint and responder definition \(got 3 and 6 months/);
+  });
+
+  it('puts the label above the bars in the narrow drawing and leaves room for the value at 100%', () => {
+    const narrow = layoutResponders(pairs, 'narrow');
+    const group = narrow.groups[0]!;
+    expect(Math.max(...group.texts.map((t) => t.y))).toBeLessThan(group.bars[0]!.y);
+    expect(narrow.plot.right + 50).toBeLessThanOrEqual(narrow.frame.width);
+    expect(narrow.barCount).toBe(layout.barCount);
   });
 });

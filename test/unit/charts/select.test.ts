@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isVerified,
-  outcomeRef,
-  resolveOutcome,
-  timepointText,
-} from '../../../src/lib/charts/select.ts';
-import { fixtureStudy, lookup } from './fixtures.ts';
+import { isVerified, resolveOutcome, timepointText } from '../../../src/lib/charts/select.ts';
+import { fixtureStudy, lookup, outcomeRef } from './fixtures.ts';
 
 const studies = lookup({
   alpha: fixtureStudy('Alpha', [

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { outcomeRef } from '../../../src/lib/charts/select.ts';
 import {
   layoutTrajectory,
   resolveTrajectory,
   trajectoryDescription,
-  trajectoryFrame,
+  trajectoryFrames,
+  trajectoryGapNote,
+  seriesGaps,
   trajectorySummary,
 } from '../../../src/lib/charts/trajectory.ts';
 import { plotArea } from '../../../src/lib/charts/frame.ts';
-import { fixtureStudy, lookup } from './fixtures.ts';
+import { fixtureStudy, lookup, outcomeRef } from './fixtures.ts';
 
 const studies = lookup({
   alpha: fixtureStudy('Alpha', [
@@ -16,6 +17,7 @@ const studies = lookup({
     { id: 'a-12m', arm: 'bvna', months: 12, value: -30 },
     { id: 's-3m', arm: 'sham', months: 3, value: -10, verification: 'seed-only' },
     { id: 'a-24m', arm: 'bvna', months: 24, value: null, verification: 'not-found' },
+    { id: 's-6m', arm: 'sham', months: 6, value: -12 },
   ]),
 });
 const series = resolveTrajectory(studies, [
@@ -39,7 +41,7 @@ const series = resolveTrajectory(studies, [
   },
 ]);
 const layout = layoutTrajectory(series);
-const plot = plotArea(trajectoryFrame);
+const plot = plotArea(trajectoryFrames.wide);
 
 describe('ODI-over-time geometry', () => {
   it('draws one marker per known value and skips unknown ones', () => {
@@ -102,5 +104,41 @@ describe('ODI-over-time geometry', () => {
     expect(() => layoutTrajectory(empty)).toThrow(
       /none of the selected outcome rows has a known value/,
     );
+  });
+
+  it('breaks a line where the series has no value at an axis timepoint in between, and says so', () => {
+    const gappy = resolveTrajectory(studies, [
+      {
+        key: 'long',
+        label: 'Alpha: ablation',
+        hue: 'smart',
+        role: 'treatment',
+        points: [outcomeRef('alpha', 'a-3m'), outcomeRef('alpha', 'a-12m')],
+      },
+      {
+        key: 'middle',
+        label: 'Alpha: other',
+        hue: 'smart',
+        role: 'comparator',
+        points: [outcomeRef('alpha', 's-3m'), outcomeRef('alpha', 's-6m')],
+      },
+    ]);
+    const l = layoutTrajectory(gappy);
+    expect(l.xTicks.map((t) => t.label)).toEqual(['3', '6', '12']);
+    // 3 → 12 skips 6: two separate pieces, no segment drawn across the gap.
+    expect(l.series[0]!.gaps).toEqual([{ fromMonths: 3, toMonths: 12 }]);
+    expect(l.series[0]!.path!.match(/M/g)).toHaveLength(2);
+    expect(l.series[1]!.gaps).toEqual([]);
+    expect(l.series[1]!.path!.match(/M/g)).toHaveLength(1);
+    expect(trajectoryGapNote(l)).toContain('Alpha: ablation has no value between 3 and 12 months');
+    expect(trajectoryGapNote(layout)).toBe('');
+    expect(seriesGaps([3, 60], [3, 6, 12, 24, 60])).toEqual([{ fromMonths: 3, toMonths: 60 }]);
+  });
+
+  it('draws a narrow version with the same points at phone width', () => {
+    const narrow = layoutTrajectory(series, 'narrow');
+    expect(narrow.frame.width).toBeLessThan(400);
+    expect(narrow.pointCount).toBe(layout.pointCount);
+    expect(narrow.xTicks.map((t) => t.label)).toEqual(layout.xTicks.map((t) => t.label));
   });
 });

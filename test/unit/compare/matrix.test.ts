@@ -5,7 +5,12 @@ import {
   type CriteriaMatrix,
   type MatrixCell,
 } from '../../../src/lib/compare/matrix.ts';
-import { matrixExportRows, toCsv } from '../../../src/lib/compare/export.ts';
+import {
+  matrixExportRows,
+  toCsv,
+  toWideCsv,
+  wideCellText,
+} from '../../../src/lib/compare/export.ts';
 import { matrixViews } from '../../../src/lib/compare/views.ts';
 import { concepts } from '../../../src/lib/criteria/concepts.ts';
 import type { EvaluablePolicy } from '../../../src/lib/engine/types.ts';
@@ -179,5 +184,23 @@ describe('exports', () => {
     expect(toCsv([{ ...rows[0]!, rule: 'says "hi", then\nstops' }])).toContain(
       '"says ""hi"", then\nstops"',
     );
+  });
+
+  it('writes the wide CSV: one row per criterion, one column per policy line, each cell its status, rule and citations', () => {
+    const csv = toWideCsv(matrix, () => 'verified');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines).toHaveLength(matrix.rows.length + 2);
+    expect(lines[0]!.startsWith('concept,conceptLabel,')).toBe(true);
+    expect(lines[0]).toContain(
+      '"MGB 097 (Jan 2026), Commercial and Qualified Health Plan [mgb-commercial]"',
+    );
+    const spondy = matrix.rows.findIndex((r) => r.concept.id === 'spondylolisthesis');
+    const mgb = matrix.columns.findIndex((c) => c.line.id === 'mgb-commercial');
+    const text = wideCellText(matrix.rows[spondy]!.cells[mgb]!, () => 'verified');
+    expect(text).toMatch(
+      /^Differs [A-Z]: Excludes any spondylolisthesis: slip > 2 mm \[mgb-097 Exclusions, item 8 \(verified\)\]$/,
+    );
+    expect(lines[spondy + 1]).toContain(text);
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatReportedNumber, isReported } from '../../../src/lib/evidence/numbers.ts';
 import { byStance, gradeReading } from '../../../src/lib/format/guidelines.ts';
-import { outcomesInTimeOrder, timepointLabel } from '../../../src/lib/format/studies.ts';
+import {
+  outcomesInTimeOrder,
+  responderNote,
+  timepointLabel,
+} from '../../../src/lib/format/studies.ts';
 
 describe('formatting reported numbers', () => {
   it('shows an unknown number as "unknown", never as zero', () => {
@@ -15,6 +19,15 @@ describe('formatting reported numbers', () => {
     );
     expect(formatReportedNumber({ value: -20.3, unit: 'points', ci95: [-25.9, -14.7] })).toBe(
       '−20.3 points (95% CI −25.9 to −14.7)',
+    );
+  });
+
+  it('keeps one precision across a confidence interval and its estimate', () => {
+    expect(formatReportedNumber({ value: 1.38, ci95: [1.1, 1.73] })).toBe(
+      '1.38 (95% CI 1.10 to 1.73)',
+    );
+    expect(formatReportedNumber({ value: 65, unit: '%', ci95: [51, 78] })).toBe(
+      '65% (95% CI 51 to 78)',
     );
   });
 
@@ -36,6 +49,13 @@ describe('study and guideline wording', () => {
     expect(
       timepointLabel({ timepointMonths: 3, timepointNote: 'timepoint not stated in the abstract' }),
     ).toBe('timepoint not stated in the abstract');
+  });
+
+  it('does not repeat a response threshold the outcome’s label already states', () => {
+    const def = 'ODI improved by 10 points or more';
+    expect(responderNote('ODI responders', def)).toBe(def);
+    expect(responderNote(`Relative risk of success against sham, ${def}`, def)).toBeUndefined();
+    expect(responderNote('ODI responders', undefined)).toBeUndefined();
   });
 
   it('sorts outcome rows by time and keeps the file order within a timepoint', () => {

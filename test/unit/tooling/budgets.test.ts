@@ -64,6 +64,8 @@ describe('size budgets', () => {
 
   it('gives the matrix a larger HTML budget but not pairwise pages', () => {
     expect(limitsFor('/compare/').limits.html).toBe(40 * KB);
+    expect(limitsFor('/compare/views/product-line-qhp/').limits.html).toBe(40 * KB);
+    expect(limitsFor('/compare/views/').limits.html).toBe(15 * KB);
     expect(limitsFor('/compare/cohere-ma-v3/mgb-097-2026-01/').limits.html).toBe(15 * KB);
     expect(limitsFor('/compare/cohere-ma-v3/mgb-097-2026-01/').limits.js).toBe(0);
   });
