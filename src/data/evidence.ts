@@ -25,7 +25,7 @@ export interface EvidenceComparison {
   provenance: Map<string, RuleProvenance>;
   figures: ReturnType<typeof provenanceFigures>;
   /** The provenance of one cell, if the line has a rule for the concept. */
-  of(line: string, concept: string): RuleProvenance | undefined;
+  of: (line: string, concept: string) => RuleProvenance | undefined;
   /** Every rule of one current line against the evidence, by concept. */
   forLine(line: string): Map<string, RuleProvenance>;
   /** Pairs of a current payer line (with criteria) and a trial's eligibility, each with a page. */

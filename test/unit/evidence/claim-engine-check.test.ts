@@ -59,18 +59,15 @@ describe('engineCheck content errors', () => {
         'aspn-2022-selection',
       ];
     });
-    expect(errors).toContainEqual(
-      expect.objectContaining({
-        field: 'engineCheck.against[1]',
-        path: expect.stringContaining(claimId),
-      }),
-    );
+    const error = errors.find((e) => e.field === 'engineCheck.against[1]');
+    expect(error?.path).toContain(claimId);
+    expect(error?.message).toContain('"aspn-2022-selection" is not an encoded criteria set');
   });
 
   it('names a fact the catalogue does not know or a value out of range', async () => {
     const errors = await withClaim((c) => {
       (c.engineCheck as { facts: Record<string, unknown> }).facts.ageYears = -3;
     });
-    expect(errors).toContainEqual(expect.objectContaining({ field: 'engineCheck.facts.ageYears' }));
+    expect(errors.map((e) => e.field)).toContain('engineCheck.facts.ageYears');
   });
 });
