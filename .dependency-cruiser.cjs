@@ -4,7 +4,7 @@
 // eslint.config.js (no-restricted-imports), run by `npm run test:lint`.
 
 /** Features built on the engine (layer 3 of docs/architecture.md). */
-const features = 'compare|checker|citations|charts|evidence|feed|format|search|content';
+const features = 'compare|checker|appeal|citations|charts|evidence|feed|format|search|content';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

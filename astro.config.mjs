@@ -31,5 +31,26 @@ export default defineConfig({
       ],
     },
   },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        output: {
+          // The code both checker islands (/check/ and the packet) run on load goes into one
+          // chunk: left to the automatic split, the modules their lazily loaded parts also use
+          // scatter into small chunks, and the page's script outgrows its 25 KB budget in gzip
+          // overhead alone. A module missing from this list still works (it is split
+          // automatically); one added to it by mistake is only loaded earlier.
+          codeSplitting: {
+            groups: [
+              {
+                name: 'checker-core',
+                test: /[\\/](node_modules[\\/]zod[\\/]|src[\\/]lib[\\/](facts[\\/](catalog|vocabulary|implications|json|one-line)|engine[\\/](evaluate|findings|missing|jurisdiction|types)|checker[\\/](fragment|controls|draft|messages))\.ts|src[\\/]components[\\/]checker[\\/](storage|dom)\.ts)/,
+              },
+            ],
+          },
+        },
+      },
+    },
+  },
 });

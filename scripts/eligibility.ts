@@ -11,9 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadCompiledContent } from '../src/loaders/content-files.ts';
-import { describeFactIssues } from '../src/lib/facts/errors.ts';
-import { contradictions } from '../src/lib/facts/implications.ts';
-import { PatientFacts } from '../src/lib/facts/schema.ts';
+import { readFactsText } from '../src/lib/facts/read.ts';
 import { evaluatePolicy } from '../src/lib/engine/evaluate.ts';
 import { evaluationJson, evaluationText } from '../src/lib/format/evaluation-report.ts';
 import { evidenceOutcomeLabel } from '../src/lib/format/evidence.ts';
@@ -42,7 +40,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const { values, positionals: positional } = parseFlags(
+const { values, positionals } = parseFlags(
   'eligibility',
   {
     policy: { type: 'string', multiple: true, default: [] },
@@ -57,10 +55,11 @@ if (values.help) {
   process.exit(0);
 }
 const json = values.json;
-const policyIds = values.policy;
-if (positional.length > 1) fail(`give one facts file, not ${positional.length}\n\n${usage}`);
+// A policy named twice is evaluated and printed once.
+const policyIds = [...new Set(values.policy)];
+if (positionals.length > 1) fail(`give one facts file, not ${positionals.length}\n\n${usage}`);
 
-const file = positional[0];
+const file = positionals[0];
 const inputName = !file || file === '-' ? 'stdin' : file;
 let raw: string;
 if (!file || file === '-') raw = await readStdin();
@@ -73,28 +72,15 @@ else
     ),
   );
 
-let data: unknown;
-try {
-  data = JSON.parse(raw);
-} catch (error) {
-  fail(`${inputName} is not valid JSON: ${(error as Error).message}`);
-}
-if (data === null || typeof data !== 'object' || Array.isArray(data))
+// The same reader as the checker's import: the CLI and the browser accept the same files.
+const read = readFactsText(raw, inputName);
+if (!read.ok)
   fail(
-    `${inputName}: expected a JSON object of patient facts (see /schema/patient-facts.json), got ${Array.isArray(data) ? 'a list' : JSON.stringify(data)}`,
+    read.kind === 'file'
+      ? read.errors[0]!
+      : `${inputName} ${read.kind === 'contradiction' ? 'has facts that contradict each other (correct one of each pair)' : 'does not fit the patient facts schema'}:\n${read.errors.map((e) => `  ${e}`).join('\n')}`,
   );
-const parsed = PatientFacts.safeParse(data);
-if (!parsed.success) {
-  const problems = describeFactIssues(parsed.error.issues, data);
-  fail(
-    `${inputName} does not fit the patient facts schema:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
-  );
-}
-const conflicts = contradictions(parsed.data);
-if (conflicts.length > 0)
-  fail(
-    `${inputName} has facts that contradict each other (correct one of each pair):\n${conflicts.map((c) => `  ${c.paths.join(' / ')}: ${c.message}`).join('\n')}`,
-  );
+const facts = read.facts;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { content, lines, evidenceLines } = await loadCompiledContent(root);
@@ -105,11 +91,11 @@ for (const id of policyIds)
     fail(`unknown policy "${id}"; known policies: ${current.map((l) => l.id).join(', ')}`);
 const selected = policyIds.length ? policyIds.map((id) => byId.get(id)!) : current;
 const title = (id: string) => content.sources.get(id)?.['title-short'] ?? id;
-const results = selected.map((policy) => evaluatePolicy(policy, parsed.data, { policies: byId }));
+const results = selected.map((policy) => evaluatePolicy(policy, facts, { policies: byId }));
 
 // Trials and guidelines are not payers: their results come after the payers', in a list of their own.
 const evidence = values.evidence
-  ? evidenceLines.map((set) => evaluatePolicy(set, parsed.data, { policies: byId }))
+  ? evidenceLines.map((set) => evaluatePolicy(set, facts, { policies: byId }))
   : [];
 const evidenceById = new Map(evidenceLines.map((l) => [l.id, l]));
 

@@ -121,11 +121,11 @@ describe('eligibility CLI', () => {
     );
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(
-      'ageYears: expected a whole number from 0 to 120 (years), got 130',
+      'ageYears (Age): expected a whole number from 0 to 120 (years), got 130',
     );
-    expect(result.stderr).toContain('pregnant: expected true or false, got "no"');
+    expect(result.stderr).toContain('pregnant (Pregnant): expected true or false, got "no"');
     expect(result.stderr).toContain(
-      'spondylolisthesis[0].mm: expected a number from 0 to 50 (mm), got -1',
+      'spondylolisthesis[0].mm (Spondylolisthesis, row 1, Slip): expected a number from 0 to 50 (mm), got -1',
     );
     expect(result.stderr).toContain('typo: unknown fact');
   });
@@ -220,5 +220,49 @@ describe('eligibility CLI', () => {
     const result = cli(['-'], '[1, 2]');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('expected a JSON object of patient facts');
+  });
+
+  it('prints a policy named twice once', () => {
+    const result = cli([baselinePath, '--policy', 'cohere-ma', '--policy', 'cohere-ma', '--json']);
+    const { results } = JSON.parse(result.stdout) as { results: { policy: string }[] };
+    expect(results.map((r) => r.policy)).toEqual(['cohere-ma']);
+  });
+
+  it('accepts a file with a UTF-8 byte-order mark, as the checker’s import does', () => {
+    const result = cli(['-', '--json'], `\uFEFF${JSON.stringify({ ageYears: 55 })}`);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('refuses 5,000-deep JSON in one line, with no stack trace', () => {
+    const result = cli(['-'], `{"healthPlan":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'eligibility: stdin is nested more than 8 levels deep (patient facts need 3).\n',
+    );
+  });
+
+  it('bounds its messages: an oversized file in one line, many unknown keys counted', () => {
+    const huge = JSON.stringify(
+      Object.fromEntries(Array.from({ length: 300_000 }, (_, i) => [`k${i}`, 1])),
+    );
+    const big = cli(['-'], huge);
+    expect(big.status).toBe(2);
+    expect(big.stderr).toMatch(
+      /^eligibility: stdin is \d+ KB; a patient facts file is at most 200 KB\.\n$/,
+    );
+    const many = cli(
+      ['-'],
+      JSON.stringify(Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`k${i}`, 1]))),
+    );
+    expect(many.stderr.split('\n').length).toBeLessThan(20);
+    expect(many.stderr).toContain('…and 2988 more problems.');
+  });
+
+  it('names a number too large to read as it was written', () => {
+    const result = cli(['-'], '{"bmi": 1e309}');
+    expect(result.stderr).toContain(
+      'bmi (BMI): expected a number from 10 to 90 (kg/m²), got 1e309, a number too large to read.',
+    );
   });
 });

@@ -43,6 +43,13 @@ export function useSite(): SiteEnv {
   return env;
 }
 
+/** The requested URLs that left the site (`data:` and `blob:` URLs stay in the page). */
+export const offSite = (requests: readonly string[], siteUrl: string): string[] =>
+  requests.filter(
+    (u) =>
+      !u.startsWith(new URL(siteUrl).origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
+  );
+
 /** axe-core tags for WCAG 2.2 level AA. */
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

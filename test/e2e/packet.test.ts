@@ -1,15 +1,17 @@
 /**
  * The appeal packet in Chromium: printed to PDF with every criterion and citation in it, copied
- * as plain text and Markdown (and through the fallback box when copying is refused), axe clean.
+ * as plain text and Markdown (and through the fallback box when copying is refused), its
+ * references downloaded in three formats, axe clean.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckerData } from '../../src/lib/checker/data.ts';
 import { encodeFragment } from '../../src/lib/checker/fragment.ts';
-import { buildPacket, packetMarkdown, packetText } from '../../src/lib/checker/packet.ts';
+import { buildPacket } from '../../src/lib/checker/packet.ts';
+import { packetMarkdown, packetText } from '../../src/lib/checker/packet-text.ts';
 import { vignette } from '../helpers/content.ts';
-import { axeViolations, DIST, launchBrowser, startSite } from './harness.ts';
+import { axeViolations, DIST, launchBrowser, offSite, startSite } from './harness.ts';
 import { pdfText, squash } from './pdf-text.ts';
 
 let browser: Browser;
@@ -45,7 +47,28 @@ describe('the appeal packet', () => {
     const pdf = await page.pdf({ format: 'Letter', printBackground: true });
     const { pages, text } = pdfText(pdf);
     expect(pages).toBeGreaterThan(2);
-    const printed = squash(text);
+    // Every page carries the policy and its version at the top and its number at the foot; those
+    // running lines are taken out before the body is searched (they fall inside split paragraphs).
+    const pageTexts = text.split('\f').slice(0, pages).map(squash);
+    const running = [squash(packet.policyVersion), squash('BVN Atlas appeal packet')];
+    const bodies = pageTexts.map((page, i) => {
+      for (const line of [...running, squash(`Page ${i + 1} of ${pages}`)])
+        expect(page, `page ${i + 1}: ${line}`).toContain(line);
+      return running.reduce(
+        (body, line) => body.replace(line, ''),
+        page.replace(squash(`Page ${i + 1} of ${pages}`), ''),
+      );
+    });
+    // No page but the last is left half blank (a group kept whole used to push itself to the next page).
+    const median = [...bodies].map((b) => b.length).sort((a, b) => a - b)[Math.floor(pages / 2)]!;
+    bodies
+      .slice(0, -1)
+      .forEach((body, i) =>
+        expect(body.length, `page ${i + 1} holds ${body.length} characters`).toBeGreaterThan(
+          median * 0.5,
+        ),
+      );
+    const printed = bodies.join('');
     const missing: string[] = [];
     const want = (s: string) => !printed.includes(squash(s)) && missing.push(s);
     want(packet.title);
@@ -72,12 +95,7 @@ describe('the appeal packet', () => {
         'Document a behavioural health assessment (formal or informal) in the chart, with details or resources on interventions to reduce the risks it finds.',
       ),
     );
-    const origin = new URL(site.url).origin;
-    expect(
-      requests.filter(
-        (u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
-      ),
-    ).toEqual([]);
+    expect(offSite(requests, site.url)).toEqual([]);
     await context.close();
   });
 
@@ -140,6 +158,43 @@ describe('the appeal packet', () => {
     expect(await page.evaluate(() => location.hash)).toMatch(/^#line=kaiser-wa-medicare&facts=/);
     await page.emulateMedia({ media: 'print' });
     expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('downloads exactly the sources it cites as BibTeX, RIS and CSL-JSON, one click each, fetching nothing off the site', async () => {
+    const facts = vignette('V01-baseline');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(
+      new URL(`check/packet/#${encodeFragment(facts, { line: 'cohere-ma' })}`, site.url).href,
+    );
+    await page.waitForSelector('.packet table');
+    const cited = buildPacket(data, 'cohere-ma', facts).references.map((r) => r.id);
+    expect(cited.length).toBeGreaterThan(5);
+    const file = async (action: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`[data-action="${action}"]`),
+      ]);
+      return {
+        name: download.suggestedFilename(),
+        text: readFileSync(await download.path(), 'utf8'),
+      };
+    };
+    const bib = await file('refs-bib');
+    expect(bib.name).toMatch(/\.bib$/);
+    expect([...bib.text.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1])).toEqual(cited);
+    // BibTeX's month macro, the day in biblatex's date field.
+    expect(bib.text).not.toMatch(/month = \{/);
+    const ris = await file('refs-ris');
+    expect(ris.name).toMatch(/\.ris$/);
+    expect(ris.text.match(/^TY {2}- /gm)).toHaveLength(cited.length);
+    const csl = await file('refs-json');
+    expect(csl.name).toMatch(/\.json$/);
+    expect((JSON.parse(csl.text) as { id: string }[]).map((i) => i.id)).toEqual(cited);
+    expect(offSite(requests, site.url)).toEqual([]);
     await context.close();
   });
 

@@ -126,5 +126,20 @@ export async function checkerData(): Promise<CheckerData> {
     verificationLabels: verificationLabel,
     ama: (id) => `AMA text of ${id}`,
     provenance: linesEvidence(current, provenance),
+    csl: (id) => ({ id, title: `CSL record of ${id}` }),
+    policies: Object.fromEntries(
+      [...content.policies].map(([id, p]) => [
+        id,
+        {
+          title: p.title,
+          version: p.version,
+          versionDate: p.versionDate,
+          payer: {
+            name: content.payers.get(p.payer)!.name,
+            shortName: content.payers.get(p.payer)!.shortName,
+          },
+        },
+      ]),
+    ),
   });
 }

@@ -2,67 +2,87 @@
  * <bvn-checker>: the eligibility checker island. It reads the server-rendered form into a draft,
  * validates each field with the fact catalogue's zod/mini schema, runs the engine (evaluateAll,
  * the same code as the CLI and the site) on the valid facts, and renders every policy line's
- * result. The facts live in the address fragment and localStorage only; nothing is sent anywhere.
+ * result, the member's lines first. The facts live in the address fragment and localStorage
+ * only; nothing is sent anywhere.
+ *
+ * Keeping what the user entered: every edit is saved to localStorage at once, with the address
+ * the page had (the fragment follows when typing pauses, or when the page is hidden); a link
+ * never overwrites a different saved copy until the user changes a fact; an unreadable saved
+ * copy is kept and offered as a download; another tab's changes are announced, not applied
+ * (checker-tools.ts, loaded only when that happens).
  */
 import { evaluateAll } from '../../lib/engine/evaluate.ts';
 import type { Evaluation } from '../../lib/engine/types.ts';
 import { outcomeLabel } from '../../lib/engine/types.ts';
 import type { CheckerData } from '../../lib/checker/data.ts';
+import { validateDraft, type FactDraft, type FieldProblem } from '../../lib/checker/draft.ts';
 import {
-  draftFromFacts,
-  validateDraft,
-  type FactDraft,
-  type FieldProblem,
-} from '../../lib/checker/draft.ts';
-import {
+  compactDraft,
   decodeFragment,
   draftJson,
   encodeFragment,
-  readDraftJson,
+  readSavedCopy,
+  savedCopyText,
 } from '../../lib/checker/fragment.ts';
-import { exportFactsFile, parseFactsFile } from '../../lib/checker/import-file.ts';
+import { memberLines } from '../../lib/checker/member.ts';
+import { isAsked } from '../../lib/facts/catalog.ts';
 import type { PatientFacts } from '../../lib/facts/schema.ts';
-import { copyText, download, h } from './dom.ts';
+import { download, h } from './dom.ts';
+import { pathOf, readDraft, showProblems, syncQuick, writeDraft } from './form-io.ts';
 import {
-  listParts,
-  pathOf,
-  readDraft,
-  showProblems,
-  syncList,
-  writeDraft,
-  writeRows,
-} from './form-io.ts';
-import { countSummary, drawDetails, findCards, renderResults, type Card } from './results-view.ts';
+  countSummary,
+  showDetails,
+  findCards,
+  orderCards,
+  renderResults,
+  type Card,
+} from './results-view.ts';
 import { savedFacts } from './storage.ts';
+import type { ToolHost } from './checker-tools.ts';
+
+/** A titled list of problems shown above the form; `download` offers unreadable saved text as a file. */
+interface Section {
+  title: string;
+  messages: readonly string[];
+  download?: string;
+}
 
 const announceDelay = 1200;
-const persistDelay = 250;
+const addressDelay = 250;
+const isEmpty = (draft: FactDraft) => Object.keys(compactDraft(draft)).length === 0;
 
-class CheckerElement extends HTMLElement {
+class CheckerElement extends HTMLElement implements ToolHost {
   private form!: HTMLFormElement;
   private data?: CheckerData;
   private draft: FactDraft = {};
-  private facts: PatientFacts = {};
-  private problems: FieldProblem[] = [];
+  /** For the tools (checker-tools.ts). */
+  facts: PatientFacts = {};
+  /** For the tools (checker-tools.ts). */
+  problems: FieldProblem[] = [];
   private evaluations: Evaluation[] = [];
   private cards = new Map<string, Card>();
   private announced = new Map<string, string>();
   private announceTimer?: ReturnType<typeof setTimeout>;
-  private persistTimer?: ReturnType<typeof setTimeout>;
+  private addressTimer?: ReturnType<typeof setTimeout>;
   private undo?: FactDraft;
+  /** While a link's facts are shown over a different saved copy, storage is left alone until an edit. */
+  private keepSaved = false;
+  /** The text this tab last saved, to tell another tab's writes from its own. */
+  private lastSaved: string | null = null;
   /** Judges the facts against the trials' and guidelines' criteria, once that panel has loaded. */
   private evidence?: (facts: PatientFacts) => void;
 
   connectedCallback(): void {
-    this.form = this.querySelector('form')!;
+    this.form = this.querySelector<HTMLFormElement>('#checker-form')!;
     this.cards = findCards(this);
     for (const card of this.cards.values())
       card.details.addEventListener(
         'toggle',
-        () => this.data && card.details.open && drawDetails(card, this.data),
+        () => this.data && card.details.open && void showDetails(card, this.data),
       );
-    this.form.addEventListener('input', (e) => this.onEdit(e, false));
-    this.form.addEventListener('change', (e) => this.onEdit(e, true));
+    // Listened to on the island: the plan's fields are form-associated from outside the <form>.
+    this.addEventListener('input', (e) => void this.onEdit(e, false));
+    this.addEventListener('change', (e) => void this.onEdit(e, true));
     this.form.addEventListener('submit', (e) => {
       // Results are live; submitting (Enter in a field, or the button) moves to them and announces now.
       e.preventDefault();
@@ -73,15 +93,24 @@ class CheckerElement extends HTMLElement {
     this.addEventListener('click', (e) => this.onClick(e));
     this.querySelector('[data-action="import"]')?.addEventListener(
       'change',
-      (e) => void this.importFile(e.target as HTMLInputElement),
+      (e) =>
+        void import('./checker-tools.ts')
+          .then((tools) => tools.importFacts(this, e.target as HTMLInputElement))
+          .then(() => this.scheduleAnnounce()),
     );
     window.addEventListener('hashchange', () => this.restore('navigation'));
     window.addEventListener('popstate', () => this.restore('navigation'));
-    // Leaving or hiding the page saves what was typed in the last moments.
-    window.addEventListener('pagehide', () => this.persistNow());
+    // Leaving or hiding the page writes the address the facts are waiting for. The saved copy
+    // keeps the address it was saved at: a reload may still come back to that one.
+    window.addEventListener('pagehide', () => this.writeAddress(false));
     document.addEventListener(
       'visibilitychange',
-      () => document.visibilityState === 'hidden' && this.persistNow(),
+      () => document.visibilityState === 'hidden' && this.writeAddress(false),
+    );
+    savedFacts.onOtherTab(
+      (text) =>
+        text !== this.lastSaved &&
+        void import('./checker-tools.ts').then((tools) => tools.otherTabChanged(this, text)),
     );
     this.restore('load');
     void this.load();
@@ -109,7 +138,7 @@ class CheckerElement extends HTMLElement {
       this.evidence = await evidencePanel(
         panel.querySelector('[data-evidence-list]')!,
         panel.dataset.evidenceSrc!,
-        { evaluateAll, renderResults, findCards, drawDetails, h },
+        { evaluateAll, renderResults, findCards, showDetails, h },
       );
       status.textContent = '';
       this.evidence(this.facts);
@@ -118,42 +147,83 @@ class CheckerElement extends HTMLElement {
     }
   }
 
-  /** Reads the state from the fragment (a shared link wins) or else from this browser's saved copy. */
+  /**
+   * Chooses what to show: a link's facts, else the saved copy. Nothing is written to storage
+   * here; a saved copy that differs or cannot be read stays until the user changes a fact.
+   */
   private restore(reason: 'load' | 'navigation'): void {
-    const fromLink = decodeFragment(location.hash);
-    const saved = reason === 'load' ? savedFacts.read() : null;
-    const fromSaved = saved ? readDraftJson(saved) : undefined;
-    if (fromLink.status === 'read') {
-      this.apply(fromLink.draft, true);
-      if (fromLink.messages.length > 0)
-        this.showLoadProblems('Some facts in this link were left out', fromLink.messages);
-      else this.showLoadProblems('', []);
-      if (fromSaved?.status === 'read' && draftJson(fromSaved.draft) !== draftJson(this.draft)) {
+    const link = decodeFragment(location.hash);
+    const linkFacts = link.status === 'read' && !isEmpty(link.draft) ? link.draft : undefined;
+    const linkSection: Section = {
+      title: linkFacts
+        ? 'Some facts in this link were left out or changed'
+        : 'Nothing was read from this link',
+      messages:
+        link.status === 'rejected' ? [link.message] : link.status === 'read' ? link.messages : [],
+    };
+    if (reason === 'navigation') {
+      if (linkFacts) this.apply(linkFacts, true);
+      else this.writeAddress(); // an in-page anchor (#main): the facts go back into the address
+      return this.showLoadProblems([linkSection]);
+    }
+    const savedText = savedFacts.read();
+    const saved = savedText === null ? undefined : readSavedCopy(savedText);
+    const savedDraft = saved?.status === 'read' ? saved.draft : undefined;
+    const savedSection: Section =
+      saved?.status === 'rejected'
+        ? {
+            title: 'The facts saved in this browser could not be read',
+            messages: [
+              `${saved.message} The saved text is kept until you change a fact or clear; download it to keep it.`,
+            ],
+            download: savedText!,
+          }
+        : {
+            title: 'Some facts saved in this browser were left out or changed',
+            messages: saved?.status === 'read' ? saved.messages : [],
+          };
+
+    if (linkFacts && savedDraft && saved?.address === location.hash) {
+      // A reload right after typing: the saved copy is this very page, a moment newer.
+      this.apply(savedDraft, true);
+      this.writeAddress();
+      return this.showLoadProblems([savedSection]);
+    }
+    if (linkFacts) {
+      this.apply(linkFacts, true);
+      if (savedDraft && draftJson(savedDraft) !== draftJson(this.draft)) {
+        this.keepSaved = true;
         this.offerUndo(
-          fromSaved.draft,
-          'Opened the facts in this link. They replace the facts that were saved in this browser.',
+          savedDraft,
+          'Opened the facts in this link. The different facts saved in this browser are kept until you change a fact here.',
           'Restore the saved facts',
         );
-      }
-    } else {
-      if (fromLink.status === 'rejected')
-        this.showLoadProblems('This link was not read', [fromLink.message]);
-      // No facts in the address (or unreadable ones): the saved copy, if any, on load; on an
-      // in-page anchor (#main), nothing changes and the facts go back into the address.
-      if (fromSaved?.status === 'read') this.apply(fromSaved.draft, true);
+      } else if (saved?.status !== 'rejected')
+        // Nothing different saved: the link's facts, as read, become the saved copy (an
+        // unreadable row stays a row with nothing documented, never "none").
+        this.save(true);
+      return this.showLoadProblems([
+        linkSection,
+        ...(saved?.status === 'rejected' ? [savedSection] : []),
+      ]);
     }
-    this.persistNow();
+    if (savedDraft) {
+      this.apply(savedDraft, true);
+      this.writeAddress();
+      if (linkSection.messages.length)
+        linkSection.title += '; the facts saved in this browser are shown instead';
+    }
+    this.showLoadProblems([linkSection, savedSection]);
   }
 
   /** Writes a draft into the form and re-evaluates; `showAll` shows every field's problem at once. */
-  private apply(draft: FactDraft, showAll: boolean): void {
+  apply(draft: FactDraft, showAll: boolean): void {
     writeDraft(this.form, draft);
     // A folded group opens when it holds a documented fact, so nothing restored is out of sight.
-    for (const fold of this.form.querySelectorAll('details'))
+    for (const fold of this.form.querySelectorAll<HTMLDetailsElement>('details.fact-group'))
       fold.open ||= Object.keys(draft).some((k) => fold.querySelector(`[data-path="${k}"]`));
     this.refresh();
-    if (showAll) showProblems(this.form, this.problems);
-    else showProblems(this.form, []);
+    showProblems(this.form, showAll ? this.problems : []);
   }
 
   /** Re-reads the form, validates it and re-evaluates every policy line (the benchmark calls this). */
@@ -162,6 +232,8 @@ class CheckerElement extends HTMLElement {
     const { facts, problems } = validateDraft(this.draft);
     this.facts = facts;
     this.problems = problems;
+    syncQuick(this, this.draft);
+    this.showAsked();
     if (!this.data) return;
     this.evaluations = evaluateAll(this.data.lines, facts);
     this.evidence?.(facts);
@@ -172,23 +244,49 @@ class CheckerElement extends HTMLElement {
       this.evaluations,
       (line) => `/check/packet/#line=${encodeURIComponent(line)}${fragment ? `&${fragment}` : ''}`,
     );
+    const member = memberLines(this.data.lines, facts, this.data.policies);
+    orderCards(this, this.cards, member);
+    const shown = member
+      ? this.evaluations.filter((e) => member.includes(e.policy))
+      : this.evaluations;
+    const invalid =
+      problems.length > 0
+        ? ` ${problems.length} field${problems.length === 1 ? ' has an invalid value and is' : 's have invalid values and are'} treated as not documented.`
+        : '';
     this.summary(
-      `${countSummary(this.evaluations)}. ${problems.length > 0 ? `${problems.length} field${problems.length === 1 ? ' has an invalid value and is' : 's have invalid values and are'} treated as not documented.` : ''}`,
+      `${member ? 'For this member: ' : ''}${countSummary(shown)}.${member ? ` ${this.evaluations.length - shown.length} other plans folded below.` : ''}${invalid}`,
+      `${member ? 'This member: ' : ''}${countSummary(shown)}.`,
     );
   }
 
-  private summary(text: string): void {
-    this.querySelector('[data-results-summary]')!.textContent = text;
+  /** Fields asked only under a condition (device precautions…) are shown once it holds, or when they hold a value. */
+  private showAsked(): void {
+    for (const field of this.querySelectorAll<HTMLElement>('[data-ask-when]')) {
+      const key = field.dataset.path!;
+      field.hidden = !isAsked(key, this.facts) && this.draft[key as keyof FactDraft] === undefined;
+    }
   }
 
-  private onEdit(event: Event, committed: boolean): void {
-    const target = event.target as HTMLInputElement;
-    if (
+  /** The results summary, and its short form in the bar that stays in view on a phone. */
+  private summary(text: string, short = text): void {
+    this.querySelector('[data-results-summary]')!.textContent = text;
+    this.querySelector('[data-bar-summary]')!.textContent = short;
+  }
+
+  private async onEdit(event: Event, committed: boolean): Promise<void> {
+    const target = event.target as HTMLInputElement | HTMLSelectElement;
+    if (target.form !== this.form) return; // the import control, the packet's tools
+    const quick = target.dataset.quickKey !== undefined;
+    if (quick && !committed) return;
+    // What was chosen is read now: the list code loads first, and the form may be redrawn meanwhile.
+    const value = target.value;
+    const listState =
       target.type === 'radio' &&
-      target.closest('[data-list]') &&
-      target.name === target.closest<HTMLElement>('[data-list]')!.dataset.list
-    ) {
-      this.onListState(target.name, target.value);
+      target.name === target.closest<HTMLElement>('[data-list]')?.dataset.list;
+    if (quick || listState) {
+      const lists = await import('./list-actions.ts');
+      if (quick) this.status(lists.quickChanged(this.form, target as HTMLSelectElement, value));
+      else lists.listStateChanged(this.form, target.name, value);
     }
     const before = new Set(this.problems.map((p) => p.path));
     this.refresh();
@@ -203,17 +301,8 @@ class CheckerElement extends HTMLElement {
       if (committed || !own) showProblems(this.form, this.problems, paths);
     }
     this.hideUndo();
-    // A committed change (a choice, a radio, leaving a field) is saved at once; typing is saved
-    // once it pauses, to keep history.replaceState well under browsers' rate limits.
-    if (committed) this.persistNow();
-    else this.schedulePersist();
+    this.save(committed);
     this.scheduleAnnounce();
-  }
-
-  private onListState(fact: string, state: string): void {
-    const parts = listParts(this.form, fact);
-    if (state === 'rows' && parts.rows.children.length === 0) this.addRow(fact, false);
-    syncList(this.form, fact);
   }
 
   private onClick(event: Event): void {
@@ -226,123 +315,52 @@ class CheckerElement extends HTMLElement {
     }
     const button = (event.target as Element).closest('button');
     if (!button) return;
-    if (button.hasAttribute('data-add-row'))
-      this.addRow(button.closest<HTMLElement>('[data-list]')!.dataset.list!, true);
-    else if (button.hasAttribute('data-remove-row')) this.removeRow(button);
-    else if (button.dataset.nonePresent) this.nonePresent(button);
-    else if (button.dataset.action === 'export') this.exportFacts();
-    else if (button.dataset.action === 'copy-link') void this.copyLink();
-    else if (button.dataset.action === 'clear') this.clear();
-    else if (button.dataset.action === 'undo') this.undoClear();
+    const action = button.dataset.action;
+    if (button.matches('[data-add-row], [data-remove-row], [data-none-present]'))
+      return void import('./list-actions.ts').then((lists) => {
+        if (button.hasAttribute('data-add-row'))
+          lists.addRow(this.form, button.closest<HTMLElement>('[data-list]')!.dataset.list!, true);
+        else if (button.hasAttribute('data-remove-row'))
+          this.status(lists.removeRow(this.form, button));
+        else
+          button.parentElement!.querySelector('[data-none-status]')!.textContent =
+            lists.nonePresent(this.form, button);
+        this.afterAction();
+      });
+    if (action === 'export' || action === 'copy-link' || action === 'load-other-tab')
+      return void import('./checker-tools.ts').then((tools) => {
+        if (action === 'export') tools.exportFacts(this);
+        else if (action === 'copy-link') void tools.copyLink(this);
+        else if (tools.loadOtherTab(this)) this.afterAction();
+      });
+    else if (action === 'clear') return this.clear();
+    else if (action === 'undo') this.undoClear();
     else return;
     this.afterAction();
   }
 
+  /** After an action on the form: re-evaluate, save, announce. */
   private afterAction(): void {
     this.refresh();
-    this.persistNow();
+    this.save(true);
     this.scheduleAnnounce();
   }
 
-  private addRow(fact: string, focus: boolean): void {
-    const parts = listParts(this.form, fact);
-    // Rows already shown are kept; a list that was "none" or "not documented" starts afresh.
-    const current =
-      parts.state.value === 'rows' ? readDraft(this.form)[fact as keyof FactDraft] : undefined;
-    const rows = [...(Array.isArray(current) ? current : []), {}];
-    parts.state.value = 'rows';
-    writeRows(this.form, fact, rows);
-    syncList(this.form, fact);
-    if (focus) parts.rows.lastElementChild?.querySelector<HTMLElement>('input, select')?.focus();
-  }
-
-  private removeRow(button: HTMLButtonElement): void {
-    const fact = button.closest<HTMLElement>('[data-list]')!.dataset.list!;
-    const parts = listParts(this.form, fact);
-    const index = Array.from(parts.rows.children).indexOf(button.closest('[data-row]')!);
-    const current = readDraft(this.form)[fact as keyof FactDraft];
-    const rows = Array.isArray(current) ? [...current] : [];
-    rows.splice(index, 1);
-    writeRows(this.form, fact, rows);
-    if (rows.length === 0) parts.state.value = '';
-    syncList(this.form, fact);
-    // Keep focus in the list: the row that took this one's place, or the add button.
-    const next = parts.rows.children[Math.min(index, rows.length - 1)];
-    (next?.querySelector<HTMLElement>('input, select') ?? parts.add).focus();
-    this.status(
-      rows.length === 0
-        ? 'Row removed; the list is now not documented.'
-        : `Row ${index + 1} removed.`,
-    );
-  }
-
-  /** "None of these documented as present": fills only the fields still undocumented. */
-  private nonePresent(button: HTMLButtonElement): void {
-    const absent = JSON.parse(button.dataset.nonePresent!) as Record<string, unknown>;
-    const draft = readDraft(this.form) as Record<string, unknown>;
-    const set: string[] = [];
-    const kept: string[] = [];
-    for (const [key, value] of Object.entries(absent)) {
-      if (draft[key] === undefined) {
-        draft[key] = value;
-        set.push(key);
-      } else kept.push(key);
-    }
-    writeDraft(this.form, draft);
-    const label = (key: string) =>
-      this.form
-        .querySelector(`[data-path="${key}"] > legend, [data-path="${key}"] > label`)
-        ?.firstChild?.textContent?.trim() ?? key;
-    const status = button.parentElement!.querySelector('[data-none-status]')!;
-    status.textContent =
-      set.length === 0
-        ? 'Every field here was already documented; nothing changed.'
-        : `Set ${set.length} field${set.length === 1 ? '' : 's'} to no or none: ${set.map(label).join(', ')}.${kept.length ? ` Kept ${kept.length} already documented.` : ''}`;
-    for (const key of set)
-      this.form.querySelector(`[data-path="${key}"]`)?.classList.add('just-set');
-  }
-
-  private exportFacts(): void {
-    const text = exportFactsFile(
-      this.facts,
-      new URL('/schema/patient-facts.json', location.href).href,
-    );
-    download('patient-facts.json', text, 'application/json');
-    const left = this.problems.map((p) => p.path);
-    this.status(
-      `Exported ${Object.keys(this.facts).length} documented facts as patient-facts.json.${left.length ? ` Left out ${left.length} invalid field${left.length === 1 ? '' : 's'}: ${left.join(', ')}.` : ''}`,
-    );
-  }
-
-  private async copyLink(): Promise<void> {
-    this.persistNow();
-    if (await copyText(location.href))
-      this.status(
-        'Link copied. It carries the facts in its fragment: share it only as you would share the chart.',
-      );
-    else {
-      const field = h('input', {
-        type: 'text',
-        readonly: true,
-        value: location.href,
-        'aria-label': 'Link to these facts',
-        class: 'copy-fallback',
-      });
-      this.status('The browser did not allow copying. Select the link below and copy it:');
-      this.querySelector('[data-tool-status]')!.append(' ', field);
-      field.select();
-    }
-  }
-
+  /** Clears the form, the address and the saved copy; the cleared facts stay in memory for Undo. */
   private clear(): void {
     const before = this.draft;
     writeDraft(this.form, {});
     showProblems(this.form, []);
-    savedFacts.clear();
+    this.keepSaved = false;
+    this.lastSaved = null;
+    savedFacts.clear(true);
+    clearTimeout(this.addressTimer);
     history.replaceState(history.state, '', location.pathname + location.search);
-    this.showLoadProblems('', []);
-    this.form.querySelectorAll('.just-set').forEach((e) => e.classList.remove('just-set'));
+    this.showLoadProblems([]);
+    this.querySelectorAll('.just-set').forEach((e) => e.classList.remove('just-set'));
     this.querySelectorAll('[data-none-status]').forEach((e) => (e.textContent = ''));
+    this.refresh();
+    this.scheduleAnnounce();
     this.offerUndo(
       before,
       'All facts cleared from the form, the address and this browser’s storage.',
@@ -362,8 +380,7 @@ class CheckerElement extends HTMLElement {
 
   private undoClear(): void {
     if (!this.undo) return;
-    writeDraft(this.form, this.undo);
-    showProblems(this.form, validateDraft(this.undo).problems);
+    this.apply(this.undo, true);
     this.undo = undefined;
     this.status('Facts restored.');
   }
@@ -373,60 +390,75 @@ class CheckerElement extends HTMLElement {
     this.querySelector('[data-action="undo"]')?.remove();
   }
 
-  private async importFile(input: HTMLInputElement): Promise<void> {
-    const file = input.files?.[0];
-    if (!file) return;
-    const result = parseFactsFile(await file.text(), file.name);
-    input.value = '';
-    if (!result.ok) {
-      this.showLoadProblems(
-        `${file.name} was not imported; the form was left as it was`,
-        result.errors,
-      );
-      return;
-    }
-    this.showLoadProblems('', []);
-    this.apply(draftFromFacts(result.facts), true);
-    this.status(
-      `Imported ${Object.keys(result.facts).filter((k) => k !== '$schema').length} facts from ${file.name}.`,
-    );
-    this.persistNow();
-    this.scheduleAnnounce();
+  status(text: string): void {
+    this.statusLine().textContent = text;
   }
 
-  private status(text: string): void {
-    this.querySelector('[data-tool-status]')!.textContent = text;
+  /** The line under the tools where actions say what they did. */
+  statusLine(): Element {
+    return this.querySelector('[data-tool-status]')!;
   }
 
-  private showLoadProblems(title: string, messages: readonly string[]): void {
+  /** Says what could not be read, in sections (the link, the saved copy, a file); empty sections are left out. */
+  showLoadProblems(sections: readonly Section[]): void {
     const box = this.querySelector<HTMLElement>('[data-problems]')!;
-    box.hidden = messages.length === 0;
+    const shown = sections.filter((s) => s.messages.length > 0);
+    box.hidden = shown.length === 0;
     box.replaceChildren(
-      ...(messages.length
-        ? [
-            h('p', {}, h('strong', {}, `${title}:`)),
-            h('ul', {}, ...messages.map((m) => h('li', {}, m))),
-          ]
-        : []),
+      ...shown.flatMap((s) => {
+        const nodes: Node[] = [
+          h('p', {}, h('strong', {}, `${s.title}:`)),
+          h('ul', {}, ...s.messages.map((m) => h('li', {}, m))),
+        ];
+        if (s.download !== undefined) {
+          const text = s.download;
+          const button = h(
+            'button',
+            { type: 'button', class: 'secondary' },
+            'Download the saved text',
+          );
+          button.addEventListener('click', () =>
+            download('bvn-atlas-saved-facts.txt', text, 'text/plain'),
+          );
+          nodes.push(h('p', {}, button));
+        }
+        return nodes;
+      }),
     );
   }
 
-  private schedulePersist(): void {
-    clearTimeout(this.persistTimer);
-    this.persistTimer = setTimeout(() => this.persistNow(), persistDelay);
+  /**
+   * Saves the draft to localStorage now, with the address the page has now; the address itself
+   * follows at once for a committed change, or when typing pauses (history.replaceState is rate
+   * limited by browsers). An emptied form removes the saved copy and the fragment at once.
+   */
+  save(committed: boolean): void {
+    this.keepSaved = false;
+    if (isEmpty(this.draft)) {
+      this.lastSaved = null;
+      savedFacts.clear(false);
+      return this.writeAddress();
+    }
+    this.store();
+    clearTimeout(this.addressTimer);
+    if (committed) this.writeAddress();
+    else this.addressTimer = setTimeout(() => this.writeAddress(), addressDelay);
   }
 
-  /** Writes the draft to the fragment (replacing, not adding, a history entry) and to localStorage. */
-  private persistNow(): void {
-    clearTimeout(this.persistTimer);
+  private store(): void {
+    if (this.keepSaved) return;
+    this.lastSaved = savedCopyText(this.draft, location.hash);
+    savedFacts.write(this.lastSaved);
+  }
+
+  /** Writes the draft to the fragment (replacing, not adding, a history entry), then, unless `store` is false, the saved copy with it. */
+  writeAddress(store = true): void {
+    clearTimeout(this.addressTimer);
     const fragment = encodeFragment(this.draft);
-    const url = fragment
-      ? `${location.pathname}${location.search}#${fragment}`
-      : `${location.pathname}${location.search}`;
+    const url = `${location.pathname}${location.search}${fragment ? `#${fragment}` : ''}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`)
       history.replaceState(history.state, '', url);
-    if (fragment) savedFacts.write(draftJson(this.draft));
-    else savedFacts.clear();
+    if (store && !isEmpty(this.draft)) this.store();
   }
 
   private focusResults(): void {

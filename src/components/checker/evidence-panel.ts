@@ -10,7 +10,7 @@ import type { CheckerData } from '../../lib/checker/data.ts';
 import type { PatientFacts } from '../../lib/facts/schema.ts';
 import { evidenceOutcomeLabel } from '../../lib/format/evidence.ts';
 import type { h as H } from './dom.ts';
-import type { drawDetails, findCards, renderResults } from './results-view.ts';
+import type { findCards, renderResults, showDetails } from './results-view.ts';
 
 /**
  * The checker's own engine and card renderer, passed in rather than imported: a lazily loaded
@@ -20,7 +20,7 @@ export interface PanelTools {
   evaluateAll: typeof evaluateAll;
   renderResults: typeof renderResults;
   findCards: typeof findCards;
-  drawDetails: typeof drawDetails;
+  showDetails: typeof showDetails;
   h: typeof H;
 }
 
@@ -63,7 +63,7 @@ function card(h: typeof H, line: CheckerData['lines'][number]): HTMLLIElement {
 export async function evidencePanel(
   root: HTMLElement,
   src: string,
-  { evaluateAll, renderResults, findCards, drawDetails, h }: PanelTools,
+  { evaluateAll, renderResults, findCards, showDetails, h }: PanelTools,
 ): Promise<(facts: PatientFacts) => void> {
   const response = await fetch(src, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -71,7 +71,7 @@ export async function evidencePanel(
   root.replaceChildren(...data.lines.map((line) => card(h, line)));
   const cards = findCards(root);
   for (const c of cards.values())
-    c.details.addEventListener('toggle', () => c.details.open && drawDetails(c, data));
+    c.details.addEventListener('toggle', () => c.details.open && void showDetails(c, data));
   return (facts) =>
     renderResults(cards, data, evaluateAll(data.lines, facts), () => '', evidenceOutcomeLabel);
 }

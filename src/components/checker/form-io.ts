@@ -14,6 +14,7 @@ import {
   type ListControl,
 } from '../../lib/checker/controls.ts';
 import type { DraftRow, DraftScalar, FactDraft, FieldProblem } from '../../lib/checker/draft.ts';
+import { quickEntries, quickState } from '../../lib/checker/quick-entry.ts';
 
 const controls: [string, Control][] = factKeys.map((key) => [key, factControl(key)]);
 
@@ -23,9 +24,17 @@ function named(form: HTMLFormElement, name: string): Field | null {
   return form.elements.namedItem(name) as Field | null;
 }
 
+/** Checks the radio of a group whose value is `value`. (Chromium's `RadioNodeList.value = ''` checks nothing, leaving "Yes" checked.) */
+export function checkRadio(group: RadioNodeList, value: string): void {
+  for (const radio of group as unknown as Iterable<HTMLInputElement>)
+    radio.checked = radio.value === value;
+}
+
 function writeScalar(form: HTMLFormElement, name: string, value: unknown): void {
   const field = named(form, name);
-  if (field) field.value = textFromValue(value);
+  const text = textFromValue(value);
+  if (field instanceof RadioNodeList) checkRadio(field, text);
+  else if (field) field.value = text;
 }
 
 /**
@@ -89,8 +98,9 @@ export function readDraft(form: HTMLFormElement): FactDraft {
     }
     const state = values.get(key) ?? '';
     if (state === 'none') draft[key] = [];
-    if (state !== 'rows') continue;
-    const count = listParts(form, key).rows.children.length;
+    const count = state === 'rows' ? listParts(form, key).rows.children.length : 0;
+    // "One or more" with no rows shown (a browser restoring the radio without the rows) says nothing.
+    if (count === 0) continue;
     draft[key] = Array.from({ length: count }, (_, i) => {
       const row: DraftRow = {};
       for (const { key: field, control: c } of control.fields) {
@@ -144,8 +154,10 @@ export function writeDraft(form: HTMLFormElement, draft: FactDraft): void {
       continue;
     }
     const rows = Array.isArray(value) ? (value as DraftRow[]) : [];
-    listParts(form, key).state.value =
-      value === undefined ? '' : rows.length === 0 ? 'none' : 'rows';
+    checkRadio(
+      listParts(form, key).state,
+      value === undefined ? '' : rows.length === 0 ? 'none' : 'rows',
+    );
     writeRows(form, key, rows);
     syncList(form, key);
   }
@@ -178,9 +190,11 @@ export function showProblems(
   paths?: ReadonlySet<string>,
 ): void {
   const byPath = new Map(problems.map((p) => [p.path, p.message]));
+  // The plan's fields sit above the results, outside the <form> element (form="checker-form").
+  const root = form.closest('bvn-checker') ?? form;
   const all =
     paths ??
-    new Set(Array.from(form.querySelectorAll<HTMLElement>('[data-path]'), (e) => e.dataset.path!));
+    new Set(Array.from(root.querySelectorAll<HTMLElement>('[data-path]'), (e) => e.dataset.path!));
   for (const path of all) {
     if (path.includes('__i__')) continue;
     const parts = fieldElements(path);
@@ -198,4 +212,21 @@ export function showProblems(
 /** The engine path of the field a control belongs to (for live validation). */
 export function pathOf(control: Element): string | undefined {
   return control.closest<HTMLElement>('[data-path]')?.dataset.path;
+}
+
+/** Shows each quick-entry control as the rows now stand. */
+export function syncQuick(root: HTMLElement, draft: FactDraft): void {
+  for (const entry of quickEntries) {
+    const value = draft[entry.fact];
+    const rows = Array.isArray(value) ? value : [];
+    for (const select of root.querySelectorAll<HTMLSelectElement>(
+      `[data-quick="${entry.fact}"] select`,
+    )) {
+      const state = quickState(entry, rows, select.dataset.quickKey!);
+      // Rows edited one by one: the choice says so instead of pretending to be one option.
+      if (state === 'mixed' && !select.querySelector('[value="mixed"]'))
+        select.append(new Option('As in the rows', 'mixed'));
+      select.value = state;
+    }
+  }
 }

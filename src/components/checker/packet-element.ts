@@ -6,8 +6,6 @@
  */
 import {
   buildPacket,
-  packetMarkdown,
-  packetText,
   verdictLabel,
   verdictTone,
   type Packet,
@@ -15,14 +13,31 @@ import {
 } from '../../lib/checker/packet.ts';
 import type { CheckerData } from '../../lib/checker/data.ts';
 import { validateDraft, type FactDraft } from '../../lib/checker/draft.ts';
-import { decodeFragment, encodeFragment, readDraftJson } from '../../lib/checker/fragment.ts';
+import { decodeFragment, encodeFragment, readSavedCopy } from '../../lib/checker/fragment.ts';
 import { bibliographyHref } from '../../lib/citations/locator.ts';
-import { copyText, h, type Child } from './dom.ts';
+import { oneLine } from '../../lib/facts/one-line.ts';
+import { copyText, download, h, type Child } from './dom.ts';
 import { savedFacts } from './storage.ts';
+
+/** Reference files offered by the packet: BibTeX, RIS and CSL-JSON of exactly the sources it cites. */
+const referenceFiles = {
+  'refs-bib': { extension: 'bib', type: 'application/x-bibtex', name: 'BibTeX' },
+  'refs-ris': { extension: 'ris', type: 'application/x-research-info-systems', name: 'RIS' },
+  'refs-json': {
+    extension: 'json',
+    type: 'application/vnd.citationstyles.csl+json',
+    name: 'CSL-JSON',
+  },
+} as const;
+
+/** Text as a CSS string, for the printed page header (set as a custom property, never as markup). */
+const cssString = (text: string) => `"${oneLine(text).replace(/[\\"]/g, '\\$&')}"`;
 
 class PacketElement extends HTMLElement {
   private data?: CheckerData;
   private draft: FactDraft = {};
+  /** What could not be read from the link or the saved copy; printed with the packet. */
+  private notes: string[] = [];
   private line = '';
   private packet?: Packet;
 
@@ -48,22 +63,27 @@ class PacketElement extends HTMLElement {
   private read(): void {
     const result = decodeFragment(location.hash);
     const messages: string[] = [];
+    const notes: string[] = [];
     this.line = result.params.get('line') ?? this.line;
     if (result.status === 'read') {
       this.draft = result.draft;
-      messages.push(...result.messages);
+      notes.push(...result.messages);
     } else {
-      if (result.status === 'rejected') messages.push(result.message);
+      if (result.status === 'rejected') notes.push(result.message);
       const saved = savedFacts.read();
-      const fromSaved = saved ? readDraftJson(saved) : undefined;
+      const fromSaved = saved ? readSavedCopy(saved) : undefined;
       this.draft = fromSaved?.status === 'read' ? fromSaved.draft : {};
-      if (fromSaved?.status === 'read')
+      if (fromSaved?.status === 'read') {
         messages.push(
           'The address held no facts, so the facts saved by the checker in this browser are used.',
         );
+        notes.push(...fromSaved.messages);
+      }
     }
     const problems = validateDraft(this.draft).problems;
-    messages.push(...problems.map((p) => `${p.message} It is treated as not documented.`));
+    notes.push(...problems.map((p) => `${p.message} It is treated as not documented.`));
+    // What could not be read is said in the packet itself (printed and copied), not only here.
+    this.notes = notes;
     const box = this.querySelector<HTMLElement>('[data-problems]')!;
     box.hidden = messages.length === 0;
     box.replaceChildren(
@@ -99,9 +119,11 @@ class PacketElement extends HTMLElement {
     if (!this.data.lines.some((l) => l.id === this.line))
       this.line = this.data.lines.find((l) => l.id === 'cohere-ma')?.id ?? this.data.lines[0]!.id;
     this.select.value = this.line;
-    this.packet = buildPacket(this.data, this.line, validateDraft(this.draft).facts);
+    this.packet = buildPacket(this.data, this.line, validateDraft(this.draft).facts, this.notes);
     const p = this.packet;
     document.title = `${p.title} · BVN Atlas`;
+    // Printed at the top of every page (the @page rule reads it); a custom property, not markup.
+    document.documentElement.style.setProperty('--packet-head', cssString(p.policyVersion));
     this.querySelector('[data-packet]')!.replaceChildren(...packetNodes(p, this.data));
   }
 
@@ -110,7 +132,11 @@ class PacketElement extends HTMLElement {
     if (!button || !this.packet) return;
     const action = button.dataset.action;
     if (action === 'print') return window.print();
+    if (action && action in referenceFiles)
+      return this.downloadReferences(action as keyof typeof referenceFiles);
     if (action !== 'copy-text' && action !== 'copy-markdown') return;
+    // The text forms load when first copied.
+    const { packetMarkdown, packetText } = await import('../../lib/checker/packet-text.ts');
     const text =
       action === 'copy-text'
         ? packetText(this.packet, location.origin)
@@ -128,6 +154,23 @@ class PacketElement extends HTMLElement {
       area.select();
       this.status(`Copying was not allowed; the packet as ${kind} is in the box below.`);
     }
+  }
+
+  /**
+   * BibTeX, RIS or CSL-JSON of the packet's references, written by citation-js in this browser
+   * from the records in the checker data (loaded on first use; nothing is fetched for it).
+   */
+  private async downloadReferences(action: keyof typeof referenceFiles): Promise<void> {
+    const file = referenceFiles[action];
+    const formats = await import('../../lib/citations/formats.ts');
+    const items = this.packet!.references.map((r) => this.data!.sources[r.id]!.csl);
+    const write = { bib: formats.bibtexOf, ris: formats.risOf, json: formats.cslJsonOf }[
+      file.extension
+    ];
+    download(`${this.packet!.lineId}-references.${file.extension}`, write(items), file.type);
+    this.status(
+      `Downloaded the ${items.length} references of this packet as ${file.name} (${this.packet!.lineId}-references.${file.extension}).`,
+    );
   }
 
   private status(text: string): void {
@@ -166,6 +209,14 @@ function packetNodes(p: Packet, data: CheckerData): Node[] {
       { class: 'meta' },
       `Prepared on ${prepared} with BVN Atlas from the facts entered in its checker. Each criterion below links to its place on the policy’s page; each citation gives the source and its section.`,
     ),
+    p.notes.length
+      ? h(
+          'div',
+          { class: 'note problem' },
+          h('p', {}, h('strong', {}, 'Not read from the facts given')),
+          h('ul', {}, ...p.notes.map((n) => h('li', {}, n))),
+        )
+      : null,
     h(
       'p',
       {},
@@ -180,7 +231,7 @@ function packetNodes(p: Packet, data: CheckerData): Node[] {
       {},
       'Policy: ',
       h('a', { href: p.policyHref }, `${p.policyName}, ${p.lineLabel}`),
-      ' ',
+      ` (${p.policyDocument}) `,
       ...cite(p.positionCitation),
     ),
     p.nonPublic

@@ -108,9 +108,12 @@ export function valueFromText(control: ScalarControl, text: string): unknown {
     case 'choice':
       return control.options.find((o) => optionValue(o) === trimmed) ?? trimmed;
     case 'number': {
-      // Accept a typographic minus and a decimal comma, as people type T-scores (−2,5).
+      // Accept a typographic minus and a decimal comma, as people type T-scores (−2,5); "1,200"
+      // could be a thousand and two hundred or 1.2, so it stays text and is questioned.
+      if (/^[-+\u2212\u2013]?\d{1,3},\d{3}$/.test(trimmed)) return trimmed;
       const normalised = trimmed.replace(/^[\u2212\u2013]/, '-').replace(',', '.');
-      const n = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(normalised) ? Number(normalised) : NaN;
+      // Exponents too: the form writes 1e-7 back as it reads it (String(1e-7) is "1e-7").
+      const n = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(normalised) ? Number(normalised) : NaN;
       return Number.isFinite(n) ? n : trimmed;
     }
     case 'text':

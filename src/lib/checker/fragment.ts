@@ -5,6 +5,8 @@
  * size-limited, parsed as data only, and filtered down to values a form field can show as text.
  */
 import { facts, itemFields, type FactKey, type ItemKind } from '../facts/catalog.ts';
+import { parseJson } from '../facts/json.ts';
+import { oneLine } from '../facts/one-line.ts';
 import { factControl, type ScalarControl } from './controls.ts';
 import type { DraftRow, DraftScalar, FactDraft } from './draft.ts';
 import { echo, fieldMessage, type IssueLike } from './messages.ts';
@@ -89,28 +91,65 @@ export function decodeFragment(hash: string): ReadResult {
   return readDraftJson(json, params, 'link');
 }
 
+/**
+ * The saved copy kept in localStorage: the draft and the address (`#…`) the page had when it was
+ * saved. The address is written to the fragment a moment after typing pauses, so a reload right
+ * after typing comes back to an older address; the saved copy then knows it is the newer state.
+ */
+export function savedCopyText(draft: FactDraft, address: string): string {
+  return JSON.stringify({ v: 2, address, facts: compactDraft(draft) });
+}
+
+/** A saved copy read back; `address` is absent for copies saved before it was recorded. */
+export type SavedRead = ReadResult & { address?: string };
+
+/** Reads the saved copy (this format, or the earlier plain draft). Never throws. */
+export function readSavedCopy(text: string): SavedRead {
+  if (text.length > 2 * maxFragmentLength)
+    return {
+      status: 'rejected',
+      params: new URLSearchParams(),
+      message: `The facts saved in this browser are too long to be a patient’s facts (${text.length} characters).`,
+    };
+  const parsed = parseJson(text);
+  const value = parsed.ok ? parsed.value : undefined;
+  if (isRecord(value) && value.v === 2 && isRecord(value.facts)) {
+    const result = readDraftValue(value.facts, new URLSearchParams(), 'saved copy');
+    return typeof value.address === 'string' ? { ...result, address: value.address } : result;
+  }
+  return readDraftJson(text);
+}
+
 /** Reads the JSON text of a draft (from a fragment or localStorage). */
 export function readDraftJson(
   json: string,
   params = new URLSearchParams(),
   origin: 'link' | 'saved copy' = 'saved copy',
 ): ReadResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
+  const parsed = parseJson(json);
+  if (!parsed.ok)
     return {
       status: 'rejected',
       params,
-      message: `The facts in this ${origin} are not valid JSON. Nothing was read from it.`,
+      message: `${factsIn(origin)} are ${parsed.reason}. Nothing was read from it.`,
     };
-  }
+  return readDraftValue(parsed.value, params, origin);
+}
+
+const factsIn = (origin: 'link' | 'saved copy') =>
+  origin === 'link' ? 'The facts in this link' : 'The facts saved in this browser';
+
+function readDraftValue(
+  value: unknown,
+  params: URLSearchParams,
+  origin: 'link' | 'saved copy',
+): ReadResult {
   const { draft, messages, fatal } = sanitizeDraft(value);
   if (fatal)
     return {
       status: 'rejected',
       params,
-      message: `The facts in this ${origin} ${fatal}. Nothing was read from it.`,
+      message: `${factsIn(origin)} ${fatal}. Nothing was read from it.`,
     };
   return { status: 'read', draft, messages, params };
 }
@@ -131,7 +170,7 @@ function scalarOrReason(
   value: unknown,
   control: ScalarControl,
   info: { schema: unknown; label: string; unit?: string },
-): { ok: true; value: DraftScalar } | { ok: false; reason: string } {
+): { ok: true; value: DraftScalar; note?: string } | { ok: false; reason: string } {
   if (control.kind === 'boolean' || control.kind === 'choice') {
     const result = (info.schema as Schemaish).safeParse(value);
     return result.success
@@ -139,13 +178,18 @@ function scalarOrReason(
       : { ok: false, reason: fieldMessage(result.error!.issues[0]!, info, value) };
   }
   if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value };
-  if (typeof value === 'string')
-    return value.length <= maxFieldText
+  if (typeof value === 'string' && value.length > maxFieldText)
+    return {
+      ok: false,
+      reason: `${info.label}: text of ${value.length} characters cannot be a value of this field (at most ${maxFieldText}).`,
+    };
+  if (typeof value === 'string') {
+    // A one-line field cannot show a line break (the browser would drop it unseen): it becomes a space.
+    const line = oneLine(value);
+    return line === value
       ? { ok: true, value }
-      : {
-          ok: false,
-          reason: `${info.label}: text of ${value.length} characters cannot be a value of this field (at most ${maxFieldText}).`,
-        };
+      : { ok: true, value: line, note: `${info.label}: line breaks replaced by spaces.` };
+  }
   return { ok: false, reason: `${info.label}: ${echo(value)} cannot be a value of this field.` };
 }
 
@@ -178,8 +222,11 @@ export function sanitizeDraft(value: unknown): {
     const control = factControl(key as FactKey);
     if (control.kind !== 'list') {
       const scalar = scalarOrReason(raw, control, info);
-      if (scalar.ok) draft[key] = scalar.value;
-      else messages.push(`Left out ${scalar.reason}`);
+      if (!scalar.ok) messages.push(`Left out ${scalar.reason}`);
+      else {
+        draft[key] = scalar.value;
+        if (scalar.note) messages.push(scalar.note);
+      }
       continue;
     }
     if (!Array.isArray(raw)) {
@@ -198,10 +245,14 @@ export function sanitizeDraft(value: unknown): {
     const fieldControls = new Map(control.fields.map((f) => [f.key, f.control]));
     const rows: DraftRow[] = [];
     raw.forEach((item, i) => {
-      if (!isRecord(item))
+      // An unreadable row still says "there is one": it stays as a row with nothing documented,
+      // never dropped (dropping the only row would turn the list into "none").
+      if (!isRecord(item)) {
+        rows.push({});
         return void messages.push(
-          `Left out ${info.label}, row ${i + 1}: expected a row of fields, got ${echo(item)}.`,
+          `${info.label}, row ${i + 1}: expected a row of fields, got ${echo(item)}; kept as a row with nothing documented.`,
         );
+      }
       const row: DraftRow = {};
       for (const [field, v] of Object.entries(item)) {
         const fieldInfo = Object.hasOwn(fields, field) ? fields[field] : undefined;
@@ -216,8 +267,11 @@ export function sanitizeDraft(value: unknown): {
           ...fieldInfo,
           label: `${info.label}, row ${i + 1}, ${fieldInfo.label}`,
         });
-        if (scalar.ok) row[field] = scalar.value;
-        else messages.push(`Left out ${scalar.reason}`);
+        if (!scalar.ok) messages.push(`Left out ${scalar.reason}`);
+        else {
+          row[field] = scalar.value;
+          if (scalar.note) messages.push(scalar.note);
+        }
       }
       rows.push(row);
     });

@@ -3,7 +3,7 @@
  * (zod/mini carries no message text, which keeps the browser bundle small). Each message names
  * the field and says what was expected, so a reader can fix it without reading the schema.
  */
-import { facts, itemFields, type ItemKind } from '../facts/catalog.ts';
+import { shownValue } from '../facts/json.ts';
 
 /** The parts of a zod issue read here (zod/mini issues carry codes and limits, not text). */
 export interface IssueLike {
@@ -60,54 +60,18 @@ export function expectation(issue: IssueLike, field: FieldWords): string {
     }
     case 'unrecognized_keys':
       return `only known fields (not ${list((issue.keys ?? []).map((k) => JSON.stringify(k)))})`;
+    case 'invalid_format':
+      return 'one line of text, without line breaks';
     default:
       return 'a valid value';
   }
 }
 
 /** A short, safe echo of a rejected value for messages (never interpreted, only shown as text). */
-export function echo(value: unknown): string {
-  const text =
-    typeof value === 'string'
-      ? JSON.stringify(value)
-      : Array.isArray(value)
-        ? 'a list'
-        : value === null
-          ? 'null'
-          : typeof value === 'object'
-            ? 'an object'
-            : typeof value === 'number' || typeof value === 'boolean'
-              ? String(value)
-              : typeof value;
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
+export const echo = shownValue;
 
 /** The message shown next to a field: "Age: expected at most 120 years (got 150)." */
 export function fieldMessage(issue: IssueLike, field: FieldWords, value?: unknown): string {
   const got = value === undefined ? '' : ` (got ${echo(value)})`;
   return `${field.label}: expected ${expectation(issue, field)}${got}.`;
-}
-
-/** Catalogue words for a fact path such as `modicChanges[1].type` (used by import errors). */
-export function pathWords(path: readonly PropertyKey[]): FieldWords & { where: string } {
-  const [top, index, field] = path;
-  const spec =
-    typeof top === 'string'
-      ? (facts as Record<string, { label: string; unit?: string; item?: ItemKind }>)[top]
-      : undefined;
-  if (!spec) return { label: 'The file', where: typeof top === 'string' ? top : '(top level)' };
-  const where = path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
-    .join('');
-  if (typeof index === 'number' && spec.item) {
-    const row = `${spec.label}, row ${index + 1}`;
-    const info =
-      typeof field === 'string'
-        ? (itemFields[spec.item] as Record<string, FieldWords>)[field]
-        : undefined;
-    return info
-      ? { label: `${row}, ${info.label}`, unit: info.unit, where }
-      : { label: row, where };
-  }
-  return { label: spec.label, unit: spec.unit, where };
 }

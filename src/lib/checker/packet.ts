@@ -12,6 +12,7 @@ import {
   type FactGroup,
   type ItemKind,
 } from '../facts/catalog.ts';
+import { oneLine } from '../facts/one-line.ts';
 import type { PatientFacts } from '../facts/schema.ts';
 import { describeRule, formatFactValue } from '../criteria/describe.ts';
 import { evaluateAll } from '../engine/evaluate.ts';
@@ -90,11 +91,17 @@ export interface Packet {
   lineId: string;
   title: string;
   policyName: string;
+  /** The policy document and its version: "Thermal Ablation of the…, version 3 of 2025-05-29". */
+  policyDocument: string;
+  /** The same after the policy's short name, as printed at the top of every page. */
+  policyVersion: string;
   lineLabel: string;
   policyHref: string;
   outcome: Evaluation['outcome'];
   outcomeLabel: string;
   summary: string;
+  /** What could not be read from the facts given (a link's unreadable row…), said wherever the facts are used. */
+  notes: string[];
   /** The policy the criteria came from when the line applies an LCD. */
   appliedName?: string;
   positionCitation: PacketCitation;
@@ -112,7 +119,7 @@ export interface Packet {
   references: { n: number; id: string; text: string; verification: Verification }[];
 }
 
-type Catalogued = { label: string; unit?: string; item?: ItemKind };
+type Catalogued = { label: string; unit?: string; item?: ItemKind; schema?: unknown };
 const catalogue = factCatalog as Record<string, Catalogued>;
 
 /** One list item in words: "L4, inferior, Modic type 1". */
@@ -124,10 +131,15 @@ function itemWords(item: Record<string, unknown>, kind: ItemKind): string {
   return parts.length > 0 ? parts.join(', ') : 'details not documented';
 }
 
+const isFreeText = (info?: { schema?: unknown }) =>
+  (info?.schema as { _zod?: { def: { type: string } } } | undefined)?._zod?.def.type === 'string';
+
 /** A fact's value in words; lists item by item, an empty list as "none documented as present". */
 export function factValueWords(key: string, value: unknown): string {
   const info = catalogue[key];
   if (value === undefined) return 'not documented';
+  // Free text is shown as written, on one line; option ids read as words.
+  if (typeof value === 'string' && isFreeText(info)) return oneLine(value);
   if (Array.isArray(value) && info?.item) {
     if (value.length === 0) return 'none';
     return value
@@ -196,8 +208,16 @@ class References {
   }
 }
 
-/** Evaluates `lineId` with the engine and builds its packet. Throws for an unknown line. */
-export function buildPacket(data: CheckerData, lineId: string, facts: PatientFacts): Packet {
+/**
+ * Evaluates `lineId` with the engine and builds its packet. `notes` say what could not be read
+ * from the facts given. Throws for an unknown line.
+ */
+export function buildPacket(
+  data: CheckerData,
+  lineId: string,
+  facts: PatientFacts,
+  notes: readonly string[] = [],
+): Packet {
   const line = data.lines.find((l) => l.id === lineId);
   if (!line) throw new Error(`No policy line "${lineId}" in the checker data.`);
   const evaluation = evaluateAll(data.lines, facts).find((e) => e.policy === lineId)!;
@@ -224,10 +244,15 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
       rule:
         criterion && !['all', 'any', 'not'].includes(criterion.kind) ? describeRule(criterion) : '',
       verdict,
-      facts: node.facts.map(
-        (f) => `${catalogue[f.path]?.label ?? f.path}: ${factValueWords(f.path, f.value)}`,
-      ),
-      citation: own ? refs.cite(own) : inherited ? refs.cite(inherited, true) : undefined,
+      // A group of criteria is decided by its members, listed under it with their facts.
+      facts:
+        node.facts.length > 0 || node.children.length === 0
+          ? node.facts.map(
+              (f) => `${catalogue[f.path]?.label ?? f.path}: ${factValueWords(f.path, f.value)}`,
+            )
+          : ['Decided by the criteria below'],
+      // The whole tree, when it has no citation of its own, is the policy's position, cited there.
+      citation: own ? refs.cite(own) : refs.cite(inherited ?? evaluation.citation, true),
       href: `/policies/${applied.policyId}/#${applied.id}--${node.id}`,
       evidence: evidence && {
         text: evidence.text,
@@ -264,15 +289,22 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
     })),
   ];
   const policyName = line.policyName;
+  const document = data.policies[line.policyId];
+  const policyDocument = document
+    ? `${document.title}, version ${document.version}${document.versionDate ? ` of ${document.versionDate}` : ''}`
+    : 'version not recorded';
   return {
     lineId,
     title: `Appeal packet: ${policyName}, ${line.label}`,
     policyName,
+    policyDocument,
+    policyVersion: `${policyName}: ${policyDocument}`,
     lineLabel: line.label,
     policyHref: `/policies/${line.policyId}/#line-${line.id}`,
     outcome: evaluation.outcome,
     outcomeLabel: outcomeLabel[evaluation.outcome],
     summary: evaluation.summary,
+    notes: notes.map(oneLine),
     appliedName: applied.id !== line.id ? applied.policyName : undefined,
     positionCitation,
     nonPublic,
@@ -294,113 +326,4 @@ export function buildPacket(data: CheckerData, lineId: string, facts: PatientFac
       verification: data.sources[id]?.verification ?? 'unverified',
     })),
   };
-}
-
-const citeText = (c: PacketCitation) =>
-  `[${c.n}${c.locator ? `, ${c.locator}` : ''}]${c.inherited ? ' (rule cited as a whole)' : ''}`;
-
-/** The packet as plain text, for pasting into a letter or a portal's text box. */
-export function packetText(p: Packet, origin = ''): string {
-  const out: string[] = [];
-  const rule = (s: string) => out.push(s, '='.repeat(Math.min(s.length, 72)));
-  rule(p.title.toUpperCase());
-  out.push(`Determination under the public criteria: ${p.outcomeLabel}. ${p.summary}`);
-  if (p.appliedName) out.push(`Criteria applied: ${p.appliedName}.`);
-  out.push(`Position of the policy: ${citeText(p.positionCitation)}`);
-  if (p.nonPublic)
-    out.push(`Non-public criteria: ${p.nonPublic.name} ${citeText(p.nonPublic.citation)}`);
-  p.branches.forEach((b) => out.push(`  If ${b.policy} applies: ${b.outcome}`));
-  p.settle.forEach((s) => out.push(`  To settle it: ${s}`));
-  p.advisories.forEach((a) => out.push(`${a.text} ${citeText(a.citation)}`));
-  p.caveats.forEach((c) => out.push(`Caution: ${c}`));
-  out.push('', 'DOCUMENTED FACTS');
-  for (const g of p.facts) {
-    out.push(`${g.group}:`);
-    g.items.forEach((f) => out.push(`  - ${f.label}: ${f.value}`));
-  }
-  if (p.facts.length === 0) out.push('  (none documented)');
-  out.push('', 'CRITERIA');
-  for (const r of p.rows) {
-    const pad = '  '.repeat(r.depth);
-    out.push(
-      `${pad}- [${verdictLabel[r.verdict]}] ${r.label}${r.citation ? ` ${citeText(r.citation)}` : ''}`,
-    );
-    if (r.rule && r.rule !== r.label) out.push(`${pad}    Rule applied: ${r.rule}`);
-    r.facts.forEach((f) => out.push(`${pad}    Fact: ${f}`));
-    if (r.evidence)
-      out.push(
-        `${pad}    Evidence: ${r.evidence.text} ${r.evidence.citations.map(citeText).join(' ')}`,
-      );
-    out.push(`${pad}    ${origin}${r.href}`);
-  }
-  if (p.missing.length > 0) {
-    out.push('', 'DOCUMENTATION TO ADD');
-    p.missing.forEach((m) => out.push(`- ${m}`));
-  }
-  out.push('', 'EVIDENCE AND GUIDELINES');
-  for (const e of p.evidence) {
-    out.push(`${e.title} (${e.kind}). ${e.detail}`);
-    e.statements.forEach((s) => out.push(`  - ${s.text} ${s.citations.map(citeText).join(' ')}`));
-  }
-  out.push('', 'REFERENCES');
-  p.references.forEach((r) => out.push(`${r.n}. ${r.text}`));
-  return `${out.join('\n')}\n`;
-}
-
-/** Markdown special characters escaped, so facts and labels read as text. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1');
-}
-
-const citeMd = (c: PacketCitation) => escapeMarkdown(citeText(c));
-
-/** The packet as Markdown (for an email, a ticket or a document editor). */
-export function packetMarkdown(p: Packet, origin = ''): string {
-  const e = escapeMarkdown;
-  const out: string[] = [
-    `# ${e(p.title)}`,
-    '',
-    `**Determination under the public criteria: ${e(p.outcomeLabel)}.** ${e(p.summary)}`,
-    '',
-  ];
-  if (p.appliedName) out.push(`Criteria applied: ${e(p.appliedName)}.`, '');
-  out.push(`Position of the policy: ${citeMd(p.positionCitation)}`, '');
-  if (p.nonPublic)
-    out.push(`Non-public criteria: ${e(p.nonPublic.name)} ${citeMd(p.nonPublic.citation)}`, '');
-  p.branches.forEach((b) => out.push(`- If ${e(b.policy)} applies: ${e(b.outcome)}`));
-  p.settle.forEach((s) => out.push(`- To settle it: ${e(s)}`));
-  p.advisories.forEach((a) => out.push(`> ${e(a.text)} ${citeMd(a.citation)}`, ''));
-  p.caveats.forEach((c) => out.push(`> Caution: ${e(c)}`, ''));
-  out.push('## Documented facts', '');
-  for (const g of p.facts) {
-    out.push(`**${e(g.group)}**`, '');
-    g.items.forEach((f) => out.push(`- ${e(f.label)}: ${e(f.value)}`));
-    out.push('');
-  }
-  out.push('## Criteria', '');
-  for (const r of p.rows) {
-    const pad = '  '.repeat(r.depth);
-    out.push(
-      `${pad}- **${e(verdictLabel[r.verdict])}**: [${e(r.label)}](${origin}${r.href})${r.citation ? ` ${citeMd(r.citation)}` : ''}`,
-    );
-    if (r.rule && r.rule !== r.label) out.push(`${pad}  Rule applied: ${e(r.rule)}`);
-    r.facts.forEach((f) => out.push(`${pad}  Fact: ${e(f)}`));
-    if (r.evidence)
-      out.push(
-        `${pad}  Evidence: ${e(r.evidence.text)} ${r.evidence.citations.map(citeMd).join(' ')}`,
-      );
-  }
-  if (p.missing.length > 0) {
-    out.push('', '## Documentation to add', '');
-    p.missing.forEach((m) => out.push(`- [ ] ${e(m)}`));
-  }
-  out.push('', '## Evidence and guidelines', '');
-  for (const ev of p.evidence) {
-    out.push(`**${e(ev.title)}** (${ev.kind}). ${e(ev.detail)}`, '');
-    ev.statements.forEach((s) => out.push(`- ${e(s.text)} ${s.citations.map(citeMd).join(' ')}`));
-    out.push('');
-  }
-  out.push('## References', '');
-  p.references.forEach((r) => out.push(`${r.n}. ${e(r.text)}`));
-  return `${out.join('\n')}\n`;
 }

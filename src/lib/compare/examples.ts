@@ -6,7 +6,8 @@
  * the engine under both lines. Every example is a possible patient: facts that contradict each
  * other (src/lib/facts/implications.ts) are never combined, and no list holds the same item twice.
  */
-import { evaluateNode, evaluatePolicy } from '../engine/evaluate.ts';
+import { evaluatePolicy } from '../engine/evaluate.ts';
+import { compileLines, nodeStatus } from '../engine/compiled.ts';
 import { evidenceOutcomeLabel } from '../format/evidence.ts';
 import { itemFields, facts as catalogue, type ItemKind } from '../facts/catalog.ts';
 import {
@@ -139,7 +140,7 @@ function statuses(
     ? signature(space, tree, ruleKey(tree))
     : space.points.map(() => 'met' as const);
   if (!tree || !implied) return base;
-  return base.map((status, i) => (implied[i] ? evaluateNode(tree, implied[i]).status : status));
+  return base.map((status, i) => (implied[i] ? nodeStatus(tree, implied[i]) : status));
 }
 
 /** Zeroes item fields that the point's list shapes do not use, so that equal patients have equal points. */
@@ -283,11 +284,9 @@ export function affectedPatients(
     let shownA = exampleOutcome(a, full, ctx);
     let shownB = exampleOutcome(b, full, ctx);
     const expected = [shownA.outcome, shownB.outcome].join();
+    const compiled = compileLines(ctx.byId);
     const outcomes = (f: PatientFacts) =>
-      [
-        evaluatePolicy(a, f, { policies: ctx.byId }).outcome,
-        evaluatePolicy(b, f, { policies: ctx.byId }).outcome,
-      ].join();
+      [compiled.outcome(a.id, f), compiled.outcome(b.id, f)].join();
     const facts = distinctItems(full, (f) => outcomes(f) === expected);
     if (!facts || contradictions(facts).length > 0) return undefined;
     if (facts !== full) {

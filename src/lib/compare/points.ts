@@ -8,7 +8,7 @@
  * two trees that give the same status at every point apply the same rule.
  */
 import type { CriterionNode } from '../schema/criteria.ts';
-import { evaluateNode } from '../engine/evaluate.ts';
+import { nodeStatus } from '../engine/compiled.ts';
 import type { Status } from '../engine/types.ts';
 import { facts, itemFields, type ItemKind } from '../facts/catalog.ts';
 import { domainOfPath, type FieldDomain } from './domain.ts';
@@ -452,7 +452,7 @@ export function signature(
   const cacheKey = `${treeKey}@@${space.key}`;
   let statuses = signatureCache.get(cacheKey);
   if (!statuses) {
-    statuses = space.points.map((p) => evaluateNode(tree, pointFacts(space, p)).status);
+    statuses = space.points.map((p) => nodeStatus(tree, pointFacts(space, p)));
     if (signatureCache.size >= SIGNATURE_CACHE_LIMIT) signatureCache.clear();
     signatureCache.set(cacheKey, statuses);
   }

@@ -6,9 +6,10 @@
  */
 import type { ComparisonOp, CountOp, CriterionNode } from '../schema/criteria.ts';
 import type { PatientFacts } from '../facts/schema.ts';
-import { applyImplications, impliedFacts, type ImpliedFact } from '../facts/implications.ts';
+import { withImplications, type ImpliedFact } from '../facts/implications.ts';
 import { describeMissing } from './missing.ts';
 import { explain, factsIn } from './findings.ts';
+import { nodeStatus } from './compiled.ts';
 import { lcdLabel, stateJurisdiction } from './jurisdiction.ts';
 import {
   outcomeLabel,
@@ -16,6 +17,7 @@ import {
   type EvaluablePolicy,
   type Evaluation,
   type FactUse,
+  type Finding,
   type LcdCandidate,
   type Outcome,
   type Status,
@@ -228,19 +230,6 @@ function order(op: CountOp, value: number, threshold: number): boolean {
   }
 }
 
-/** Facts with their implied values, per facts object (evaluateAll passes one object to every line). */
-const prepared = new WeakMap<object, { facts: PatientFacts; implied: ImpliedFact[] }>();
-
-function withImplications(facts: PatientFacts): { facts: PatientFacts; implied: ImpliedFact[] } {
-  let entry = prepared.get(facts);
-  if (!entry) {
-    const implied = impliedFacts(facts);
-    entry = { facts: implied.length ? applyImplications(facts) : facts, implied };
-    prepared.set(facts, entry);
-  }
-  return entry;
-}
-
 /**
  * Evaluates one policy line for one patient. Values that follow from documented facts (see
  * src/lib/facts/implications.ts) are filled in first and listed in the result's `implied`.
@@ -289,7 +278,8 @@ function evaluateLine(
       return {
         ...common,
         outcome: 'not-covered',
-        summary: `${policy.policyName} does not pay for BVNA for ${policy.label.toLowerCase()} (${positionWords[policy.position]}), whatever the patient’s facts.`,
+        // The line's label is written as the plan writes it ("MassHealth (Mass General Brigham ACO) members").
+        summary: `For ${policy.label}, ${policy.policyName} does not pay for BVNA (${positionWords[policy.position]}), whatever the patient’s facts.`,
         failed: [],
         undocumented: [],
         missing: [],
@@ -314,7 +304,8 @@ const positionWords = {
 /** A line's billing notes and cautions for these facts; none of them touches the outcome. */
 function evaluateAdvisories(policy: EvaluablePolicy, facts: PatientFacts): AdvisoryResult[] {
   return policy.advisories.map((a) => {
-    const trace = evaluateNode(a.condition, facts);
+    const status = nodeStatus(a.condition, facts);
+    let read: FactUse[] | undefined;
     return {
       id: a.id,
       role: a.role,
@@ -324,14 +315,115 @@ function evaluateAdvisories(policy: EvaluablePolicy, facts: PatientFacts): Advis
       citation: a.citation,
       supportingCitations: a.supportingCitations ?? [],
       note: a.note,
-      status:
-        trace.status === 'met' ? 'clear' : trace.status === 'failed' ? 'applies' : 'undocumented',
-      facts: factsIn(trace),
+      status: status === 'met' ? 'clear' : status === 'failed' ? 'applies' : 'undocumented',
+      // The facts its condition read, traced only when someone reads them.
+      get facts() {
+        read ??= factsIn(evaluateNode(a.condition, facts));
+        return read;
+      },
     };
   });
 }
 
-/** Evaluates a line's own criteria (and non-public criteria, if any). */
+/** The parts of a result worked out when first read. */
+type LazyPart = 'trace' | 'advisories' | 'failed' | 'undocumented' | 'missing' | 'summary';
+type LazyParts = { [K in LazyPart]: (result: Evaluation) => Evaluation[K] };
+
+/**
+ * A result whose trace, findings, checklist, summary and billing notes are worked out when first
+ * read: most results (a comparison's example patients, a bulk run) are read only for their
+ * outcome. One object per result, so a bulk run makes little garbage; `toJSON` gives every field.
+ */
+class LazyEvaluation implements Evaluation {
+  policy: string;
+  outcome: Outcome;
+  citation: Evaluation['citation'];
+  caveats: string[];
+  implied: ImpliedFact[];
+  appliedPolicy?: string;
+  branches?: Evaluation['branches'];
+  settle?: string[];
+  readonly #parts: LazyParts;
+  readonly #done: Partial<Pick<Evaluation, LazyPart>> = {};
+
+  constructor(fields: Omit<Evaluation, LazyPart>, parts: LazyParts) {
+    this.policy = fields.policy;
+    this.outcome = fields.outcome;
+    this.citation = fields.citation;
+    this.caveats = fields.caveats;
+    this.implied = fields.implied;
+    if (fields.appliedPolicy !== undefined) this.appliedPolicy = fields.appliedPolicy;
+    if (fields.branches !== undefined) this.branches = fields.branches;
+    if (fields.settle !== undefined) this.settle = fields.settle;
+    this.#parts = parts;
+  }
+  #read<K extends LazyPart>(part: K): Evaluation[K] {
+    if (!(part in this.#done)) this.#done[part] = this.#parts[part](this);
+    return this.#done[part]!;
+  }
+  get trace(): TraceNode | undefined {
+    return this.#read('trace');
+  }
+  get advisories(): AdvisoryResult[] {
+    return this.#read('advisories');
+  }
+  get failed(): Finding[] {
+    return this.#read('failed');
+  }
+  get undocumented(): Finding[] {
+    return this.#read('undocumented');
+  }
+  get missing(): string[] {
+    return this.#read('missing');
+  }
+  get summary(): string {
+    return this.#read('summary');
+  }
+  toJSON(): Evaluation {
+    const { trace, advisories, failed, undocumented, missing, summary } = this;
+    return { ...this, trace, advisories, failed, undocumented, missing, summary };
+  }
+}
+
+/**
+ * `base` with some fields replaced and the rest kept as they are, lazy ones still lazy (a spread
+ * would work every lazy field out). `later` parts are themselves worked out when first read.
+ */
+function derive(
+  base: Evaluation,
+  changes: Partial<Omit<Evaluation, LazyPart>> & { summary?: string },
+  later: Partial<LazyParts> = {},
+): Evaluation {
+  const { summary, ...fields } = changes;
+  return new LazyEvaluation(
+    {
+      policy: base.policy,
+      outcome: base.outcome,
+      citation: base.citation,
+      caveats: base.caveats,
+      implied: base.implied,
+      appliedPolicy: base.appliedPolicy,
+      branches: base.branches,
+      settle: base.settle,
+      ...fields,
+    },
+    {
+      trace: () => base.trace,
+      advisories: () => base.advisories,
+      failed: () => base.failed,
+      undocumented: () => base.undocumented,
+      missing: () => base.missing,
+      summary: summary === undefined ? () => base.summary : () => summary,
+      ...later,
+    },
+  );
+}
+
+/**
+ * Evaluates a line's own criteria (and non-public criteria, if any). The outcome comes from the
+ * tree's compiled status (compiled.ts, held to the trace's by a property test); the trace of every
+ * node, the findings and the summary are worked out when first read.
+ */
 function evaluateCriteria(
   policy: EvaluablePolicy,
   facts: PatientFacts,
@@ -342,12 +434,13 @@ function evaluateCriteria(
     citation: policy.citation,
     caveats: [...policy.caveats, ...(policy.criteria ? policy.criteriaCaveats : [])],
     implied: options.implied,
-    advisories: evaluateAdvisories(policy, facts),
   };
-  if (!policy.criteria) {
+  const criteria = policy.criteria;
+  if (!criteria) {
     // Only non-public criteria: nothing public can fail or be missing.
     return {
       ...common,
+      advisories: evaluateAdvisories(policy, facts),
       outcome: 'needs-proprietary-review',
       summary: `${policy.policyName} decides by ${policy.nonPublic?.name ?? 'criteria that are not public'}; no public criterion applies.`,
       failed: [],
@@ -355,34 +448,53 @@ function evaluateCriteria(
       missing: [],
     };
   }
-  let trace = options.memo?.traces.get(policy.criteria);
-  if (!trace) {
-    trace = evaluateNode(policy.criteria, facts);
-    options.memo?.traces.set(policy.criteria, trace);
-  }
-  const failed = trace.status === 'failed' ? explain(trace, 'failed', options.implied) : [];
-  const undocumented =
-    trace.status === 'undocumented' ? explain(trace, 'undocumented', options.implied) : [];
-  const missing = describeMissing(undocumented);
+  const status = nodeStatus(criteria, facts);
+  const memo = options.memo?.traces;
+  const trace = () => {
+    let found = memo?.get(criteria);
+    if (!found) {
+      found = evaluateNode(criteria, facts);
+      memo?.set(criteria, found);
+    }
+    return found;
+  };
   let outcome: Outcome;
-  let summary: string;
-  if (trace.status === 'failed') {
+  let summary: (found: { failed: Finding[]; missing: string[] }) => string;
+  if (status === 'failed') {
     outcome = 'fails';
-    summary = `${count(failed.length, 'criterion is', 'criteria are')} documented as not met or excluded.`;
-  } else if (trace.status === 'undocumented') {
+    summary = ({ failed }) =>
+      `${count(failed.length, 'criterion is', 'criteria are')} documented as not met or excluded.`;
+  } else if (status === 'undocumented') {
     outcome = 'needs-documentation';
-    summary = `Nothing documented fails, but ${count(undocumented.length, 'criterion needs', 'criteria need')} documentation.`;
+    // One count per result: the facts to add (several criteria can wait on one fact).
+    summary = ({ missing }) =>
+      `Nothing documented fails, but ${count(missing.length, 'fact needs', 'facts need')} documenting.`;
   } else if (policy.nonPublic) {
     outcome = 'needs-proprietary-review';
-    summary = `Every public criterion is met; the request is then reviewed against ${policy.nonPublic.name}, which is not public.`;
+    const name = policy.nonPublic.name;
+    summary = () =>
+      `Every public criterion is met; the request is then reviewed against ${name}, which is not public.`;
   } else if (policy.completeness === 'partial') {
     outcome = 'needs-proprietary-review';
-    summary = `Every criterion the editors could read is met, but part of ${policy.owner.kind === 'payer-line' ? 'this policy’s' : 'these'} criteria is not available, so it cannot be shown to be met.`;
+    const whose = policy.owner.kind === 'payer-line' ? 'this policy’s' : 'these';
+    summary = () =>
+      `Every criterion the editors could read is met, but part of ${whose} criteria is not available, so it cannot be shown to be met.`;
   } else {
     outcome = 'meets';
-    summary = 'Every criterion is documented as met and no exclusion is present.';
+    summary = () => 'Every criterion is documented as met and no exclusion is present.';
   }
-  return { ...common, outcome, summary, failed, undocumented, missing, trace };
+  return new LazyEvaluation(
+    { ...common, outcome },
+    {
+      trace,
+      advisories: () => evaluateAdvisories(policy, facts),
+      failed: () => (status === 'failed' ? explain(trace(), 'failed', options.implied) : []),
+      undocumented: () =>
+        status === 'undocumented' ? explain(trace(), 'undocumented', options.implied) : [],
+      missing: (result) => describeMissing(result.undocumented, facts),
+      summary,
+    },
+  );
 }
 
 /**
@@ -406,14 +518,16 @@ function evaluateThroughLcd(
   };
   const viaLcd = (candidate: LcdCandidate): Evaluation => {
     const applied = evaluateResolved(lookup(candidate.id), facts, options);
-    return {
-      ...applied,
-      policy: policy.id,
-      appliedPolicy: candidate.id,
-      citation: policy.citation,
-      summary: `Applies ${lookup(candidate.id).policyName}: ${applied.summary}`,
-      caveats: [...policy.caveats, ...applied.caveats],
-    };
+    return derive(
+      applied,
+      {
+        policy: policy.id,
+        appliedPolicy: candidate.id,
+        citation: policy.citation,
+        caveats: [...policy.caveats, ...applied.caveats],
+      },
+      { summary: () => `Applies ${lookup(candidate.id).policyName}: ${applied.summary}` },
+    );
   };
   if (lcd.choose === 'named') return viaLcd(lcd.candidates[0]!);
 
@@ -431,10 +545,14 @@ function evaluateThroughLcd(
     }
     if (where.status !== 'unknown') {
       const result = own();
-      return {
-        ...result,
-        summary: `No BVNA LCD applies in ${state}${where.status === 'inferred' ? ' (as far as the LCDs’ inferred states show)' : ''}, so the plan’s own criteria apply. ${result.summary}`,
-      };
+      return derive(
+        result,
+        {},
+        {
+          summary: () =>
+            `No BVNA LCD applies in ${state}${where.status === 'inferred' ? ' (as far as the LCDs’ inferred states show)' : ''}, so the plan’s own criteria apply. ${result.summary}`,
+        },
+      );
     }
     return twoReadings(policy, state, where.possible.map(viaLcd), own(), where.possible);
   }
@@ -446,32 +564,40 @@ function evaluateThroughLcd(
     policy: b.appliedPolicy ?? policy.id,
     outcome: b.outcome,
   }));
-  const advisories = mergeAdvisories(branches);
+  const advisories = () => mergeAdvisories(branches);
   if (outcomes.size === 1)
-    return {
-      ...fallback,
-      advisories,
-      branches: branchList,
-      summary: `Whichever rules apply where the procedure is done: ${fallback.summary}`,
-    };
-  const stateMissing = describeMissing([
+    return derive(
+      fallback,
+      { branches: branchList },
+      {
+        advisories,
+        summary: () => `Whichever rules apply where the procedure is done: ${fallback.summary}`,
+      },
+    );
+  return derive(
+    fallback,
     {
-      nodeId: 'state',
-      label: 'State of care',
-      exclusion: false,
-      facts: [{ path: 'state', value: undefined }],
-      reason: '',
+      outcome: 'needs-documentation',
+      summary:
+        'The outcome depends on which LCD applies, which depends on the state where the procedure is done.',
+      branches: branchList,
     },
-  ]);
-  return {
-    ...fallback,
-    outcome: 'needs-documentation',
-    summary:
-      'The outcome depends on which LCD applies, which depends on the state where the procedure is done.',
-    missing: [...new Set([...stateMissing, ...branches.flatMap((b) => b.missing)])],
-    advisories,
-    branches: branchList,
-  };
+    {
+      advisories,
+      missing: () => {
+        const stateMissing = describeMissing([
+          {
+            nodeId: 'state',
+            label: 'State of care',
+            exclusion: false,
+            facts: [{ path: 'state', value: undefined }],
+            reason: '',
+          },
+        ]);
+        return [...new Set([...stateMissing, ...branches.flatMap((b) => b.missing)])];
+      },
+    },
+  );
 }
 
 /**
@@ -495,32 +621,36 @@ function twoReadings(
   }));
   const shared = {
     branches: branchList,
-    missing: [...new Set(branches.flatMap((b) => b.missing))],
     caveats: [...new Set(branches.flatMap((b) => b.caveats))],
-    advisories: mergeAdvisories(branches),
   };
+  const missing = () => [...new Set(branches.flatMap((b) => b.missing))];
+  const advisories = () => mergeAdvisories(branches);
   if (new Set(branches.map((b) => b.outcome)).size === 1)
-    return {
-      ...ownReading,
-      ...shared,
-      summary: `Whether ${which} applies in ${state} is not known, but the outcome is the same under ${which} and under the plan’s own criteria. ${ownReading.summary}`,
-    };
+    return derive(ownReading, shared, {
+      missing,
+      advisories,
+      summary: () =>
+        `Whether ${which} applies in ${state} is not known, but the outcome is the same under ${which} and under the plan’s own criteria. ${ownReading.summary}`,
+    });
   const readings = branches
     .map(
       (b) =>
         `under ${b.appliedPolicy ? lcdLabel(b.appliedPolicy) : 'the plan’s own criteria'}, ${outcomeLabel[b.outcome].toLowerCase()}`,
     )
     .join('; ');
-  return {
-    ...ownReading,
-    ...shared,
-    outcome: 'depends-on-lcd',
-    summary: `The answer turns on whether ${which} covers ${state}, which is not known: ${readings}. The criteria shown are the plan’s own.`,
-    settle: possible.map(
-      (c) =>
-        `Find whether ${lcdLabel(c.id)} applies in ${state}: its contractor and states are ${c.contractor ? `given only as ${c.contractor}` : 'not known'}; the Medicare Coverage Database lists them in the LCD’s contractor information.`,
-    ),
-  };
+  return derive(
+    ownReading,
+    {
+      ...shared,
+      outcome: 'depends-on-lcd',
+      summary: `The answer turns on whether ${which} covers ${state}, which is not known: ${readings}. The criteria shown are the plan’s own.`,
+      settle: possible.map(
+        (c) =>
+          `Find whether ${lcdLabel(c.id)} applies in ${state}: its contractor and states are ${c.contractor ? `given only as ${c.contractor}` : 'not known'}; the Medicare Coverage Database lists them in the LCD’s contractor information.`,
+      ),
+    },
+    { missing, advisories },
+  );
 }
 
 /** Advisories of several readings, each once (the first reading's status wins). */

@@ -1,5 +1,5 @@
 /** Turning undocumented findings into a plain-words checklist of what to add to the chart. */
-import { facts, itemFields, type ItemKind } from '../facts/catalog.ts';
+import { facts, isAsked, itemFields, type ItemKind } from '../facts/catalog.ts';
 import type { Finding } from './types.ts';
 
 /** Plain words for one fact path, e.g. `spondylolisthesis[0].mm` → "the amount of slip in millimetres". */
@@ -16,11 +16,18 @@ export function documentPhrase(path: string): string {
 /**
  * The checklist: "Document …" once per fact, in the order the findings name them. A fact that
  * settles a rule as an alternative (a `present` fact, such as a T-score beside an osteoporosis
- * diagnosis) is joined to the rule's other facts with "or".
+ * diagnosis) is joined to the rule's other facts with "or". A fact asked only under a condition
+ * (device precautions when a device is implanted) is left out until `known` facts meet the
+ * condition, unless a finding has nothing else to ask.
  */
-export function describeMissing(findings: readonly Finding[]): string[] {
+export function describeMissing(
+  findings: readonly Finding[],
+  known: Readonly<Record<string, unknown>> = {},
+): string[] {
   const items = findings.flatMap((f) => {
-    const absent = f.facts.filter((u) => u.value === undefined);
+    const open = f.facts.filter((u) => u.value === undefined);
+    const asked = open.filter((u) => isAsked(/^\w+/.exec(u.path)![0], known));
+    const absent = asked.length > 0 ? asked : open;
     const needed = [
       ...new Set(absent.filter((u) => !u.presence).map((u) => documentPhrase(u.path))),
     ];

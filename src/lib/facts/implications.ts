@@ -91,16 +91,31 @@ function holds(condition: FactCondition, value: unknown): boolean {
   return typeof value === 'number' && condition.atLeast !== undefined && value >= condition.atLeast;
 }
 
+/**
+ * Whether any value is implied: some implication's condition holds and its fact is undocumented.
+ * A chain needs a first step, so this is exact; it copies nothing (the engine asks it per patient).
+ */
+export function hasImplications(facts: PatientFacts | Facts): boolean {
+  const f = facts as Facts;
+  for (const rule of factImplications)
+    if (f[rule.then.fact] === undefined && holds(rule.when, f[rule.when.fact])) return true;
+  return false;
+}
+
 /** Each implied value and its origin; documented values are never replaced. Reaches a fixpoint, so chains follow. */
 export function impliedFacts(facts: PatientFacts | Facts): ImpliedFact[] {
-  const current: Record<string, unknown> = { ...facts };
+  if (!hasImplications(facts)) return [];
+  const f = facts as Facts;
   const out: ImpliedFact[] = [];
+  // The values filled in so far, read before the documented ones (which they never replace).
+  const filled = new Map<string, unknown>();
+  const read = (fact: string) => (f[fact] !== undefined ? f[fact] : filled.get(fact));
   for (let changed = true; changed;) {
     changed = false;
     for (const rule of factImplications) {
-      const source = current[rule.when.fact];
-      if (!holds(rule.when, source) || current[rule.then.fact] !== undefined) continue;
-      current[rule.then.fact] = rule.then.value;
+      const source = read(rule.when.fact);
+      if (!holds(rule.when, source) || read(rule.then.fact) !== undefined) continue;
+      filled.set(rule.then.fact, rule.then.value);
       out.push({
         fact: rule.then.fact,
         value: rule.then.value,
@@ -115,6 +130,7 @@ export function impliedFacts(facts: PatientFacts | Facts): ImpliedFact[] {
 
 /** The facts with every implied value filled in; the same object when nothing is implied. */
 export function applyImplications<T extends PatientFacts | Facts>(facts: T): T {
+  if (!hasImplications(facts)) return facts;
   const implied = impliedFacts(facts);
   if (implied.length === 0) return facts;
   const out: Record<string, unknown> = { ...facts };
@@ -178,4 +194,24 @@ function repeatedBodies(facts: Facts): Contradiction[] {
     });
   });
   return out;
+}
+
+/** withImplications' answers, per facts object (the engine's two forms read one patient many times). */
+const prepared = new WeakMap<object, { facts: PatientFacts; implied: ImpliedFact[] }>();
+
+/**
+ * A patient's facts with implied values filled in, and what was filled in; worked out once per
+ * facts object, which must not be changed afterwards (the engine never changes one).
+ */
+export function withImplications(facts: PatientFacts): {
+  facts: PatientFacts;
+  implied: ImpliedFact[];
+} {
+  let entry = prepared.get(facts);
+  if (!entry) {
+    const implied = impliedFacts(facts);
+    entry = { facts: implied.length ? applyImplications(facts) : facts, implied };
+    prepared.set(facts, entry);
+  }
+  return entry;
 }

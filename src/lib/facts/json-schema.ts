@@ -1,10 +1,11 @@
 /** JSON Schema of `PatientFacts`, generated from the zod schema and annotated from the fact catalogue. */
 import { toJSONSchema } from 'zod/v4/core';
-import { facts, factGroups, itemFields } from './catalog.ts';
+import { facts, factGroups, itemFields, type FactKey, type ItemKind } from './catalog.ts';
+import { factDescriptions, itemFieldDescriptions } from './descriptions.ts';
 import { PatientFacts } from './schema.ts';
 
-/** The catalogue's words for one field of a list item. */
-type ItemFieldWords = { label: string; description: string; unit?: string };
+/** The catalogue's words for one field of a list item (its description is in descriptions.ts). */
+type ItemFieldWords = { label: string; unit?: string };
 
 type JsonObject = Record<string, unknown> & {
   properties?: Record<string, JsonObject>;
@@ -23,7 +24,11 @@ export function patientFactsJsonSchema(): JsonObject {
     if (!property) continue;
     Object.assign(
       property,
-      { title: spec.label, description: spec.description, 'x-group': factGroups[spec.group] },
+      {
+        title: spec.label,
+        description: factDescriptions[key as FactKey],
+        'x-group': factGroups[spec.group],
+      },
       spec.unit ? { 'x-unit': spec.unit } : {},
     );
     const item = 'item' in spec && spec.item ? itemFields[spec.item] : undefined;
@@ -33,7 +38,12 @@ export function patientFactsJsonSchema(): JsonObject {
         if (p)
           Object.assign(
             p,
-            { title: info.label, description: info.description },
+            {
+              title: info.label,
+              description: (itemFieldDescriptions[spec.item as ItemKind] as Record<string, string>)[
+                field
+              ],
+            },
             info.unit ? { 'x-unit': info.unit } : {},
           );
       }

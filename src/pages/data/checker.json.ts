@@ -8,7 +8,7 @@ import { currentLines, siteContent } from '../../data/collections.ts';
 import { evidenceComparison } from '../../data/evidence.ts';
 import { linesEvidence } from '../../lib/compare/provenance.ts';
 import { buildCheckerData } from '../../lib/checker/data.ts';
-import { amaText } from '../../lib/citations/export.ts';
+import { amaText, cslItem } from '../../lib/citations/export.ts';
 import { stanceLabel } from '../../lib/format/positions.ts';
 import { verificationLabel } from '../../lib/schema/common.ts';
 
@@ -19,6 +19,20 @@ export const GET: APIRoute = async () => {
   const evidence = await evidenceComparison();
   const data = buildCheckerData({
     lines,
+    policies: Object.fromEntries(
+      content.policies.map((p) => {
+        const payer = content.payerById.get(p.data.payer)!;
+        return [
+          p.id,
+          {
+            title: p.data.title,
+            version: p.data.version,
+            versionDate: p.data.versionDate,
+            payer: { name: payer.name, shortName: payer.shortName },
+          },
+        ];
+      }),
+    ),
     sources: content.sources,
     guidelines: content.guidelines,
     studies: content.studies,
@@ -26,6 +40,7 @@ export const GET: APIRoute = async () => {
     verificationLabels: verificationLabel,
     ama: (id) => amaText(id, sourceById.get(id)!),
     provenance: linesEvidence(lines, evidence.provenance),
+    csl: (id) => cslItem(id, sourceById.get(id)!, 'keep'),
   });
   return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });
 };

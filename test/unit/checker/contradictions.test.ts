@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateDraft } from '../../../src/lib/checker/draft.ts';
-import { parseFactsFile } from '../../../src/lib/checker/import-file.ts';
+import { readFactsText } from '../../../src/lib/facts/read.ts';
 
 describe('contradictory facts in the checker', () => {
   it('puts the message on both fields, names both, and leaves both undocumented', () => {
@@ -37,15 +37,16 @@ describe('contradictory facts in the checker', () => {
   });
 
   it('refuses a facts file whose facts contradict each other, naming both fields', () => {
-    const result = parseFactsFile(
+    const result = readFactsText(
       JSON.stringify({ cognitiveTherapy: 'not-tried', cognitiveTherapySessions: 2 }),
       'chart.json',
     );
     expect(result).toEqual({
       ok: false,
+      kind: 'contradiction',
       errors: [
         expect.stringMatching(
-          /^chart\.json: Cognitive therapy \(cognitiveTherapy\).*Cognitive therapy sessions \(cognitiveTherapySessions\)/,
+          /^cognitiveTherapy \/ cognitiveTherapySessions: Cognitive therapy \(cognitiveTherapy\).*Cognitive therapy sessions \(cognitiveTherapySessions\)/,
         ),
       ],
     });

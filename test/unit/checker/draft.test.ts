@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateDraft, draftFromFacts } from '../../../src/lib/checker/draft.ts';
 import {
   factControl,
+  textFromValue,
   valueFromText,
   type ScalarControl,
 } from '../../../src/lib/checker/controls.ts';
@@ -73,6 +75,19 @@ describe('reading what was typed into a control', () => {
     expect(valueFromText(number, '−2,5')).toBe(-2.5);
     expect(valueFromText(number, ' 3 ')).toBe(3);
   });
+  it('reads back every number it writes, exponents included (an imported 1e-7)', () => {
+    expect(valueFromText(number, textFromValue(1e-7))).toBe(1e-7);
+    expect(valueFromText(number, '2.5E+1')).toBe(25);
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+        expect(valueFromText(number, textFromValue(n))).toBe(n === 0 ? 0 : n);
+      }),
+    );
+  });
+  it('questions "1,200" (a thousand and two hundred, or 1.2?) instead of reading it as 1.2', () => {
+    expect(valueFromText(number, '1,200')).toBe('1,200');
+    expect(valueFromText(number, '1,20')).toBe(1.2);
+  });
   it('keeps text that is not a number as text, and reads an empty field as undocumented', () => {
     expect(valueFromText(number, '2.5.1')).toBe('2.5.1');
     expect(valueFromText(number, '1e400')).toBe('1e400');
@@ -94,6 +109,7 @@ describe('reading what was typed into a control', () => {
       options: ['none', 'mild', 'moderate', 'severe'],
     });
     expect(factControl('healthPlan')).toEqual({ kind: 'text', maxLength: 80 });
+    expect(factControl('otherConservativeCare')).toEqual({ kind: 'text', maxLength: 200 });
     expect(factControl('plannedLevels')).toMatchObject({
       kind: 'list',
       item: 'plannedLevel',

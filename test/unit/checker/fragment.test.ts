@@ -4,7 +4,9 @@ import {
   encodeFragment,
   maxFragmentLength,
   readDraftJson,
+  readSavedCopy,
   sanitizeDraft,
+  savedCopyText,
 } from '../../../src/lib/checker/fragment.ts';
 import { validateDraft } from '../../../src/lib/checker/draft.ts';
 import { vignette } from '../../helpers/content.ts';
@@ -122,14 +124,14 @@ describe('the checker fragment', () => {
     );
   });
 
-  it('keeps list rows field by field, dropping rows and fields it cannot read', () => {
+  it('keeps list rows field by field; an unreadable row stays, with nothing documented', () => {
     const { draft, messages } = sanitizeDraft({
       modicChanges: [{ level: 'L4', type: 1 }, 'L5', { level: 'L5', colour: 'red', type: 7 }],
       spondylolisthesis: 'none',
     });
-    expect(draft).toEqual({ modicChanges: [{ level: 'L4', type: 1 }, { level: 'L5' }] });
+    expect(draft).toEqual({ modicChanges: [{ level: 'L4', type: 1 }, {}, { level: 'L5' }] });
     expect(messages).toEqual([
-      'Left out Modic changes, row 2: expected a row of fields, got "L5".',
+      'Modic changes, row 2: expected a row of fields, got "L5"; kept as a row with nothing documented.',
       'Left out Modic changes, row 3: "colour" is not one of its fields.',
       'Left out Modic changes, row 3, Modic type: expected one of 1, 2, 3 (got 7).',
       'Left out Spondylolisthesis: expected a list of rows, got "none".',
@@ -144,10 +146,56 @@ describe('the checker fragment', () => {
     expect(messages).toEqual(['Left out Planned vertebral bodies: 13 rows (at most 12).']);
   });
 
+  it('never turns a list whose only row is unreadable into "none"', () => {
+    const { draft } = sanitizeDraft({ spondylolisthesis: ['L4 on L5, 4 mm, correlates'] });
+    expect(draft).toEqual({ spondylolisthesis: [{}] });
+    expect(validateDraft(draft).facts.spondylolisthesis).toEqual([{}]);
+  });
+
+  it('puts free text on one line, saying so', () => {
+    const { draft, messages } = sanitizeDraft({ healthPlan: 'X\n\n# Injected\r\n- [ ] fake' });
+    expect(draft.healthPlan).toBe('X # Injected - [ ] fake');
+    expect(messages).toEqual(['Health plan: line breaks replaced by spaces.']);
+  });
+
+  it('names a number too large to read as it was written', () => {
+    const result = readDraftJson('{"bmi": 1e309}');
+    expect(result.status === 'read' && result.messages).toEqual([
+      'Left out BMI: 1e309, a number too large to read cannot be a value of this field.',
+    ]);
+  });
+
   it('lists at most eight messages and counts the rest', () => {
     const junk = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`junk${i}`, i]));
     const { messages } = sanitizeDraft(junk);
     expect(messages).toHaveLength(9);
     expect(messages.at(-1)).toBe('…and 12 more left out.');
+  });
+});
+
+describe('the saved copy', () => {
+  it('keeps the draft and the address it was saved at', () => {
+    const text = savedCopyText({ ageYears: 52, bmi: undefined }, '#facts=abc');
+    expect(readSavedCopy(text)).toMatchObject({
+      status: 'read',
+      draft: { ageYears: 52 },
+      messages: [],
+      address: '#facts=abc',
+    });
+  });
+
+  it('still reads a copy saved before the address was recorded (a plain draft)', () => {
+    expect(readSavedCopy('{"ageYears":52}')).toMatchObject({
+      status: 'read',
+      draft: { ageYears: 52 },
+    });
+  });
+
+  it('says why an unreadable copy could not be read', () => {
+    const result = readSavedCopy('{"ageYears": 6');
+    expect(result.status).toBe('rejected');
+    expect(result.status === 'rejected' && result.message).toMatch(
+      /^The facts saved in this browser are not valid JSON/,
+    );
   });
 });

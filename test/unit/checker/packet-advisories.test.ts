@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckerData } from '../../../src/lib/checker/data.ts';
-import { buildPacket, packetMarkdown, packetText } from '../../../src/lib/checker/packet.ts';
+import { buildPacket } from '../../../src/lib/checker/packet.ts';
+import { packetMarkdown, packetText } from '../../../src/lib/checker/packet-text.ts';
 import { checkerData, vignette } from '../../helpers/content.ts';
 
 let data: CheckerData;

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckerData } from '../../../src/lib/checker/data.ts';
+import { buildPacket } from '../../../src/lib/checker/packet.ts';
 import {
-  buildPacket,
   escapeMarkdown,
   packetMarkdown,
   packetText,
-} from '../../../src/lib/checker/packet.ts';
+} from '../../../src/lib/checker/packet-text.ts';
 import { evaluateAll } from '../../../src/lib/engine/evaluate.ts';
 import type { TraceNode } from '../../../src/lib/engine/types.ts';
 import { checkerData, vignette } from '../../helpers/content.ts';

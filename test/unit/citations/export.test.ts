@@ -11,6 +11,7 @@ import {
   unwrapRis,
 } from '../../../src/lib/citations/export.ts';
 import { cslNames } from '../../../src/lib/citations/csl.ts';
+import { bibtexOf, cslJsonOf, fixBibtexDates, risOf } from '../../../src/lib/citations/formats.ts';
 import type { Source } from '../../../src/lib/schema/source.ts';
 
 const source = (id: string) =>
@@ -123,6 +124,47 @@ describe('BibTeX, RIS and CSL-JSON downloads', () => {
     const cohere = source('cohere-bvn-v3');
     expect(hasTruncatedAuthors(cohere)).toBe(false);
     expect(bibtex('cohere-bvn-v3', cohere)).not.toMatch(/others/);
+  });
+});
+
+describe('BibTeX dates', () => {
+  it('writes the month as BibTeX’s macro and the day in biblatex’s ISO date, never "{may 29}"', () => {
+    const out = bibtex('cohere-bvn-v3', source('cohere-bvn-v3'));
+    expect(out).toMatch(/^\s*month = may,$/m);
+    expect(out).toMatch(/^\s*date = \{2025-05-29\},?$/m);
+    expect(out).not.toMatch(/month = \{/);
+  });
+
+  it.each([
+    ['\tyear = {2024},\n\tmonth = {10},\n', '\tyear = {2024},\n\tmonth = oct,\n'],
+    [
+      '\tyear = {2024},\n\tmonth = {feb 29},\n',
+      '\tyear = {2024},\n\tmonth = feb,\n\tdate = {2024-02-29},\n',
+    ],
+    ['\tmonth = {dec 4}\n', '\tmonth = dec\n'],
+  ])('%j becomes %j', (before, after) => {
+    expect(fixBibtexDates(before)).toBe(after);
+  });
+});
+
+describe('reference files of several sources (the appeal packet’s)', () => {
+  const ids = ['fischgrund-2018', 'cohere-bvn-v3', 'cms-lcd-l39420'];
+  const items = ids.map((id) => cslItem(id, source(id), 'keep'));
+
+  it('holds exactly the sources given, in order, in each format', () => {
+    const bib = bibtexOf(items);
+    expect([...bib.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1])).toEqual(ids);
+    expect(bib).toContain('and others}');
+    const risText = risOf(items);
+    expect(risText.match(/^TY {2}- /gm)).toHaveLength(3);
+    expect(risText.match(/^ER {2}- ?$/gm)).toHaveLength(3);
+    expect((JSON.parse(cslJsonOf(items)) as { id: string }[]).map((i) => i.id)).toEqual(ids);
+  });
+
+  it('is the same text as the one-source files joined', () => {
+    expect(bibtexOf(items)).toBe(
+      `${ids.map((id) => bibtex(id, source(id)).trim()).join('\n\n')}\n`,
+    );
   });
 });
 

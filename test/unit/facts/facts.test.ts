@@ -1,7 +1,8 @@
 /** The patient facts format: its JSON Schema, its error messages and its catalogue. */
 import { describe, expect, it } from 'vitest';
 import { describeFactIssues } from '../../../src/lib/facts/errors.ts';
-import { facts, itemFields } from '../../../src/lib/facts/catalog.ts';
+import { facts, itemFields, type FactKey } from '../../../src/lib/facts/catalog.ts';
+import { factDescriptions } from '../../../src/lib/facts/descriptions.ts';
 import { patientFactsJsonSchema } from '../../../src/lib/facts/json-schema.ts';
 import { PatientFacts } from '../../../src/lib/facts/schema.ts';
 import { numericRange } from '../../../src/lib/facts/ranges.ts';
@@ -16,7 +17,7 @@ describe('patient facts JSON Schema', () => {
     for (const [key, spec] of Object.entries(facts)) {
       expect(schema.properties[key], key).toMatchObject({
         title: spec.label,
-        description: spec.description,
+        description: factDescriptions[key as FactKey],
       });
       if (spec.unit) expect(schema.properties[key]!['x-unit']).toBe(spec.unit);
     }
@@ -52,7 +53,12 @@ describe('catalogue', () => {
 describe('fact error messages', () => {
   const problems = (data: unknown) => {
     const result = PatientFacts.safeParse(data);
-    return result.success ? [] : describeFactIssues(result.error.issues, data);
+    return result.success
+      ? []
+      : describeFactIssues(result.error.issues, data).map(({ path, message }) => ({
+          path,
+          message,
+        }));
   };
   it.each([
     [{ ageYears: 121 }, 'ageYears', 'expected a whole number from 0 to 120 (years), got 121'],
@@ -75,12 +81,12 @@ describe('fact error messages', () => {
     [
       { bmi: '<script>alert(1)</script>' },
       'bmi',
-      'expected a number (kg/m²), got "<script>alert(1)</script>"',
+      'expected a number from 10 to 90 (kg/m²), got "<script>alert(1)</script>"',
     ],
     [
       { healthPlan: 'x'.repeat(200) },
       'healthPlan',
-      `expected text of 1 to 80 characters, got "${'x'.repeat(36)}…`,
+      `expected text of at most 80 characters, got "${'x'.repeat(36)}…`,
     ],
   ])('explains %j', (data, path, message) => {
     expect(problems(data)).toContainEqual({ path, message });

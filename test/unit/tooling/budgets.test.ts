@@ -48,6 +48,11 @@ describe('size budgets', () => {
     expect(checkPage(weight('/check/', { scripts: 1, js: 26 * KB }))).toMatchObject([
       { measure: 'js', limit: 25 * KB },
     ]);
+    // The letter carries the packet model and its own: a larger budget for that page only.
+    expect(checkPage(weight('/check/letter/', { scripts: 1, js: 32 * KB }))).toEqual([]);
+    expect(checkPage(weight('/check/packet/', { scripts: 1, js: 32 * KB }))).toMatchObject([
+      { measure: 'js', limit: 26 * KB },
+    ]);
     expect(checkPage(weight('/bibliography/export/', { scripts: 1, js: 1 * KB }))).toEqual([]);
     expect(checkPage(weight('/bibliography/export/', { scripts: 1, js: 5 * KB }))).toMatchObject([
       { measure: 'js', limit: 4 * KB },
@@ -66,6 +71,8 @@ describe('size budgets', () => {
     expect(limitsFor('/compare/').limits.html).toBe(40 * KB);
     expect(limitsFor('/compare/views/product-line-qhp/').limits.html).toBe(40 * KB);
     expect(limitsFor('/compare/views/').limits.html).toBe(15 * KB);
+    expect(limitsFor('/check/').limits.html).toBe(20 * KB);
+    expect(limitsFor('/check/packet/').limits.html).toBe(15 * KB);
     expect(limitsFor('/compare/cohere-ma-v3/mgb-097-2026-01/').limits.html).toBe(15 * KB);
     expect(limitsFor('/compare/cohere-ma-v3/mgb-097-2026-01/').limits.js).toBe(0);
   });
