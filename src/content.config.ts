@@ -9,6 +9,7 @@ import { articleSchema } from './lib/schema/article.ts';
 import { chartSchema } from './lib/schema/chart.ts';
 import { claimSchema } from './lib/schema/claim.ts';
 import { criteriaSetSchema } from './lib/schema/criteria-set.ts';
+import { findingSchema } from './lib/schema/finding.ts';
 import { guidelineSchema } from './lib/schema/guideline.ts';
 import { payerSchema } from './lib/schema/payer.ts';
 import { policySchema } from './lib/schema/policy.ts';
@@ -32,6 +33,7 @@ export const collections = {
     loader: dataFiles(`${root}/criteria-sets`),
     schema: criteriaSetSchema,
   }),
+  findings: defineCollection({ loader: dataFiles(`${root}/findings`), schema: findingSchema }),
   charts: defineCollection({ loader: dataFiles(`${root}/charts`), schema: chartSchema }),
   articles: defineCollection({
     loader: glob({ base: `./${root}/articles`, pattern: '**/[^_]*.mdx' }),

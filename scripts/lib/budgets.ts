@@ -4,7 +4,7 @@
  * figures themselves are printed by `npm run bench:site`.
  *
  * Why these numbers: Starlight's own CI budgets (≤ 7 kB HTML per page, ≤ 16.75 kB CSS), loosened
- * to ≤ 15 kB HTML per page for this site's bigger tables; ≤ 25 kB for the checker island; pagefind's
+ * to ≤ 15 kB HTML per page for this site's bigger tables; ≤ 27 kB for the checker island; pagefind's
  * own "closer to 100kB" payload for most sites; 14 KB of HTML + CSS for first paint in one round
  * trip (about ten TCP segments of an initial congestion window); and no JavaScript on content
  * pages. docs/testing.md explains each budget.
@@ -56,8 +56,8 @@ export const pageBudgets: readonly PageBudget[] = [
   },
   {
     match: /^\/check\//,
-    limits: { js: 25 * KB, css: 10 * KB },
-    why: 'the eligibility checker is an island: its script (engine + form) ≤ 25 KB',
+    limits: { js: 27 * KB, css: 10 * KB },
+    why: 'the eligibility checker is an island: its script (engine + form) ≤ 27 KB (25 KB until the engine gained its compiled status evaluator, about 1 KB, which decides every outcome)',
   },
   {
     match: /^\/check\/$/,
@@ -66,8 +66,8 @@ export const pageBudgets: readonly PageBudget[] = [
   },
   {
     match: /^\/check\/packet\/$/,
-    limits: { js: 26 * KB },
-    why: 'the appeal packet island: its model is shared with the letter page, so the bundler serves it as a chunk of its own, one more file (about 0.4 KB) than when it was added ≤ 26 KB',
+    limits: { js: 27 * KB },
+    why: 'the appeal packet island: its model is shared with the letter page (one more file, about 0.4 KB) and the engine carries its compiled status evaluator (about 1 KB) ≤ 27 KB',
   },
   {
     match: /^\/check\/letter\/$/,

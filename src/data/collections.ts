@@ -10,6 +10,7 @@ import type { Article } from '../lib/schema/article.ts';
 import type { Chart } from '../lib/schema/chart.ts';
 import type { Claim } from '../lib/schema/claim.ts';
 import type { CriteriaSet } from '../lib/schema/criteria-set.ts';
+import type { Finding } from '../lib/schema/finding.ts';
 import type { Guideline } from '../lib/schema/guideline.ts';
 import type { Payer } from '../lib/schema/payer.ts';
 import type { Policy } from '../lib/schema/policy.ts';
@@ -32,6 +33,7 @@ export interface SiteContent {
   criteriaSets: Entry<CriteriaSet>[];
   charts: Entry<Chart>[];
   articles: Entry<Article>[];
+  findings: Entry<Finding>[];
   sourceById: ReadonlyMap<string, Source>;
   payerById: ReadonlyMap<string, Payer>;
   /** Every evaluable line (current versions by line id, superseded as `line@policy`). */
@@ -45,18 +47,29 @@ let cached: Promise<SiteContent> | undefined;
 const byId = <T>(a: Entry<T>, b: Entry<T>) => a.id.localeCompare(b.id);
 
 async function load(): Promise<SiteContent> {
-  const [sources, payers, policies, studies, guidelines, claims, criteriaSets, charts, articles] =
-    await Promise.all([
-      getCollection('sources'),
-      getCollection('payers'),
-      getCollection('policies'),
-      getCollection('studies'),
-      getCollection('guidelines'),
-      getCollection('claims'),
-      getCollection('criteria-sets'),
-      getCollection('charts'),
-      getCollection('articles'),
-    ]);
+  const [
+    sources,
+    payers,
+    policies,
+    studies,
+    guidelines,
+    claims,
+    criteriaSets,
+    charts,
+    articles,
+    findings,
+  ] = await Promise.all([
+    getCollection('sources'),
+    getCollection('payers'),
+    getCollection('policies'),
+    getCollection('studies'),
+    getCollection('guidelines'),
+    getCollection('claims'),
+    getCollection('criteria-sets'),
+    getCollection('charts'),
+    getCollection('articles'),
+    getCollection('findings'),
+  ]);
   const plain = <T>(entries: { id: string; data: T }[]) =>
     entries.map(({ id, data }) => ({ id, data })).sort(byId);
   const policyEntries = plain<Policy>(policies);
@@ -70,6 +83,7 @@ async function load(): Promise<SiteContent> {
     criteriaSets: plain<CriteriaSet>(criteriaSets),
     charts: plain<Chart>(charts),
     articles: plain<Article>(articles),
+    findings: plain<Finding>(findings),
     sourceById: new Map(sources.map((s) => [s.id, s.data])),
     payerById: new Map(payers.map((p) => [p.id, p.data])),
     lines: compilePolicies(policyEntries),

@@ -75,6 +75,7 @@ export const collectionFolders = [
   'criteria-sets',
   'charts',
   'articles',
+  'findings',
 ] as const;
 
 /** Reads every collection under `contentRoot` (default src/content). */

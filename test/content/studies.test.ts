@@ -15,7 +15,7 @@ beforeAll(async () => {
 describe('study entries', () => {
   it('pass the schema and every cross-reference check', () => {
     expect(errors).toEqual([]);
-    expect(studies.size).toBeGreaterThanOrEqual(18);
+    expect(studies.size).toBeGreaterThanOrEqual(19);
   });
 
   it('cover the trials, follow-ups, reviews, model and cohorts the evidence pages rely on', () => {
@@ -53,7 +53,12 @@ describe('study entries', () => {
       if (n.verification === 'not-found') expect(n.value, where).toBeNull();
     }
     // The numbers the research notes could not find stay unknown.
-    expect(studies.get('truumees-2019')!.arms[0]!.n.value).toBeNull();
+    // Truumees' number treated is known only from a news report, and is labelled so.
+    expect(studies.get('truumees-2019')!.arms[0]!.n).toMatchObject({
+      value: 28,
+      verification: 'secondary',
+      citation: { source: 'spineuniverse-truumees-2019-news' },
+    });
     expect(studies.get('macadaeg-2020')!.outcomes.every((o) => o.result.value === null)).toBe(true);
     expect(
       studies.get('smart-2018')!.outcomes.find((o) => o.id === 'odi-change-3m-itt')!.result.value,
@@ -78,19 +83,21 @@ describe('study entries', () => {
     ).toBe(-5.3);
   });
 
-  it('keep the seed-only SMART sham responder rate and 5-year figures labelled seed-only', () => {
+  it('keep the seed-only SMART sham responder rate labelled seed-only', () => {
     expect(
       studies.get('smart-2018')!.outcomes.find((o) => o.id === 'odi-responders-3m-sham')!.result
         .verification,
     ).toBe('seed-only');
-    const fiveYear = studies
-      .get('smart-2020-5-year')!
-      .outcomes.filter((o) => o.result.citation.source === 'cohere-bvn-v3');
-    expect(fiveYear.length).toBeGreaterThan(0);
-    expect(fiveYear.every((o) => o.result.verification === 'seed-only')).toBe(true);
   });
 
-  it('label the INTRACEPT interim figures, seen only on an AI page, as secondary', () => {
+  it('cite the SMART 5-year figures to the report’s abstract, read in full, no longer to a payer’s summary', () => {
+    const fiveYear = studies.get('smart-2020-5-year')!.outcomes;
+    expect(fiveYear.length).toBeGreaterThan(5);
+    expect(fiveYear.every((o) => o.result.citation.source === 'fischgrund-2020')).toBe(true);
+    expect(fiveYear.every((o) => o.result.verification === 'verified')).toBe(true);
+  });
+
+  it('label the INTRACEPT interim figures, read only in summaries, as secondary', () => {
     const interim = studies.get('intracept-2019-interim')!.outcomes;
     expect(interim.length).toBeGreaterThan(0);
     expect(interim.every((o) => o.result.verification === 'secondary')).toBe(true);

@@ -12,7 +12,13 @@ import { readAllContent } from '../../src/loaders/content-files.ts';
 import { validateContent, type ValidContent } from '../../src/lib/content/validate.ts';
 import { chartReferences } from '../../src/lib/schema/chart.ts';
 import { formatReportedNumber } from '../../src/lib/evidence/numbers.ts';
-import { claimantsInOrder, verdictCounts, verdicts } from '../../src/lib/evidence/claims.ts';
+import { studyNumbers } from '../../src/lib/evidence/study-numbers.ts';
+import {
+  claimHeading,
+  claimantsInOrder,
+  verdictCounts,
+  verdicts,
+} from '../../src/lib/evidence/claims.ts';
 import type { ReportedNumber } from '../../src/lib/schema/study.ts';
 import { DIST, useSite } from './harness.ts';
 
@@ -63,15 +69,12 @@ function numberAt(path: string): ReportedNumber {
 }
 
 describe('study pages', () => {
-  it('show every arm size and outcome of the entry, each equal to the content file', async () => {
+  it('show every number of the entry (arms, outcomes, flow, harms), each equal to the content file', async () => {
     for (const [id, study] of content.studies) {
       const page = await open(`/studies/${id}/`);
       const shown = await shownNumbers(page);
       await page.close();
-      const expected = [
-        ...study.arms.map((a) => ({ path: `arms.${a.id}.n`, n: a.n })),
-        ...study.outcomes.map((o) => ({ path: `outcomes.${o.id}`, n: o.result })),
-      ];
+      const expected = studyNumbers(study).map(({ path, number }) => ({ path, n: number }));
       expect(shown.map((s) => s.path).sort(), id).toEqual(expected.map((e) => e.path).sort());
       for (const { path, n } of expected) {
         const s = shown.find((x) => x.path === path)!;
@@ -207,7 +210,8 @@ describe('claims pages', () => {
       const file = join(DIST, 'claims', id, 'index.html');
       expect(existsSync(file), file).toBe(true);
       const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(readFileSync(file, 'utf8'))?.[1];
-      expect(decode(h1 ?? ''), id).toBe(content.claims.get(id)!.claim);
+      // A claim quoted from its page is headed in quotation marks (issue 15); a paraphrase is not.
+      expect(decode(h1 ?? ''), id).toBe(claimHeading(content.claims.get(id)!));
     }
   });
 

@@ -14,6 +14,7 @@ import { articleSchema } from '../schema/article.ts';
 import { chartReferences, chartSchema, type Chart } from '../schema/chart.ts';
 import { claimSchema, type Claim } from '../schema/claim.ts';
 import { criteriaSetSchema, type CriteriaSet } from '../schema/criteria-set.ts';
+import { findingSchema, type Finding } from '../schema/finding.ts';
 import type { Citation } from '../schema/common.ts';
 import type { CriterionNode } from '../schema/criteria.ts';
 import { guidelineSchema, type Guideline } from '../schema/guideline.ts';
@@ -59,6 +60,7 @@ export interface ValidContent {
   'criteria-sets': Map<string, CriteriaSet>;
   charts: Map<string, Chart>;
   articles: Map<string, Article & { body: string; bodyLine: number }>;
+  findings: Map<string, Finding>;
 }
 
 const schemas: Record<keyof ValidContent, z.ZodType> = {
@@ -71,6 +73,7 @@ const schemas: Record<keyof ValidContent, z.ZodType> = {
   'criteria-sets': criteriaSetSchema,
   charts: chartSchema,
   articles: articleSchema,
+  findings: findingSchema,
 };
 
 /** Formats a zod issue path as `lines[0].criteria.children[3].citation.source`. */
@@ -105,6 +108,7 @@ export function validateContent(files: readonly ContentFile[]): {
     'criteria-sets': new Map(),
     charts: new Map(),
     articles: new Map(),
+    findings: new Map(),
   };
   const pathOf = new Map<string, string>();
 
@@ -349,6 +353,10 @@ function checkReferences(
         message: `unknown study "${study.parent}" (expected the id of a file in src/content/studies)`,
       });
   }
+  for (const [id, finding] of content.findings)
+    errors.push(...checkFindingReferences(where('findings', id), finding, content.studies));
+  for (const [id, finding] of content.findings)
+    checkAllCitations(where('findings', id), finding, '');
   for (const [id, guideline] of content.guidelines) {
     const path = where('guidelines', id);
     checkAllCitations(path, guideline, '');
@@ -535,6 +543,54 @@ function checkReferences(
         });
     }
   }
+  return errors;
+}
+
+/** A summary-of-findings entry's references: every study, outcome row and adverse-event figure it names must exist. */
+function checkFindingReferences(
+  path: string,
+  finding: Finding,
+  studies: ReadonlyMap<string, Study>,
+): ContentError[] {
+  const errors: ContentError[] = [];
+  const studyList = () => [...studies.keys()].join(', ');
+  const study = (id: string, field: string) => {
+    const found = studies.get(id);
+    if (!found)
+      errors.push({
+        path,
+        field,
+        message: `unknown study "${id}" (expected one of: ${studyList()})`,
+      });
+    return found;
+  };
+  const outcome = (ref: { study: string; outcome: string }, field: string) => {
+    const s = study(ref.study, `${field}.study`);
+    if (s && !s.outcomes.some((o) => o.id === ref.outcome))
+      errors.push({
+        path,
+        field: `${field}.outcome`,
+        message: `study "${ref.study}" has no outcome "${ref.outcome}" (expected one of: ${s.outcomes.map((o) => o.id).join(', ')})`,
+      });
+  };
+  finding.rows.forEach((row, i) => {
+    const at = `rows[${i}]`;
+    row.studies.forEach((id, j) => study(id, `${at}.studies[${j}]`));
+    for (const field of ['effect', 'treatment', 'comparator'] as const) {
+      const ref = row[field];
+      if (ref) outcome(ref, `${at}.${field}`);
+    }
+    row.observations.forEach((ref, j) => outcome(ref, `${at}.observations[${j}]`));
+    row.harms.forEach((ref, j) => {
+      const s = study(ref.study, `${at}.harms[${j}].study`);
+      if (s && !s.harms.some((h) => h.id === ref.harm))
+        errors.push({
+          path,
+          field: `${at}.harms[${j}].harm`,
+          message: `study "${ref.study}" has no harm figure "${ref.harm}" (expected one of: ${s.harms.map((h) => h.id).join(', ') || 'none: add it under harms'})`,
+        });
+    });
+  });
   return errors;
 }
 

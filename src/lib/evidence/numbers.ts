@@ -5,7 +5,7 @@ import { decimalPlaces, type ReportedNumber } from '../schema/study.ts';
 export function formatReportedNumber(
   n: Pick<ReportedNumber, 'value' | 'unit' | 'sd' | 'ci95' | 'p' | 'range'>,
 ): string {
-  const unit = n.unit === '%' ? '%' : n.unit ? ` ${n.unit}` : '';
+  const unit = n.unit === '%' ? '%' : n.unit ? ` ${unitFor(n.unit, n.value)}` : '';
   const range =
     n.range && `range ${formatNumber(n.range[0])} to ${formatNumber(n.range[1])}${unit}`;
   // A review may report only the spread across its studies: that is known, not unknown.
@@ -16,6 +16,16 @@ export function formatReportedNumber(
   if (range) text += ` (${range})`;
   if (n.p) text += `, p ${/^[<>=]/.test(n.p) ? n.p.replace(/^([<>=])\s?/, '$1 ') : `= ${n.p}`}`;
   return text;
+}
+
+/** Counted units agree with their number: "1 patient", "2 patients". */
+const singular: Record<string, string> = {
+  patients: 'patient',
+  participants: 'participant',
+  events: 'event',
+};
+function unitFor(unit: string, value: number | null): string {
+  return value === 1 && singular[unit] ? singular[unit] : unit;
 }
 
 /**

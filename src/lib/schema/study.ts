@@ -4,43 +4,27 @@
  * as `value: null` with the citation of where it was looked for, and the site shows "unknown".
  */
 import { z } from 'astro/zod';
-import { citation, citedText, entryId, isoDate, verification } from './common.ts';
+import { appraisal } from './appraisal.ts';
+import { citedText, entryId, isoDate } from './common.ts';
+import { reportedNumber } from './reported-number.ts';
+import { ALL_ARMS, flowStep, harmFigure, reading } from './trial-report.ts';
 
-/** A number as a source reports it. */
-export const reportedNumber = z
-  .object({
-    /** The value; `null` when the source was checked and the number could not be found. */
-    value: z.number().nullable(),
-    /** Unit, e.g. "points", "%", "cm", "patients", "months". */
-    unit: z.string().min(1).optional(),
-    /** Standard deviation, when reported as mean ± SD. */
-    sd: z.number().nonnegative().optional(),
-    /** 95% confidence interval [lower, upper]. */
-    ci95: z.tuple([z.number(), z.number()]).optional(),
-    /** Spread [lowest, highest] across the studies a review included, when it reports a range instead of one estimate. */
-    range: z.tuple([z.number(), z.number()]).optional(),
-    /** P value as printed, e.g. "0.019" or "<0.001". */
-    p: z
-      .string()
-      .regex(/^[<>=]?\s?0?\.\d+$/, 'expected a p value such as "0.019" or "<0.001"')
-      .optional(),
-    /** Where the number is reported (or where it was looked for). */
-    citation,
-    /** How well the number is established. */
-    verification,
-    /** Short note, e.g. the analysis population. */
-    note: z.string().min(1).optional(),
-  })
-  .strict()
-  .refine((n) => !n.ci95 || n.ci95[0] <= n.ci95[1], {
-    message: 'ci95 must be [lower, upper]',
-    path: ['ci95'],
-  })
-  .refine((n) => !n.range || n.range[0] <= n.range[1], {
-    message: 'range must be [lowest, highest]',
-    path: ['range'],
-  });
-export type ReportedNumber = z.infer<typeof reportedNumber>;
+export { reportedNumber, type ReportedNumber } from './reported-number.ts';
+
+/**
+ * Which patients a result counts: `intention-to-treat` everyone as randomised, missing values
+ * imputed; `per-protocol` only patients treated as the protocol intended; `as-observed` the
+ * patients seen at that visit, without imputation; `completers` those who completed the timepoint;
+ * `not-stated` the source read does not say.
+ */
+export const analysisSet = z.enum([
+  'intention-to-treat',
+  'per-protocol',
+  'as-observed',
+  'completers',
+  'not-stated',
+]);
+export type AnalysisSet = z.infer<typeof analysisSet>;
 
 /** What an outcome row measures. */
 export const outcomeMeasure = z.enum([
@@ -103,6 +87,22 @@ const outcome = z
     responderDefinition: z.string().min(1).optional(),
     /** Analysis population, e.g. "per protocol", "intention to treat", "completers". */
     population: z.string().min(1).optional(),
+    /** The analysis set in the closed vocabulary the summary of findings reads. */
+    analysis: analysisSet.optional(),
+    /**
+     * For a proportion: the patients meeting the definition and the patients analysed, as the
+     * source prints them (e.g. 45 of 65). Checked against the percentage; cited by `result`.
+     */
+    counts: z
+      .object({
+        /** Patients meeting the definition. */
+        events: z.int().nonnegative(),
+        /** Patients analysed. */
+        total: z.int().positive(),
+      })
+      .strict()
+      .refine((c) => c.events <= c.total, { message: 'events cannot exceed total' })
+      .optional(),
     /** The number. */
     result: reportedNumber,
     /**
@@ -158,6 +158,10 @@ export const studySchema = z
       .string()
       .regex(/^NCT\d{8}$/, 'expected a ClinicalTrials.gov id such as NCT01446419')
       .optional(),
+    /** What the editors read of the report (full text, tables, abstract…) and what they could not; cited. */
+    reading: reading.optional(),
+    /** How patients were allocated: sequence, ratio, concealment, as far as it was read; cited. */
+    randomisation: citedText.optional(),
     /** Blinding, in words, e.g. "double-blind (patients and assessors)"; cited. */
     blinding: citedText.optional(),
     /** Comparator, in words; cited. */
@@ -182,6 +186,14 @@ export const studySchema = z
     adverseEvents: z.array(citedText).default([]),
     /** Funding and sponsor; cited. */
     funding: z.array(citedText).default([]),
+    /** The authors' conflicts of interest, or where they were looked for and not read; cited. */
+    conflicts: z.array(citedText).default([]),
+    /** Participant flow and attrition by timepoint, arm by arm. */
+    flow: z.array(flowStep).default([]),
+    /** Every adverse-event figure the report gives, by kind; a figure looked for and not found is null. */
+    harms: z.array(harmFigure).default([]),
+    /** The editors' risk-of-bias appraisals (RoB 2 for a randomised comparison, single-arm otherwise). */
+    appraisals: z.array(appraisal).default([]),
     /** Limitations the editors or sources point out; cited. */
     limitations: z.array(citedText).default([]),
     /** Two or three sentences on what the study shows, in the project's own words. */
@@ -247,5 +259,52 @@ export const studySchema = z
           message: "a derived number is the editors' arithmetic: label it `inference`",
         });
     });
+    // Counts printed beside a percentage must give that percentage at the precision printed.
+    study.outcomes.forEach((row, i) => {
+      const { counts, result } = row;
+      if (!counts || result.value === null) return;
+      const expected = Number(
+        ((100 * counts.events) / counts.total).toFixed(decimalPlaces(result.value)),
+      );
+      if (result.unit !== '%' || expected !== result.value)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outcomes', i, 'counts'],
+          message: `${counts.events} of ${counts.total} is ${expected}%, but the result is ${result.value}${result.unit ?? ''}: counts must match a percentage result`,
+        });
+    });
+    const armOrAll = [...armIds, ALL_ARMS];
+    const checkArm = (arm: string | undefined, path: (string | number)[]) => {
+      if (arm !== undefined && !armOrAll.includes(arm))
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `unknown arm "${arm}" (expected one of: ${armOrAll.join(', ')})`,
+        });
+    };
+    const checkOutcome = (id: string, path: (string | number)[]) => {
+      if (!outcomeIds.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `unknown outcome "${id}" (expected one of: ${[...outcomeIds].join(', ') || 'none: the study has no outcome rows'})`,
+        });
+    };
+    study.flow.forEach((step, i) => checkArm(step.arm, ['flow', i, 'arm']));
+    const harmIds = new Set<string>();
+    study.harms.forEach((harm, i) => {
+      if (harmIds.has(harm.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['harms', i, 'id'],
+          message: `duplicate harm id "${harm.id}"`,
+        });
+      harmIds.add(harm.id);
+      checkArm(harm.arm, ['harms', i, 'arm']);
+      if (harm.outcome) checkOutcome(harm.outcome, ['harms', i, 'outcome']);
+    });
+    study.appraisals.forEach((a, i) =>
+      a.outcomes.forEach((id, j) => checkOutcome(id, ['appraisals', i, 'outcomes', j])),
+    );
   });
 export type Study = z.infer<typeof studySchema>;
