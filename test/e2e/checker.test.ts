@@ -234,6 +234,10 @@ describe('keeping and clearing state', () => {
     const { context, page } = await open();
     await fillFacts(page, { osteoporosis: true });
     await page.click('#group-history [data-none-present]');
+    // The action loads on first use (list-actions.ts): wait for its status line, then read.
+    await expect
+      .poll(() => page.textContent('#group-history [data-none-status]'))
+      .toMatch(/^Set \d+ fields/);
     expect(await page.isChecked('#f-osteoporosis-yes')).toBe(true);
     expect(await page.isChecked('#f-spinalMalignancy-no')).toBe(true);
     expect(await page.isChecked('#f-priorLumbarSurgery-none')).toBe(true);

@@ -77,8 +77,11 @@ describe('contradictory facts in the checker', () => {
     await page.waitForSelector(`${card}[data-outcome="depends-on-lcd"]`);
     expect(await page.textContent(`${card} [data-outcome]`)).toBe('Depends on which LCD applies');
     await page.click(`${card} [data-details] summary`);
+    // The card details load on first use (result-details.ts): wait for them.
+    await expect
+      .poll(() => page.textContent(`${card} [data-details-body]`))
+      .toContain('What would settle it');
     const details = (await page.textContent(`${card} [data-details-body]`)) ?? '';
-    expect(details).toContain('What would settle it');
     expect(details).toContain('L39420 applies in MA');
     expect(details).not.toContain('in this state');
     await page.context().close();
