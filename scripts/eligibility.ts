@@ -2,7 +2,7 @@
  * Command line: evaluate one patient's facts against every encoded policy, with the same engine
  * the site uses.
  *
- *   npm run --silent eligibility -- <facts.json> [--policy <id>]… [--json]
+ *   npm run --silent eligibility -- <facts.json> [--policy <id>]… [--evidence] [--json]
  *   npm run --silent eligibility -- - < facts.json        (or pipe the facts on stdin)
  *
  * Exit codes: 0 evaluated; 2 bad input (missing file, invalid JSON, facts that break the schema,
@@ -14,14 +14,19 @@ import { loadCompiledContent } from '../src/loaders/content-files.ts';
 import { readFactsText } from '../src/lib/facts/read.ts';
 import { evaluatePolicy } from '../src/lib/engine/evaluate.ts';
 import { evaluationJson, evaluationText } from '../src/lib/format/evaluation-report.ts';
+import { evidenceOutcomeLabel } from '../src/lib/format/evidence.ts';
 import { parseFlags } from './lib/flags.ts';
 
-const usage = `Usage: npm run --silent eligibility -- <facts.json | -> [--policy <id>]... [--json]
+const evidenceHeading = `TRIALS AND GUIDELINES (not payers: who could enrol, or who the procedure is recommended for)`;
+
+const usage = `Usage: npm run --silent eligibility -- <facts.json | -> [--policy <id>]... [--evidence] [--json]
 
 Evaluates a patient's documented facts against each encoded BVNA policy.
   <facts.json>     a JSON file in the patient facts format (/schema/patient-facts.json); "-" or no file reads stdin
   --policy <id>    only this policy line (repeatable), e.g. cohere-ma, mgb-commercial
-  --json           print {"results":[...]} instead of text`;
+  --evidence       also judge the facts against the trials' eligibility and the guidelines'
+                   selection criteria (SMART, INTRACEPT, …), reported after the payers' results
+  --json           print {"results":[...]} instead of text (with --evidence, also "evidence":[...])`;
 
 function fail(message: string): never {
   process.stderr.write(`eligibility: ${message}\n`);
@@ -40,6 +45,7 @@ const { values, positionals } = parseFlags(
   {
     policy: { type: 'string', multiple: true, default: [] },
     json: { type: 'boolean', default: false },
+    evidence: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   { allowPositionals: true, usage },
@@ -77,7 +83,7 @@ if (!read.ok)
 const facts = read.facts;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { content, lines } = await loadCompiledContent(root);
+const { content, lines, evidenceLines } = await loadCompiledContent(root);
 const current = lines.filter((l) => !l.id.includes('@'));
 const byId = new Map(lines.map((l) => [l.id, l]));
 for (const id of policyIds)
@@ -87,9 +93,36 @@ const selected = policyIds.length ? policyIds.map((id) => byId.get(id)!) : curre
 const title = (id: string) => content.sources.get(id)?.['title-short'] ?? id;
 const results = selected.map((policy) => evaluatePolicy(policy, facts, { policies: byId }));
 
+// Trials and guidelines are not payers: their results come after the payers', in a list of their own.
+const evidence = values.evidence
+  ? evidenceLines.map((set) => evaluatePolicy(set, facts, { policies: byId }))
+  : [];
+const evidenceById = new Map(evidenceLines.map((l) => [l.id, l]));
+
 if (json)
-  console.log(JSON.stringify({ results: results.map((r) => evaluationJson(r, title)) }, null, 2));
-else
   console.log(
-    results.map((r) => evaluationText(r, byId.get(r.policy)!.policyName, title)).join('\n\n'),
+    JSON.stringify(
+      {
+        results: results.map((r) => evaluationJson(r, title)),
+        ...(values.evidence && {
+          evidence: evidence.map((r) => ({
+            ...evaluationJson(r, title),
+            owner: evidenceById.get(r.policy)!.owner,
+          })),
+        }),
+      },
+      null,
+      2,
+    ),
   );
+else {
+  const blocks = results.map((r) => evaluationText(r, byId.get(r.policy)!.policyName, title));
+  if (values.evidence)
+    blocks.push(
+      evidenceHeading,
+      ...evidence.map((r) =>
+        evaluationText(r, evidenceById.get(r.policy)!.policyName, title, evidenceOutcomeLabel),
+      ),
+    );
+  console.log(blocks.join('\n\n'));
+}

@@ -8,6 +8,7 @@ import { dataFiles } from './loaders/data-files.ts';
 import { articleSchema } from './lib/schema/article.ts';
 import { chartSchema } from './lib/schema/chart.ts';
 import { claimSchema } from './lib/schema/claim.ts';
+import { criteriaSetSchema } from './lib/schema/criteria-set.ts';
 import { findingSchema } from './lib/schema/finding.ts';
 import { guidelineSchema } from './lib/schema/guideline.ts';
 import { payerSchema } from './lib/schema/payer.ts';
@@ -28,6 +29,10 @@ export const collections = {
     schema: guidelineSchema,
   }),
   claims: defineCollection({ loader: dataFiles(`${root}/claims`), schema: claimSchema }),
+  'criteria-sets': defineCollection({
+    loader: dataFiles(`${root}/criteria-sets`),
+    schema: criteriaSetSchema,
+  }),
   findings: defineCollection({ loader: dataFiles(`${root}/findings`), schema: findingSchema }),
   charts: defineCollection({ loader: dataFiles(`${root}/charts`), schema: chartSchema }),
   articles: defineCollection({

@@ -50,6 +50,11 @@ export const pageBudgets: readonly PageBudget[] = [
     why: 'the criteria matrix is one table of every concept × every current policy (a view holds some of its columns), plus its grouped print copy; 40 KB keeps it under a second on a slow 3G link',
   },
   {
+    match: /^\/compare\/evidence\/$/,
+    limits: { html: 40 * KB },
+    why: 'payers against the evidence is the matrix again, every payer rule with its provenance; the matrix’s 40 KB',
+  },
+  {
     match: /^\/check\//,
     limits: { js: 27 * KB, css: 10 * KB },
     why: 'the eligibility checker is an island: its script (engine + form) ≤ 27 KB (25 KB until the engine gained its compiled status evaluator, about 1 KB, which decides every outcome)',

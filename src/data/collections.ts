@@ -4,10 +4,12 @@
  */
 import { getCollection, getEntry, render } from 'astro:content';
 import { compilePolicies } from '../lib/engine/compile.ts';
+import { compileCriteriaSets } from '../lib/engine/compile-criteria-sets.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import type { Article } from '../lib/schema/article.ts';
 import type { Chart } from '../lib/schema/chart.ts';
 import type { Claim } from '../lib/schema/claim.ts';
+import type { CriteriaSet } from '../lib/schema/criteria-set.ts';
 import type { Finding } from '../lib/schema/finding.ts';
 import type { Guideline } from '../lib/schema/guideline.ts';
 import type { Payer } from '../lib/schema/payer.ts';
@@ -27,6 +29,8 @@ export interface SiteContent {
   studies: Entry<Study>[];
   guidelines: Entry<Guideline>[];
   claims: Entry<Claim>[];
+  /** Trial eligibility and guideline selection criteria, including sets whose criteria were not read. */
+  criteriaSets: Entry<CriteriaSet>[];
   charts: Entry<Chart>[];
   articles: Entry<Article>[];
   findings: Entry<Finding>[];
@@ -34,6 +38,8 @@ export interface SiteContent {
   payerById: ReadonlyMap<string, Payer>;
   /** Every evaluable line (current versions by line id, superseded as `line@policy`). */
   lines: EvaluablePolicy[];
+  /** The encoded criteria sets as evaluable lines (owner: a trial or a guideline, never a payer). */
+  evidenceLines: EvaluablePolicy[];
 }
 
 let cached: Promise<SiteContent> | undefined;
@@ -41,18 +47,29 @@ let cached: Promise<SiteContent> | undefined;
 const byId = <T>(a: Entry<T>, b: Entry<T>) => a.id.localeCompare(b.id);
 
 async function load(): Promise<SiteContent> {
-  const [sources, payers, policies, studies, guidelines, claims, charts, articles, findings] =
-    await Promise.all([
-      getCollection('sources'),
-      getCollection('payers'),
-      getCollection('policies'),
-      getCollection('studies'),
-      getCollection('guidelines'),
-      getCollection('claims'),
-      getCollection('charts'),
-      getCollection('articles'),
-      getCollection('findings'),
-    ]);
+  const [
+    sources,
+    payers,
+    policies,
+    studies,
+    guidelines,
+    claims,
+    criteriaSets,
+    charts,
+    articles,
+    findings,
+  ] = await Promise.all([
+    getCollection('sources'),
+    getCollection('payers'),
+    getCollection('policies'),
+    getCollection('studies'),
+    getCollection('guidelines'),
+    getCollection('claims'),
+    getCollection('criteria-sets'),
+    getCollection('charts'),
+    getCollection('articles'),
+    getCollection('findings'),
+  ]);
   const plain = <T>(entries: { id: string; data: T }[]) =>
     entries.map(({ id, data }) => ({ id, data })).sort(byId);
   const policyEntries = plain<Policy>(policies);
@@ -63,12 +80,14 @@ async function load(): Promise<SiteContent> {
     studies: plain<Study>(studies),
     guidelines: plain<Guideline>(guidelines),
     claims: plain<Claim>(claims),
+    criteriaSets: plain<CriteriaSet>(criteriaSets),
     charts: plain<Chart>(charts),
     articles: plain<Article>(articles),
     findings: plain<Finding>(findings),
     sourceById: new Map(sources.map((s) => [s.id, s.data])),
     payerById: new Map(payers.map((p) => [p.id, p.data])),
     lines: compilePolicies(policyEntries),
+    evidenceLines: compileCriteriaSets(plain<CriteriaSet>(criteriaSets)),
   };
 }
 

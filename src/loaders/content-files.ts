@@ -72,6 +72,7 @@ export const collectionFolders = [
   'studies',
   'guidelines',
   'claims',
+  'criteria-sets',
   'charts',
   'articles',
   'findings',
@@ -93,8 +94,12 @@ export async function readAllContent(root: string, contentRoot = 'src/content') 
 export async function loadCompiledContent(root: string, contentRoot = 'src/content') {
   const { validateContent, formatErrors } = await import('../lib/content/validate.ts');
   const { compilePolicies } = await import('../lib/engine/compile.ts');
+  const { compileCriteriaSets } = await import('../lib/engine/compile-criteria-sets.ts');
   const { errors, content } = validateContent(await readAllContent(root, contentRoot));
   if (errors.length) throw new Error(`Invalid content in ${contentRoot}:\n${formatErrors(errors)}`);
   const lines = compilePolicies([...content.policies].map(([id, data]) => ({ id, data })));
-  return { content, lines };
+  const evidenceLines = compileCriteriaSets(
+    [...content['criteria-sets']].map(([id, data]) => ({ id, data })),
+  );
+  return { content, lines, evidenceLines };
 }

@@ -9,7 +9,7 @@ import { loadContent, root, vignettes } from '../helpers/content.ts';
 
 const expected = parse(
   readFileSync(`${root}/test/fixtures/vignettes/expected.yaml`, 'utf8'),
-) as Record<string, { expected: Record<string, string> }>;
+) as Record<string, { expected: Record<string, string>; evidence: Record<string, string> }>;
 
 function cli(args: string[], input?: string) {
   return spawnSync(process.execPath, ['scripts/eligibility.ts', ...args], {
@@ -38,6 +38,33 @@ describe('eligibility CLI', () => {
         expect(results.find((r) => r.policy === policy)?.outcome).toBe(outcome);
     },
   );
+
+  it('with --evidence, reports the trials’ and guidelines’ results after the payers’, with owners and citations', () => {
+    const v02 = vignettes().find((v) => v.id === 'V02-seed-000-patient')!;
+    const json = cli([v02.path, '--evidence', '--json']);
+    expect(json.status).toBe(0);
+    const { results, evidence } = JSON.parse(json.stdout) as {
+      results: { policy: string }[];
+      evidence: {
+        policy: string;
+        outcome: string;
+        owner: { kind: string };
+        failed: { citation?: { source: string; text: string } }[];
+      }[];
+    };
+    expect(results.some((r) => r.policy === 'cohere-ma')).toBe(true);
+    for (const [set, outcome] of Object.entries(expected['V02-seed-000-patient']!.evidence))
+      expect(evidence.find((r) => r.policy === set)?.outcome).toBe(outcome);
+    const intracept = evidence.find((r) => r.policy === 'intracept-eligibility')!;
+    expect(intracept.owner.kind).toBe('trial-eligibility');
+    expect(intracept.failed[0]?.citation?.source).toBe('smuck-2021');
+    const text = cli([v02.path, '--evidence', '--policy', 'cohere-ma']).stdout;
+    expect(text.indexOf('Cohere MA v3')).toBeLessThan(text.indexOf('TRIALS AND GUIDELINES'));
+    expect(text).toContain(
+      'INTRACEPT (eligibility) (intracept-eligibility): DOES NOT MEET THE CRITERIA',
+    );
+    expect(cli([v02.path, '--json']).stdout).not.toContain('"evidence"');
+  });
 
   it('filters with --policy and reads facts from stdin', () => {
     const facts = readFileSync(`${root}/test/fixtures/vignettes/V04-bmi-45.json`, 'utf8');

@@ -15,10 +15,17 @@ async function setScalar(
   else await page.fill(`#${id}`, String(value));
 }
 
+/** Opens the folded group holding `id` (the trials-only facts), as a person clicks its summary. */
+async function reveal(page: Page, id: string): Promise<void> {
+  const folded = page.locator(`details:not([open]):has(#${id}) > summary`);
+  if ((await folded.count()) > 0) await folded.click();
+}
+
 /** Enters every fact of `facts` through the form's controls (never through the fragment). */
 export async function fillFacts(page: Page, facts: PatientFacts): Promise<void> {
   for (const [key, value] of Object.entries(facts)) {
     if (key === '$schema' || value === undefined) continue;
+    await reveal(page, `f-${key}`);
     const control = factControl(key as FactKey);
     if (control.kind !== 'list') {
       await setScalar(page, `f-${key}`, control, value);
@@ -38,10 +45,20 @@ export async function fillFacts(page: Page, facts: PatientFacts): Promise<void> 
   }
 }
 
-/** Every line's outcome as the page shows it. */
-export async function shownOutcomes(page: Page): Promise<Record<string, string>> {
-  await page.waitForSelector('[data-line][data-outcome]');
-  return page.$$eval('[data-line]', (cards) =>
+/**
+ * Every line's outcome as the page shows it: the payer lines by default, or with `evidence` the
+ * trials' and guidelines' cards (which load after them).
+ */
+export async function shownOutcomes(
+  page: Page,
+  which: 'payers' | 'evidence' = 'payers',
+): Promise<Record<string, string>> {
+  const cards =
+    which === 'payers'
+      ? '.result-list:not([data-evidence-list]) > [data-line]'
+      : '[data-evidence-list] > [data-line]';
+  await page.waitForSelector(`${cards}[data-outcome]`);
+  return page.$$eval(cards, (cards) =>
     Object.fromEntries(
       cards.map((c) => [
         (c as HTMLElement).dataset.line!,

@@ -193,7 +193,7 @@ describe('exports and feed', () => {
       };
     });
     expect(result.header).toBe(
-      'concept,conceptLabel,line,lineName,policy,status,statusLabel,variant,rule,citationSource,locator,verification',
+      'concept,conceptLabel,line,lineName,policy,status,statusLabel,variant,rule,citationSource,locator,verification,provenance',
     );
     expect(result.jsonRows).toBeGreaterThan(400);
     expect(result.csvRows).toBe(result.jsonRows);

@@ -77,7 +77,11 @@ describe('the appeal packet', () => {
       want(row.label);
       if (row.citation) want(`[${row.citation.n}] ${row.citation.short}, ${row.citation.locator}`);
       row.facts.forEach(want);
+      // Each open criterion says whether the trials and guidelines read use it, with citations.
+      if (row.evidence) want(`Evidence: ${row.evidence.text}`);
+      row.evidence?.citations.forEach((c) => want(`[${c.n}] ${c.short}, ${c.locator}`));
     }
+    expect(packet.rows.filter((r) => r.evidence).length).toBeGreaterThan(0);
     packet.missing.forEach(want);
     for (const e of packet.evidence) e.statements.forEach((s) => want(s.text));
     for (const r of packet.references) want(r.text);

@@ -11,24 +11,33 @@ interface PdfObject {
   stream?: Buffer;
 }
 
+/**
+ * Every object, its stream inflated. A stream is read by its /Length, not up to the next
+ * "endobj" or "endstream": compressed bytes can contain those words by chance.
+ */
 function objects(pdf: Buffer): Map<number, PdfObject> {
   const text = pdf.toString('latin1');
   const out = new Map<number, PdfObject>();
-  for (const match of text.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
-    const body = match[2]!;
-    const start = body.indexOf('stream');
-    if (start === -1) {
-      out.set(Number(match[1]), { dict: body });
+  const header = /(\d+) 0 obj\s*/g;
+  for (let match = header.exec(text); match; match = header.exec(text)) {
+    const from = header.lastIndex;
+    const end = text.indexOf('endobj', from);
+    const start = text.indexOf('stream', from);
+    if (start === -1 || start > end) {
+      out.set(Number(match[1]), { dict: text.slice(from, end) });
       continue;
     }
-    const dict = body.slice(0, start);
-    let data = body.slice(start + 'stream'.length).replace(/^\r?\n/, '');
-    data = data.slice(0, data.lastIndexOf('endstream')).replace(/\r?\n$/, '');
-    const raw = Buffer.from(data, 'latin1');
+    const dict = text.slice(from, start);
+    const dataStart = start + 'stream'.length + (text.startsWith('\r\n', start + 6) ? 2 : 1);
+    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)?.[1];
+    const dataEnd =
+      length !== undefined ? dataStart + Number(length) : text.indexOf('endstream', dataStart);
+    const raw = Buffer.from(text.slice(dataStart, dataEnd), 'latin1');
     out.set(Number(match[1]), {
       dict,
       stream: /\/FlateDecode/.test(dict) ? inflateSync(raw) : raw,
     });
+    header.lastIndex = text.indexOf('endobj', dataEnd);
   }
   return out;
 }

@@ -7,10 +7,17 @@ import { fileURLToPath } from 'node:url';
 import { readAllContent } from '../../src/loaders/content-files.ts';
 import { formatErrors, validateContent } from '../../src/lib/content/validate.ts';
 import { compilePolicies, type PolicyEntry } from '../../src/lib/engine/compile.ts';
+import { compileCriteriaSets } from '../../src/lib/engine/compile-criteria-sets.ts';
 import type { EvaluablePolicy } from '../../src/lib/engine/types.ts';
 import { baselinePath, baselinePatient } from '../../src/lib/compare/baseline.ts';
 import { PatientFacts } from '../../src/lib/facts/schema.ts';
 import { buildCheckerData, type CheckerData } from '../../src/lib/checker/data.ts';
+import { criteriaMatrix } from '../../src/lib/compare/matrix.ts';
+import {
+  evidenceRules,
+  linesEvidence,
+  matrixProvenance,
+} from '../../src/lib/compare/provenance.ts';
 import { stanceLabel } from '../../src/lib/format/positions.ts';
 import { verificationLabel } from '../../src/lib/schema/common.ts';
 
@@ -38,12 +45,27 @@ async function compile() {
     .sort((a, b) => a.id.localeCompare(b.id));
   const lines = compilePolicies(policies);
   const current: EvaluablePolicy[] = lines.filter((l) => !l.id.includes('@'));
-  return { files, content, policies, lines, current, byId: new Map(lines.map((l) => [l.id, l])) };
+  const evidence = compileCriteriaSets(
+    [...content['criteria-sets']]
+      .map(([id, data]) => ({ id, data }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+  );
+  return {
+    files,
+    content,
+    policies,
+    lines,
+    current,
+    byId: new Map(lines.map((l) => [l.id, l])),
+    evidence,
+    evidenceById: new Map(evidence.map((l) => [l.id, l])),
+  };
 }
 
 /**
  * The valid content and its compiled policy lines: `lines` every line including superseded
- * versions (`line@policy`), `current` the current ones, `byId` a lookup of all. Throws listing
+ * versions (`line@policy`), `current` the current ones, `byId` a lookup of all; `evidence` the
+ * trials' and guidelines' criteria sets compiled the same way, `evidenceById` their lookup. Throws listing
  * every problem when the content is invalid.
  */
 export function loadContent() {
@@ -87,9 +109,13 @@ export function vignette(id: string): PatientFacts {
 /** The V01 baseline: a fully documented ideal candidate. */
 export const baseline = baselinePatient;
 
-/** The checker's data as the build makes it from the current lines (AMA texts stubbed), for packet tests. */
+/**
+ * The checker's data as the build makes it from the current lines (AMA texts stubbed), with the
+ * provenance of their criteria against the trials and guidelines, for packet tests.
+ */
 export async function checkerData(): Promise<CheckerData> {
-  const { content, current } = await loadContent();
+  const { content, current, lines, evidence } = await loadContent();
+  const provenance = matrixProvenance(criteriaMatrix(current, lines), evidenceRules(evidence));
   const entries = <T>(map: Map<string, T>) => [...map].map(([id, d]) => ({ id, data: d }));
   return buildCheckerData({
     lines: current,
@@ -99,6 +125,7 @@ export async function checkerData(): Promise<CheckerData> {
     stanceLabel,
     verificationLabels: verificationLabel,
     ama: (id) => `AMA text of ${id}`,
+    provenance: linesEvidence(current, provenance),
     csl: (id) => ({ id, title: `CSL record of ${id}` }),
     policies: Object.fromEntries(
       [...content.policies].map(([id, p]) => [

@@ -69,6 +69,8 @@ class CheckerElement extends HTMLElement implements ToolHost {
   private keepSaved = false;
   /** The text this tab last saved, to tell another tab's writes from its own. */
   private lastSaved: string | null = null;
+  /** Judges the facts against the trials' and guidelines' criteria, once that panel has loaded. */
+  private evidence?: (facts: PatientFacts) => void;
 
   connectedCallback(): void {
     this.form = this.querySelector<HTMLFormElement>('#checker-form')!;
@@ -126,6 +128,22 @@ class CheckerElement extends HTMLElement implements ToolHost {
       this.summary(
         `The policy data could not be loaded (${(error as Error).message}); reload the page to try again. Your facts are kept.`,
       );
+      return;
+    }
+    // The trials and guidelines come after the payers, and load only then.
+    const panel = this.querySelector<HTMLElement>('[data-evidence-src]')!;
+    const status = panel.querySelector('[data-evidence-status]')!;
+    try {
+      const { evidencePanel } = await import('./evidence-panel.ts');
+      this.evidence = await evidencePanel(
+        panel.querySelector('[data-evidence-list]')!,
+        panel.dataset.evidenceSrc!,
+        { evaluateAll, renderResults, findCards, showDetails, h },
+      );
+      status.textContent = '';
+      this.evidence(this.facts);
+    } catch (error) {
+      status.textContent = `The trials’ and guidelines’ criteria could not be loaded (${(error as Error).message}).`;
     }
   }
 
@@ -201,6 +219,9 @@ class CheckerElement extends HTMLElement implements ToolHost {
   /** Writes a draft into the form and re-evaluates; `showAll` shows every field's problem at once. */
   apply(draft: FactDraft, showAll: boolean): void {
     writeDraft(this.form, draft);
+    // A folded group opens when it holds a documented fact, so nothing restored is out of sight.
+    for (const fold of this.form.querySelectorAll<HTMLDetailsElement>('details.fact-group'))
+      fold.open ||= Object.keys(draft).some((k) => fold.querySelector(`[data-path="${k}"]`));
     this.refresh();
     showProblems(this.form, showAll ? this.problems : []);
   }
@@ -215,6 +236,7 @@ class CheckerElement extends HTMLElement implements ToolHost {
     this.showAsked();
     if (!this.data) return;
     this.evaluations = evaluateAll(this.data.lines, facts);
+    this.evidence?.(facts);
     const fragment = encodeFragment(this.draft);
     renderResults(
       this.cards,

@@ -296,6 +296,14 @@ function packetNodes(p: Packet, data: CheckerData): Node[] {
         r.rule && r.rule !== r.label
           ? h('span', { class: 'rule' }, `Rule applied: ${r.rule}`)
           : null,
+        r.evidence
+          ? h(
+              'span',
+              { class: 'rule', 'data-evidence-basis': true },
+              `Evidence: ${r.evidence.text} `,
+              ...r.evidence.citations.flatMap((c) => [' ', ...cite(c)]),
+            )
+          : null,
       ),
       h('td', { class: `verdict ${verdictTone[r.verdict]}` }, verdictLabel[r.verdict]),
       h('td', {}, ...r.facts.flatMap((f, i) => [i ? h('br') : null, f])),

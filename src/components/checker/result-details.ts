@@ -7,7 +7,12 @@
 import { formatLocator, bibliographyHref } from '../../lib/citations/locator.ts';
 import type { CheckerData } from '../../lib/checker/data.ts';
 import { advisoryText, shownAdvisories } from '../../lib/format/evaluation-report.ts';
-import { outcomeLabel, type Evaluation, type Finding } from '../../lib/engine/types.ts';
+import {
+  outcomeLabel,
+  type EvaluablePolicy,
+  type Evaluation,
+  type Finding,
+} from '../../lib/engine/types.ts';
 import type { Citation } from '../../lib/schema/common.ts';
 import { h } from './dom.ts';
 
@@ -16,7 +21,8 @@ export interface Card {
   card: HTMLElement;
   badge: HTMLElement;
   summary: HTMLElement;
-  packet: HTMLAnchorElement;
+  /** The appeal packet link (payer lines only). */
+  packet?: HTMLAnchorElement;
   details: HTMLDetailsElement;
   detailsBody: HTMLElement;
   signature?: string;
@@ -52,19 +58,23 @@ function citationChip(
 
 function findingItem(
   data: CheckerData,
-  line: { policyId: string; id: string },
+  line: EvaluablePolicy,
   finding: Finding,
   usual?: string,
 ): HTMLLIElement {
   return h(
     'li',
     {},
-    h('a', { href: `/policies/${line.policyId}/#${line.id}--${finding.nodeId}` }, finding.label),
+    h('a', { href: `${linePage(line)}#${line.id}--${finding.nodeId}` }, finding.label),
     ' ',
     citationChip(data, finding.citation, usual),
     h('span', { class: 'finding-reason' }, finding.reason),
   );
 }
+
+/** Where a line's criteria are listed: a payer's on its policy page, a trial's or guideline's on its eligibility page. */
+const linePage = (line: EvaluablePolicy) =>
+  line.owner.kind === 'payer-line' ? `/policies/${line.policyId}/` : `/eligibility/${line.id}/`;
 
 function section(title: string, items: HTMLLIElement[], className?: string): Node[] {
   if (items.length === 0) return [];
@@ -78,7 +88,14 @@ function detailsBody(data: CheckerData, evaluation: Evaluation): Node[] {
   const nodes: Node[] = [];
   if (evaluation.appliedPolicy)
     nodes.push(h('p', {}, `Criteria applied: ${applied.policyName} (${applied.label}).`));
-  nodes.push(h('p', {}, 'Position stated in: ', citationChip(data, evaluation.citation)));
+  nodes.push(
+    h(
+      'p',
+      {},
+      applied.owner.kind === 'payer-line' ? 'Position stated in: ' : 'Criteria stated in: ',
+      citationChip(data, evaluation.citation),
+    ),
+  );
   const usual =
     evaluation.citation.verification ?? data.sources[evaluation.citation.source]?.verification;
   nodes.push(

@@ -28,7 +28,7 @@ export function findCards(root: HTMLElement): Map<string, Card> {
       card,
       badge: card.querySelector('[data-outcome]')!,
       summary: card.querySelector('[data-summary]')!,
-      packet: card.querySelector('[data-packet-link]')!,
+      packet: card.querySelector<HTMLAnchorElement>('[data-packet-link]') ?? undefined,
       details: card.querySelector('[data-details]')!,
       detailsBody: card.querySelector('[data-details-body]')!,
     });
@@ -38,12 +38,16 @@ export function findCards(root: HTMLElement): Map<string, Card> {
 const setText = (element: HTMLElement, text: string) =>
   element.textContent !== text && (element.textContent = text);
 
-/** Updates every card. `packetHref(line)` gives the appeal packet link for the current facts. */
+/**
+ * Updates every card. `packetHref(line)` gives the appeal packet link for the current facts;
+ * `label` the words for an outcome (a trial's or guideline's differ from a payer's).
+ */
 export function renderResults(
   cards: Map<string, Card>,
   data: CheckerData,
   evaluations: readonly Evaluation[],
   packetHref: (line: string) => string,
+  label: (outcome: Outcome) => string = (o) => outcomeLabel[o],
 ): void {
   for (const evaluation of evaluations) {
     const card = cards.get(evaluation.policy);
@@ -51,12 +55,13 @@ export function renderResults(
     if (card.card.dataset.outcome !== evaluation.outcome) {
       card.badge.classList.remove(...outcomeClasses);
       card.badge.classList.add(evaluation.outcome);
-      card.badge.textContent = outcomeLabel[evaluation.outcome];
+      card.badge.textContent = label(evaluation.outcome);
       card.card.dataset.outcome = evaluation.outcome;
     }
     setText(card.summary, evaluation.summary);
     const href = packetHref(evaluation.policy);
-    if (card.packet.getAttribute('href') !== href) card.packet.setAttribute('href', href);
+    if (card.packet && card.packet.getAttribute('href') !== href)
+      card.packet.setAttribute('href', href);
     // A closed card's details are drawn when it is opened (drawDetails), not on every keystroke.
     card.pending = evaluation;
     if (card.details.open) void showDetails(card, data);

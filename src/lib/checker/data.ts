@@ -6,6 +6,7 @@
 import type { CslItem } from '../citations/formats.ts';
 import type { CitedText, Verification } from '../schema/common.ts';
 import type { EvaluablePolicy } from '../engine/types.ts';
+import type { CriterionEvidence } from '../compare/provenance.ts';
 import type { Guideline } from '../schema/guideline.ts';
 import type { Study } from '../schema/study.ts';
 import type { Source } from '../schema/source.ts';
@@ -65,6 +66,12 @@ export interface CheckerData {
   evidence: { guidelines: GuidelineSummary[]; studies: StudySummary[] };
   /** Words for the verification labels (the schema module holding them is not for the browser). */
   verificationLabels: Record<Verification, string>;
+  /**
+   * What the trials and guidelines read say about each payer criterion, by line id and node id
+   * (computed by the comparison's provenance; the packet cites it beside failed and undocumented
+   * criteria).
+   */
+  provenance: Record<string, Record<string, CriterionEvidence>>;
 }
 
 const designWords: Record<Study['design'], string> = {
@@ -107,6 +114,8 @@ export interface CheckerDataInput {
   verificationLabels: Record<Verification, string>;
   /** AMA reference text for a source id. */
   ama: (id: string) => string;
+  /** Provenance of the lines' criteria by line and node (none for the trials' own sets). */
+  provenance?: CheckerData['provenance'];
   /** CSL-JSON item for a source id (truncation marker kept). */
   csl: (id: string) => CslItem;
 }
@@ -130,7 +139,8 @@ export function buildCheckerData(input: CheckerDataInput): CheckerData {
     summary: s.data.summary,
     statements: [...s.data.population, ...(s.data.primaryEndpoint ? [s.data.primaryEndpoint] : [])],
   }));
-  const cited = citationsIn([input.lines, guidelines, studies], new Set());
+  const provenance = input.provenance ?? {};
+  const cited = citationsIn([input.lines, guidelines, studies, provenance], new Set());
   const sources: Record<string, SourceSummary> = {};
   for (const { id, data } of input.sources)
     if (cited.has(id))
@@ -148,5 +158,6 @@ export function buildCheckerData(input: CheckerDataInput): CheckerData {
     ),
     evidence: { guidelines, studies },
     verificationLabels: input.verificationLabels,
+    provenance,
   };
 }

@@ -39,6 +39,10 @@ export function packetText(p: Packet, origin = ''): string {
     );
     if (r.rule && r.rule !== r.label) out.push(`${pad}    Rule applied: ${r.rule}`);
     r.facts.forEach((f) => out.push(`${pad}    Fact: ${f}`));
+    if (r.evidence)
+      out.push(
+        `${pad}    Evidence: ${r.evidence.text} ${r.evidence.citations.map(citeText).join(' ')}`,
+      );
     out.push(`${pad}    ${origin}${r.href}`);
   }
   if (p.missing.length > 0) {
@@ -96,6 +100,10 @@ export function packetMarkdown(p: Packet, origin = ''): string {
     );
     if (r.rule && r.rule !== r.label) out.push(`${pad}  Rule applied: ${e(r.rule)}`);
     r.facts.forEach((f) => out.push(`${pad}  Fact: ${e(f)}`));
+    if (r.evidence)
+      out.push(
+        `${pad}  Evidence: ${e(r.evidence.text)} ${r.evidence.citations.map(citeMd).join(' ')}`,
+      );
   }
   if (p.missing.length > 0) {
     out.push('', '## Documentation to add', '');

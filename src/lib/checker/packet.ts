@@ -72,6 +72,12 @@ export interface PacketRow {
   citation?: PacketCitation;
   /** The criterion on its policy page. */
   href: string;
+  /**
+   * For a criterion not met or not documented: whether the trials' eligibility and guidelines'
+   * selection criteria read use it ("Same as SMART (eligibility)…", "Not in any trial or
+   * guideline read."), with their citations.
+   */
+  evidence?: { text: string; citations: PacketCitation[] };
 }
 
 export interface PacketEvidence {
@@ -223,10 +229,13 @@ export function buildPacket(
     ? { name: line.nonPublic.name, citation: refs.cite(line.nonPublic.citation) }
     : undefined;
   const nodes = criteriaById(applied.criteria);
+  const basis = data.provenance[applied.id] ?? {};
   const rows: PacketRow[] = [];
   const walk = (node: TraceNode, depth: number, inherited: Citation | undefined) => {
     const own = node.citation;
     const criterion = nodes.get(node.id);
+    const verdict = verdictOf(node);
+    const evidence = verdictTone[verdict] !== 'met' ? basis[node.id] : undefined;
     rows.push({
       depth,
       nodeId: node.id,
@@ -234,7 +243,7 @@ export function buildPacket(
       // Logic nodes (all, any, not) add nothing a reader needs; their children carry the rules.
       rule:
         criterion && !['all', 'any', 'not'].includes(criterion.kind) ? describeRule(criterion) : '',
-      verdict: verdictOf(node),
+      verdict,
       // A group of criteria is decided by its members, listed under it with their facts.
       facts:
         node.facts.length > 0 || node.children.length === 0
@@ -245,6 +254,10 @@ export function buildPacket(
       // The whole tree, when it has no citation of its own, is the policy's position, cited there.
       citation: own ? refs.cite(own) : refs.cite(inherited ?? evaluation.citation, true),
       href: `/policies/${applied.policyId}/#${applied.id}--${node.id}`,
+      evidence: evidence && {
+        text: evidence.text,
+        citations: evidence.citations.map((c) => refs.cite(c)),
+      },
     });
     // Inside some/every the children repeat per list item; the list itself is shown as the fact.
     if (node.kind === 'some' || node.kind === 'every') return;

@@ -8,6 +8,7 @@
  */
 import { evaluatePolicy } from '../engine/evaluate.ts';
 import { compileLines, nodeStatus } from '../engine/compiled.ts';
+import { evidenceOutcomeLabel } from '../format/evidence.ts';
 import { itemFields, facts as catalogue, type ItemKind } from '../facts/catalog.ts';
 import {
   applyImplications,
@@ -91,7 +92,10 @@ export function exampleOutcome(
   return {
     line: line.id,
     outcome: evaluation.outcome,
-    label: outcomeLabel[evaluation.outcome],
+    label:
+      line.owner.kind === 'payer-line'
+        ? outcomeLabel[evaluation.outcome]
+        : evidenceOutcomeLabel(evaluation.outcome),
     reasons: reasonsOf(evaluation, line, ctx),
     branches: evaluation.branches?.map((b) => ({
       ...b,
@@ -108,7 +112,7 @@ function reasonsOf(
 ): ExampleOutcome['reasons'] {
   const treeLine = ctx.byId.get(evaluation.appliedPolicy ?? line.id) ?? line;
   const href = (nodeId: string) =>
-    `/policies/${treeLine.policyId}/#${treeLine.id.split('@')[0]}--${nodeId}`;
+    `${treeLine.owner.kind === 'payer-line' ? '/policies/' : '/eligibility/'}${treeLine.policyId}/#${treeLine.id.split('@')[0]}--${nodeId}`;
   if (evaluation.outcome === 'fails') {
     // A rule the policy states twice fails twice; name it once.
     const seen = new Set<string>();

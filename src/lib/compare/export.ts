@@ -7,6 +7,7 @@
 import { effectiveVerification, formatLocator } from '../citations/locator.ts';
 import type { Citation, Verification } from '../schema/common.ts';
 import { cellStatusLabel, cellText, type CriteriaMatrix, type MatrixCell } from './matrix.ts';
+import { provenanceLabelText, type RuleProvenance } from './provenance.ts';
 
 export interface MatrixExportRow {
   concept: string;
@@ -24,6 +25,11 @@ export interface MatrixExportRow {
   citationSource: string;
   locator: string;
   verification: string;
+  /**
+   * The rule against the trials' and guidelines' criteria read, computed by the engine: "Same as
+   * the evidence: same as SMART (eligibility); …", or empty for a cell with no rule.
+   */
+  provenance: string;
 }
 
 /** A source's own verification label, used when a citation carries none. */
@@ -47,6 +53,7 @@ function cellCitations(cell: MatrixCell, sourceVerification: SourceVerification)
 export function matrixExportRows(
   matrix: CriteriaMatrix,
   sourceVerification: SourceVerification,
+  provenanceOf: (line: string, concept: string) => RuleProvenance | undefined = () => undefined,
 ): MatrixExportRow[] {
   const rows: MatrixExportRow[] = [];
   for (const row of matrix.rows)
@@ -66,12 +73,21 @@ export function matrixExportRows(
         citationSource: cites.map((c) => c.source).join(' | '),
         locator: cites.map((c) => c.locator).join(' | '),
         verification: cites.map((c) => c.verification).join(' | '),
+        provenance: provenanceWords(provenanceOf(column.line.id, row.concept.id)),
       });
     });
   return rows;
 }
 
-const columns: (keyof MatrixExportRow)[] = [
+function provenanceWords(p: RuleProvenance | undefined): string {
+  if (!p) return '';
+  return p.label === 'no-basis'
+    ? `${provenanceLabelText[p.label]}.`
+    : `${provenanceLabelText[p.label]}: ${p.summary}`;
+}
+
+/** The long export's columns, in order. */
+export const exportColumns: (keyof MatrixExportRow)[] = [
   'concept',
   'conceptLabel',
   'line',
@@ -84,6 +100,7 @@ const columns: (keyof MatrixExportRow)[] = [
   'citationSource',
   'locator',
   'verification',
+  'provenance',
 ];
 
 /**
@@ -99,8 +116,8 @@ function csv(header: readonly string[], rows: readonly (readonly string[])[]): s
 /** The long export as CSV: one row per concept × line. */
 export function toCsv(rows: readonly MatrixExportRow[]): string {
   return csv(
-    columns,
-    rows.map((r) => columns.map((c) => r[c])),
+    exportColumns,
+    rows.map((r) => exportColumns.map((c) => r[c])),
   );
 }
 

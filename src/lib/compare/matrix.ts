@@ -114,7 +114,7 @@ export function cellRules(
   const out: CellRule[] = [];
   for (const o of occurrences) {
     const words = describeWithPolarity(o.node, o.negated, o.item, valueOrder);
-    const anchor = `/policies/${rules.criteriaPolicy}/#${rules.criteriaLine}--${o.node.id}`;
+    const anchor = `${criteriaPage(rules)}#${rules.criteriaLine}--${o.node.id}`;
     const existing = out.find((r) => r.words === words);
     const target =
       existing ??
@@ -137,6 +137,13 @@ export function cellRules(
     if (!target.anchors.includes(anchor)) target.anchors.push(anchor);
   }
   return out;
+}
+
+/** The page that shows a line's criteria tree: a payer policy's page, or a criteria set's. */
+export function criteriaPage(rules: Pick<EffectiveRules, 'line' | 'criteriaPolicy'>): string {
+  return rules.line.owner.kind === 'payer-line'
+    ? `/policies/${rules.criteriaPolicy}/`
+    : `/eligibility/${rules.criteriaPolicy}/`;
 }
 
 /** Describes occurrences as one phrase (for "combined differently" sentences). */

@@ -14,7 +14,13 @@ import { completeFacts, decidingTrees, describeFacts } from './patients.ts';
 import { byConcept, conceptCondition, coversNobody } from './rules.ts';
 
 /** Path segments under /compare/ that are pages of their own, never line ids. */
-export const reservedSegments = ['views', 'versions', 'pairs', 'product-lines'] as const;
+export const reservedSegments = [
+  'views',
+  'versions',
+  'pairs',
+  'product-lines',
+  'evidence',
+] as const;
 
 /** The canonical order of a pair: line ids sorted, so each pair has one URL. */
 export function canonicalPair<T extends { id: string }>(x: T, y: T): [T, T] {

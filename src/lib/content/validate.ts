@@ -6,12 +6,14 @@
  */
 import type { z } from 'astro/zod';
 import { facts, itemFields, type ItemKind } from '../facts/catalog.ts';
+import { PatientFacts } from '../facts/schema.ts';
 import { conceptById } from '../criteria/concepts.ts';
 import { borrowSpec } from '../criteria/prune.ts';
 import { walkCriteria } from '../criteria/walk.ts';
 import { articleSchema } from '../schema/article.ts';
 import { chartReferences, chartSchema, type Chart } from '../schema/chart.ts';
 import { claimSchema, type Claim } from '../schema/claim.ts';
+import { criteriaSetSchema, type CriteriaSet } from '../schema/criteria-set.ts';
 import { findingSchema, type Finding } from '../schema/finding.ts';
 import type { Citation } from '../schema/common.ts';
 import type { CriterionNode } from '../schema/criteria.ts';
@@ -55,6 +57,7 @@ export interface ValidContent {
   studies: Map<string, Study>;
   guidelines: Map<string, Guideline>;
   claims: Map<string, Claim>;
+  'criteria-sets': Map<string, CriteriaSet>;
   charts: Map<string, Chart>;
   articles: Map<string, Article & { body: string; bodyLine: number }>;
   findings: Map<string, Finding>;
@@ -67,6 +70,7 @@ const schemas: Record<keyof ValidContent, z.ZodType> = {
   studies: studySchema,
   guidelines: guidelineSchema,
   claims: claimSchema,
+  'criteria-sets': criteriaSetSchema,
   charts: chartSchema,
   articles: articleSchema,
   findings: findingSchema,
@@ -101,6 +105,7 @@ export function validateContent(files: readonly ContentFile[]): {
     studies: new Map(),
     guidelines: new Map(),
     claims: new Map(),
+    'criteria-sets': new Map(),
     charts: new Map(),
     articles: new Map(),
     findings: new Map(),
@@ -369,6 +374,49 @@ function checkReferences(
     checkAllCitations(path, guideline, '');
     requireSource(path, 'source', guideline.source);
   }
+  // Criteria sets: owners, sources, criteria (checked like a policy line's), ids shared with no line.
+  for (const [id, set] of content['criteria-sets']) {
+    const path = where('criteria-sets', id);
+    checkAllCitations(path, set, '');
+    if (lineOwner.has(id))
+      errors.push({
+        path,
+        field: '(id)',
+        message: `id "${id}" is also a policy line id (${where('policies', lineOwner.get(id)!.policy)}); a criteria set needs an id of its own`,
+      });
+    if (set.owner.kind === 'trial-eligibility' && !content.studies.has(set.owner.study))
+      errors.push({
+        path,
+        field: 'owner.study',
+        message: `unknown study "${set.owner.study}" (expected the id of a file in src/content/studies)`,
+      });
+    if (set.owner.kind === 'guideline-selection' && !content.guidelines.has(set.owner.guideline))
+      errors.push({
+        path,
+        field: 'owner.guideline',
+        message: `unknown guideline "${set.owner.guideline}" (expected the id of a file in src/content/guidelines)`,
+      });
+    const seen = new Map<string, string>();
+    if (set.criteria)
+      walkCriteria(set.criteria, (node, context) => {
+        const field = `criteria${context.path}`;
+        const earlier = seen.get(node.id);
+        if (earlier)
+          errors.push({
+            path,
+            field: `${field}.id`,
+            message: `duplicate criterion id "${node.id}" (also at ${earlier})`,
+          });
+        else seen.set(node.id, field);
+        errors.push(...checkNode(path, field, node, context.item));
+        if (node.kind === 'match')
+          errors.push({
+            path,
+            field: `${field}.kind`,
+            message: '`match` is allowed only in an advisory condition, not in criteria',
+          });
+      });
+  }
   // A chart's numbers, intervals and citations are the study rows it names: each must exist.
   for (const [id, chart] of content.charts) {
     const path = where('charts', id);
@@ -427,6 +475,25 @@ function checkReferences(
     const path = where('claims', id);
     checkAllCitations(path, claim, '');
     requireSource(path, 'claimant', claim.claimant);
+    if (claim.engineCheck) {
+      const parsed = PatientFacts.safeParse(claim.engineCheck.facts);
+      if (!parsed.success)
+        for (const issue of parsed.error.issues)
+          errors.push({
+            path,
+            field: formatPath(['engineCheck', 'facts', ...issue.path]),
+            message: issue.message,
+          });
+      claim.engineCheck.against.forEach((set, i) => {
+        const entry = content['criteria-sets'].get(set);
+        if (!entry || entry.status !== 'encoded')
+          errors.push({
+            path,
+            field: `engineCheck.against[${i}]`,
+            message: `"${set}" is not an encoded criteria set (expected the id of a file in src/content/criteria-sets whose criteria were read)`,
+          });
+      });
+    }
   }
   for (const [id, article] of content.articles) {
     const path = where('articles', id);

@@ -77,6 +77,12 @@ export const concepts: readonly Concept[] = [
   { id: 'pregnancy', label: 'Pregnancy', section: 'exclusion' },
   { id: 'bmi', label: 'Body mass index', section: 'exclusion' },
   { id: 'implanted-device', label: 'Implanted electronic device', section: 'exclusion' },
+  {
+    id: 'litigation-compensation',
+    label: 'Litigation or injury compensation',
+    section: 'exclusion',
+  },
+  { id: 'opioid-use', label: 'Extended-release opioids', section: 'exclusion' },
 ];
 
 export const conceptById: ReadonlyMap<string, Concept> = new Map(concepts.map((c) => [c.id, c]));

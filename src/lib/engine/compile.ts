@@ -65,6 +65,7 @@ export function compilePolicies(entries: readonly PolicyEntry[]): EvaluablePolic
       compiled.push({
         id,
         policyId: entry.id,
+        owner: { kind: 'payer-line', payer: policy.payer },
         policyName: policy.shortName,
         label: line.label,
         productLines: line.productLines,

@@ -476,8 +476,9 @@ function evaluateCriteria(
       `Every public criterion is met; the request is then reviewed against ${name}, which is not public.`;
   } else if (policy.completeness === 'partial') {
     outcome = 'needs-proprietary-review';
+    const whose = policy.owner.kind === 'payer-line' ? 'this policy’s' : 'these';
     summary = () =>
-      'Every criterion the editors could read is met, but part of this policy’s criteria is not available, so it cannot be shown to be met.';
+      `Every criterion the editors could read is met, but part of ${whose} criteria is not available, so it cannot be shown to be met.`;
   } else {
     outcome = 'meets';
     summary = () => 'Every criterion is documented as met and no exclusion is present.';

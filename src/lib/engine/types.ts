@@ -6,6 +6,15 @@ import type { Citation, Verification } from '../schema/common.ts';
 import type { CriterionNode } from '../schema/criteria.ts';
 import type { ImpliedFact } from '../facts/implications.ts';
 import type { Advisory, PolicyPosition, ProductLine } from '../schema/policy.ts';
+import type { CriteriaSetOwner } from '../schema/criteria-set.ts';
+
+/**
+ * Whose criteria a compiled line holds: a payer's policy line, a trial's eligibility or a
+ * guideline's selection criteria (src/lib/schema/criteria-set.ts). Only payer lines decide
+ * coverage; the others are evidence the payer rules can be set against.
+ */
+export type LineOwner = { kind: 'payer-line'; payer: string } | CriteriaSetOwner;
+export type LineOwnerKind = LineOwner['kind'];
 
 /** The status of one criterion for one patient. */
 export type Status = 'met' | 'failed' | 'undocumented';
@@ -77,8 +86,10 @@ export interface StateJurisdiction {
 export interface EvaluablePolicy {
   /** Line id, e.g. `cohere-ma`. */
   id: string;
-  /** Id of the policy entry (document version) the line belongs to. */
+  /** Id of the policy entry (document version) the line belongs to; for a criteria set, the set's id. */
   policyId: string;
+  /** Whose criteria these are: a payer line, a trial's eligibility, a guideline's selection criteria. */
+  owner: LineOwner;
   /** Short name of the policy, e.g. "Cohere MA v3". */
   policyName: string;
   /** Who the line applies to. */

@@ -23,8 +23,15 @@ export const factGroups = {
   imaging: 'Imaging',
   procedure: 'Planned procedure',
   history: 'History and exclusions',
+  evidence: 'Trial and guideline selection (not asked by payer policies)',
 } as const;
 export type FactGroup = keyof typeof factGroups;
+
+/**
+ * Groups whose facts no encoded payer policy asks about: only the trials' eligibility and the
+ * guidelines' selection criteria read them, so the checker can fold them away.
+ */
+export const evidenceOnlyGroups: readonly FactGroup[] = ['evidence'];
 
 /** How a modality of conservative care is documented. */
 export const modalityStatus = ['tried', 'contraindicated', 'not-tried'] as const;
@@ -591,6 +598,66 @@ export const facts = {
     label: 'Device precautions documented',
     document: 'the precautions planned for the implanted device',
     askWhen: { fact: 'implantedDevice', in: [true] },
+  }),
+
+  // Trial and guideline selection (read only by the trials' and guidelines' criteria sets)
+  /** Back pain intensity on a 10 cm visual analogue scale. */
+  vasBackPain: fact(measure(0, 10), {
+    group: 'evidence',
+    label: 'Back pain on a visual analogue scale (VAS)',
+    unit: 'cm',
+    document: 'the back pain score on a 10 cm visual analogue scale',
+  }),
+  /** Number of Waddell's non-organic signs present (of the five categories). */
+  waddellSigns: fact(count(5), {
+    group: 'evidence',
+    label: 'Waddell’s non-organic signs',
+    unit: 'signs',
+    document: 'how many Waddell’s non-organic signs were positive',
+  }),
+  /** Beck Depression Inventory total score. */
+  beckDepressionInventory: fact(count(63), {
+    group: 'evidence',
+    label: 'Beck Depression Inventory (BDI)',
+    unit: 'points',
+    document: 'the Beck Depression Inventory score',
+  }),
+  /** Involved in litigation related to the back pain or an injury. */
+  backPainLitigation: fact(z.boolean(), {
+    group: 'evidence',
+    label: 'Litigation about the back pain or an injury',
+    document: 'whether the patient is involved in litigation about the back pain or an injury',
+  }),
+  /** Receiving disability or injury compensation (e.g. workers' compensation) for the back pain. */
+  injuryCompensation: fact(z.boolean(), {
+    group: 'evidence',
+    label: 'Disability or injury compensation',
+    document: 'whether the patient receives disability or injury compensation',
+  }),
+  /** Currently taking extended-release opioids. */
+  extendedReleaseOpioids: fact(z.boolean(), {
+    group: 'evidence',
+    label: 'Extended-release opioids',
+    document: 'whether the patient currently takes extended-release opioids',
+  }),
+  /** Addiction behaviours are documented. */
+  opioidAddictionBehaviors: fact(z.boolean(), {
+    group: 'evidence',
+    label: 'Addiction behaviours documented',
+    document: 'whether addiction behaviours are documented',
+  }),
+  /** Number of levels with Modic type 1 or 2 changes, as the radiology report counts them. */
+  modicLevelCount: fact(count(12), {
+    group: 'evidence',
+    label: 'Levels with Modic type 1 or 2 changes',
+    unit: 'levels',
+    document: 'how many levels show Modic type 1 or 2 changes',
+  }),
+  /** The levels with Modic changes are next to one another. */
+  modicLevelsContiguous: fact(z.boolean(), {
+    group: 'evidence',
+    label: 'Modic levels contiguous',
+    document: 'whether the levels with Modic changes are contiguous',
   }),
 
   // Health plan

@@ -99,6 +99,23 @@ export const factDescriptions: { [K in FactKey]: string } = {
     'Commercial, Qualified Health Plan, Medicaid (e.g. MassHealth), Medicare Advantage, a Medicare–Medicaid plan (e.g. OneCare, SCO) or Original Medicare.',
   state:
     'Two-letter code of the state where the procedure is done; it decides which Medicare contractor’s LCD applies.',
+  vasBackPain:
+    'Back pain intensity marked on a 10 cm visual analogue scale, 0 (no pain) to 10 cm (worst imaginable).',
+  waddellSigns:
+    'How many of the five categories of Waddell’s non-organic (behavioural) signs were positive on examination, 0 to 5.',
+  beckDepressionInventory: 'Total score on the Beck Depression Inventory, 0 to 63.',
+  backPainLitigation:
+    'The patient is involved in litigation related to the back pain or to an injury.',
+  injuryCompensation:
+    'The patient receives disability or injury compensation (for example workers’ compensation) related to the back pain.',
+  extendedReleaseOpioids:
+    'The patient currently takes extended-release opioid (narcotic) medication.',
+  opioidAddictionBehaviors:
+    'The chart documents addiction behaviours (for example with opioid medication).',
+  modicLevelCount:
+    'How many spinal levels show Modic type 1 or 2 changes, as the radiology report counts levels.',
+  modicLevelsContiguous:
+    'The levels with Modic type 1 or 2 changes are contiguous (next to one another, with no unaffected level between).',
 };
 
 /** What each field of a list item means. */

@@ -127,9 +127,10 @@ export function evaluationText(
   evaluation: Evaluation,
   policyName: string,
   title: SourceTitle,
+  label: (outcome: Evaluation['outcome']) => string = (o) => outcomeLabel[o],
 ): string {
   const lines = [
-    `${policyName} (${evaluation.policy}): ${outcomeLabel[evaluation.outcome].toUpperCase()}`,
+    `${policyName} (${evaluation.policy}): ${label(evaluation.outcome).toUpperCase()}`,
     `  ${evaluation.summary}`,
   ];
   const cite = (c?: Citation) => (c ? ` [${citationText(c, title(c.source))}]` : '');

@@ -31,6 +31,22 @@ export const claimSchema = z
     reason: z.string().min(1),
     /** The sources that decide the verdict, with locators; empty only when unverifiable. */
     decidedBy: z.array(citation),
+    /**
+     * For a claim that a patient meets some criteria: the patient as the page describes them, in
+     * the patient facts format, judged by the engine against trials' or guidelines' criteria sets
+     * on the claim's page.
+     */
+    engineCheck: z
+      .object({
+        /** Only what the page documents; everything else stays undocumented. Checked against the facts schema. */
+        facts: z.record(z.string(), z.unknown()),
+        /** Ids of the criteria sets (src/content/criteria-sets) to judge the facts against. */
+        against: z.array(entryId).min(1),
+        /** How the page's description was turned into facts, in the editors' words. */
+        note: z.string().min(1),
+      })
+      .strict()
+      .optional(),
     /** Date the editors last reviewed this claim. */
     lastReviewed: isoDate,
   })

@@ -5,6 +5,8 @@
  */
 import type { APIRoute } from 'astro';
 import { currentLines, siteContent } from '../../data/collections.ts';
+import { evidenceComparison } from '../../data/evidence.ts';
+import { linesEvidence } from '../../lib/compare/provenance.ts';
 import { buildCheckerData } from '../../lib/checker/data.ts';
 import { amaText, cslItem } from '../../lib/citations/export.ts';
 import { stanceLabel } from '../../lib/format/positions.ts';
@@ -13,8 +15,10 @@ import { verificationLabel } from '../../lib/schema/common.ts';
 export const GET: APIRoute = async () => {
   const content = await siteContent();
   const sourceById = content.sourceById;
+  const lines = await currentLines();
+  const evidence = await evidenceComparison();
   const data = buildCheckerData({
-    lines: await currentLines(),
+    lines,
     policies: Object.fromEntries(
       content.policies.map((p) => {
         const payer = content.payerById.get(p.data.payer)!;
@@ -35,6 +39,7 @@ export const GET: APIRoute = async () => {
     stanceLabel,
     verificationLabels: verificationLabel,
     ama: (id) => amaText(id, sourceById.get(id)!),
+    provenance: linesEvidence(lines, evidence.provenance),
     csl: (id) => cslItem(id, sourceById.get(id)!, 'keep'),
   });
   return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });

@@ -14,6 +14,7 @@ const citation = { source: 'made-up', section: 'Criteria' };
 const line = (id: string, criteria: CriterionNode): EvaluablePolicy => ({
   id,
   policyId: id,
+  owner: { kind: 'payer-line', payer: 'made-up' },
   policyName: id.toUpperCase(),
   label: 'Members',
   productLines: ['commercial'],

@@ -177,7 +177,7 @@ describe('exports', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'concept,conceptLabel,line,lineName,policy,status,statusLabel,variant,rule,citationSource,locator,verification',
+      'concept,conceptLabel,line,lineName,policy,status,statusLabel,variant,rule,citationSource,locator,verification,provenance',
     );
     expect(lines).toHaveLength(rows.length + 2);
     expect(csv).toContain('"MGB 097 (Jan 2026), Commercial and Qualified Health Plan"');

@@ -8,7 +8,10 @@ import { loadContent, vignettes } from '../../helpers/content.ts';
 
 const expected = parse(
   readFileSync(new URL('../../fixtures/vignettes/expected.yaml', import.meta.url), 'utf8'),
-) as Record<string, { narrative: string; expected: Record<string, string> }>;
+) as Record<
+  string,
+  { narrative: string; expected: Record<string, string>; evidence?: Record<string, string> }
+>;
 
 describe('vignettes', () => {
   it('has a facts file for every expected case and an expectation for every facts file', () => {
@@ -31,8 +34,23 @@ describe('vignettes', () => {
           expect(result.outcome).toBe(outcome);
         });
       }
+      for (const [set, outcome] of Object.entries(expected[vignette.id]?.evidence ?? {})) {
+        it(`is ${outcome} against ${set}`, async () => {
+          const { byId, evidenceById } = await loadContent();
+          const result = evaluatePolicy(evidenceById.get(set)!, vignette.facts, { policies: byId });
+          expect(result.outcome).toBe(outcome);
+        });
+      }
     });
   }
+
+  it('states an expected result against every encoded criteria set for every vignette', async () => {
+    const { evidence } = await loadContent();
+    for (const v of vignettes())
+      expect(Object.keys(expected[v.id]?.evidence ?? {}).sort(), v.id).toEqual(
+        evidence.map((l) => l.id).sort(),
+      );
+  });
 });
 
 describe('vignette explanations', () => {

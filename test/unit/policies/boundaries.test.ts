@@ -37,12 +37,14 @@ export function caseFacts(policy: string, c: Case): Record<string, unknown> {
 
 describe.each(Object.keys(table))('%s boundaries', (policy) => {
   it.each(table[policy]!.cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const { byId } = await loadContent();
+    const { byId, evidenceById } = await loadContent();
     const facts = caseFacts(policy, c);
     expect(PatientFacts.safeParse(facts).success, 'case facts must be valid patient facts').toBe(
       true,
     );
-    const result = evaluatePolicy(byId.get(policy)!, facts, { policies: byId });
+    const line = byId.get(policy) ?? evidenceById.get(policy);
+    expect(line, `${policy} is a policy line or a criteria set`).toBeDefined();
+    const result = evaluatePolicy(line!, facts, { policies: byId });
     expect(result.outcome).toBe(c.expect);
   });
 });
@@ -70,29 +72,41 @@ function probeValue(c: Case, facts: Record<string, unknown>): number | undefined
   return field === 'count' ? list?.length : list?.[0]?.[field];
 }
 
+/** Thresholds of `criteria` that lack a case just below, at or just above them in the table. */
+function uncovered(id: string, criteria: CriterionNode): string[] {
+  const missing: string[] = [];
+  const cases = table[id]?.cases ?? [];
+  for (const [path, values] of thresholds(criteria))
+    for (const threshold of values) {
+      const probed = cases
+        .filter((c) => c.probe === path)
+        .map((c) => probeValue(c, caseFacts(id, c))!);
+      if (!probed.some((v) => v < threshold))
+        missing.push(`${id}: ${path} just below ${threshold}`);
+      if (!probed.some((v) => v === threshold)) missing.push(`${id}: ${path} at ${threshold}`);
+      if (!probed.some((v) => v > threshold))
+        missing.push(`${id}: ${path} just above ${threshold}`);
+    }
+  return missing;
+}
+
 describe('threshold coverage', () => {
   it('has cases below, at and above every numeric threshold of every line with its own criteria', async () => {
     const { content } = await loadContent();
     const missing: string[] = [];
     for (const [, policy] of content.policies) {
       if (policy.status !== 'current') continue;
-      for (const line of policy.lines) {
-        if (!line.criteria) continue;
-        const cases = table[line.id]?.cases ?? [];
-        for (const [path, values] of thresholds(line.criteria))
-          for (const threshold of values) {
-            const probed = cases
-              .filter((c) => c.probe === path)
-              .map((c) => probeValue(c, caseFacts(line.id, c))!);
-            if (!probed.some((v) => v < threshold))
-              missing.push(`${line.id}: ${path} just below ${threshold}`);
-            if (!probed.some((v) => v === threshold))
-              missing.push(`${line.id}: ${path} at ${threshold}`);
-            if (!probed.some((v) => v > threshold))
-              missing.push(`${line.id}: ${path} just above ${threshold}`);
-          }
-      }
+      for (const line of policy.lines)
+        if (line.criteria) missing.push(...uncovered(line.id, line.criteria));
     }
+    expect(missing).toEqual([]);
+  });
+
+  it('has cases below, at and above every numeric threshold of every trial and guideline criteria set', async () => {
+    const { content } = await loadContent();
+    const missing: string[] = [];
+    for (const [id, set] of content['criteria-sets'])
+      if (set.criteria) missing.push(...uncovered(id, set.criteria));
     expect(missing).toEqual([]);
   });
 });

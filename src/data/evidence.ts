@@ -1,0 +1,83 @@
+/**
+ * Astro-side access to the evidence comparison: the trials' and guidelines' criteria sets, the
+ * provenance of every payer rule in the full matrix, the per-line figures, and the pairs of a
+ * payer line with a trial's eligibility that get a page. Computed once per build.
+ */
+import { comparisonPairs, diffLines, type LineDiff } from '../lib/compare/pairs.ts';
+import {
+  evidenceRules,
+  matrixProvenance,
+  provenanceFigures,
+  provenanceKey,
+  type EvidenceRules,
+  type RuleProvenance,
+} from '../lib/compare/provenance.ts';
+import { coversNobody } from '../lib/compare/rules.ts';
+import type { EvaluablePolicy } from '../lib/engine/types.ts';
+import { comparison, type Comparison } from './comparison.ts';
+
+export interface EvidenceComparison {
+  comparison: Comparison;
+  /** The encoded criteria sets as evaluable lines. */
+  sets: EvaluablePolicy[];
+  evidence: EvidenceRules;
+  /** Provenance by `provenanceKey(line, concept)`. */
+  provenance: Map<string, RuleProvenance>;
+  figures: ReturnType<typeof provenanceFigures>;
+  /** The provenance of one cell, if the line has a rule for the concept. */
+  of: (line: string, concept: string) => RuleProvenance | undefined;
+  /** Every rule of one current line against the evidence, by concept. */
+  forLine(line: string): Map<string, RuleProvenance>;
+  /** Pairs of a current payer line (with criteria) and a trial's eligibility, each with a page. */
+  pairs: [EvaluablePolicy, EvaluablePolicy][];
+  /** The diff of a payer line (A) with a criteria set (B), by the pair machinery (memoised). */
+  diff(line: string, set: string): LineDiff;
+}
+
+let cached: Promise<EvidenceComparison> | undefined;
+
+async function load(): Promise<EvidenceComparison> {
+  const data = await comparison();
+  const sets = data.content.evidenceLines;
+  const evidence = evidenceRules(sets);
+  const provenance = matrixProvenance(data.matrix, evidence);
+  const trials = sets.filter((s) => s.owner.kind === 'trial-eligibility');
+  // Only lines whose pairs are pre-rendered get an evidence pair, so the cap on pages holds.
+  const paired = new Set(data.pairs.flat().map((l) => l.id));
+  const payers = data.current.filter((l) => !coversNobody(l) && paired.has(l.id));
+  comparisonPairs([...payers, ...trials]); // refuses ids that collide with fixed pages
+  const all = [...data.content.lines, ...sets];
+  const byId = new Map(all.map((l) => [l.id, l]));
+  const diffs = new Map<string, LineDiff>();
+  return {
+    comparison: data,
+    sets,
+    evidence,
+    provenance,
+    figures: provenanceFigures(data.matrix, provenance),
+    of: (line, concept) => provenance.get(provenanceKey(line, concept)),
+    forLine: (line) =>
+      new Map(
+        [...provenance.values()].filter((p) => p.line === line).map((p) => [p.concept.id, p]),
+      ),
+    pairs: payers.flatMap((p) => trials.map((t): [EvaluablePolicy, EvaluablePolicy] => [p, t])),
+    diff(line, set) {
+      const key = `${line}|${set}`;
+      let d = diffs.get(key);
+      if (!d)
+        diffs.set(key, (d = diffLines(byId.get(line)!, byId.get(set)!, { ...data.options, all })));
+      return d;
+    },
+  };
+}
+
+/** The evidence comparison, computed once per build. */
+export function evidenceComparison(): Promise<EvidenceComparison> {
+  cached ??= load();
+  return cached;
+}
+
+/** URL of the pair page of a payer line and a criteria set: the payer line first. */
+export function evidencePairPath(line: string, set: string): string {
+  return `/compare/${line}/${set}/`;
+}
