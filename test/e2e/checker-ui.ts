@@ -1,8 +1,17 @@
 /** Driving the checker form like a person would: clicking radios, choosing options, typing. */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import type { CheckerData } from '../../src/lib/checker/data.ts';
+import {
+  joinCheckerData,
+  type CheckerIndex,
+  type EvidenceFile,
+  type LineFile,
+} from '../../src/lib/checker/split.ts';
 import { factControl, type ScalarControl } from '../../src/lib/checker/controls.ts';
 import type { FactKey } from '../../src/lib/facts/catalog.ts';
 import type { PatientFacts } from '../../src/lib/facts/schema.ts';
+import { DIST } from './harness.ts';
 
 async function setScalar(
   page: Page,
@@ -65,5 +74,20 @@ export async function shownOutcomes(
         (c as HTMLElement).dataset.outcome ?? 'pending',
       ]),
     ),
+  );
+}
+
+/**
+ * The checker's data as the built site serves it (/data/checker/: the index, every line's file
+ * and the evidence file), joined as the packet and letter join the files they load.
+ */
+export function builtCheckerData(): CheckerData {
+  const read = <T>(path: string) =>
+    JSON.parse(readFileSync(`${DIST}/data/checker/${path}`, 'utf8')) as T;
+  const index = read<CheckerIndex>('index.json');
+  return joinCheckerData(
+    index,
+    index.lines.map((l) => read<LineFile>(`lines/${l.id}.json`)),
+    read<EvidenceFile>('evidence.json'),
   );
 }

@@ -9,10 +9,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { CheckerData } from '../../src/lib/checker/data.ts';
 import { buildPacket } from '../../src/lib/checker/packet.ts';
 import { validateDraft, type FactDraft } from '../../src/lib/checker/draft.ts';
-import { DIST, offSite, useSite } from './harness.ts';
+import { offSite, useSite } from './harness.ts';
+import { builtCheckerData } from './checker-ui.ts';
 
 const env = useSite();
 
@@ -96,7 +96,7 @@ describe('the seed-000 journey', () => {
     await page.emulateMedia({ media: 'screen' });
 
     // The packet's references as BibTeX, from the packet itself: exactly the sources it cites.
-    const data = JSON.parse(readFileSync(`${DIST}/data/checker.json`, 'utf8')) as CheckerData;
+    const data = builtCheckerData();
     const hash = await page.evaluate(() => location.hash);
     const facts = validateDraft(
       JSON.parse(

@@ -18,6 +18,7 @@ import {
 } from '../../src/lib/appeal/letter.ts';
 import { vignette } from '../helpers/content.ts';
 import { axeViolations, DIST, launchBrowser, startSite } from './harness.ts';
+import { builtCheckerData } from './checker-ui.ts';
 import { pdfText, squash } from './pdf-text.ts';
 
 let browser: Browser;
@@ -27,7 +28,7 @@ let appeal: AppealData;
 beforeAll(async () => {
   site = await startSite();
   browser = await launchBrowser();
-  data = JSON.parse(readFileSync(`${DIST}/data/checker.json`, 'utf8')) as CheckerData;
+  data = builtCheckerData();
   appeal = JSON.parse(readFileSync(`${DIST}/data/appeal.json`, 'utf8')) as AppealData;
 });
 afterAll(async () => {

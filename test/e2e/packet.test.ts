@@ -11,7 +11,8 @@ import { encodeFragment } from '../../src/lib/checker/fragment.ts';
 import { buildPacket } from '../../src/lib/checker/packet.ts';
 import { packetMarkdown, packetText } from '../../src/lib/checker/packet-text.ts';
 import { vignette } from '../helpers/content.ts';
-import { axeViolations, DIST, launchBrowser, offSite, startSite } from './harness.ts';
+import { axeViolations, launchBrowser, offSite, startSite } from './harness.ts';
+import { builtCheckerData } from './checker-ui.ts';
 import { pdfText, squash } from './pdf-text.ts';
 
 let browser: Browser;
@@ -20,7 +21,7 @@ let data: CheckerData;
 beforeAll(async () => {
   site = await startSite();
   browser = await launchBrowser();
-  data = JSON.parse(readFileSync(`${DIST}/data/checker.json`, 'utf8')) as CheckerData;
+  data = builtCheckerData();
 });
 afterAll(async () => {
   await browser?.close();

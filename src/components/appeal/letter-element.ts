@@ -7,6 +7,7 @@
 import {
   buildLetter,
   citationWords,
+  isMedicareAdvantage,
   cleanDetails,
   headingLines,
   letterMarkdown,
@@ -20,8 +21,11 @@ import type { AppealData } from '../../lib/appeal/guide.ts';
 import type { CheckerData } from '../../lib/checker/data.ts';
 import { validateDraft, type FactDraft } from '../../lib/checker/draft.ts';
 import { decodeFragment, encodeFragment, readSavedCopy } from '../../lib/checker/fragment.ts';
-import { copyText, h, type Child } from '../checker/dom.ts';
+import { h, type Child } from '../checker/dom.ts';
 import { letterDetailsKey, savedFacts } from '../checker/storage.ts';
+import { getJson } from '../checker/line-store.ts';
+import { chosenLine, fillLineSelect, lineData } from '../checker/line-choice.ts';
+import type { CheckerIndex, EvidenceFile } from '../../lib/checker/split.ts';
 
 const savedDetails = {
   read(): LetterDetails {
@@ -43,6 +47,8 @@ const savedDetails = {
 
 class LetterElement extends HTMLElement {
   private data?: CheckerData;
+  private index?: CheckerIndex;
+  private evidence?: EvidenceFile;
   private appeal?: AppealData;
   private draft: FactDraft = {};
   private line = '';
@@ -57,7 +63,7 @@ class LetterElement extends HTMLElement {
         '',
         `${location.pathname}#${encodeFragment(this.draft, { line: this.line })}`,
       );
-      this.render();
+      void this.load();
     });
     const details = savedDetails.read();
     for (const input of this.detailInputs) {
@@ -72,7 +78,7 @@ class LetterElement extends HTMLElement {
     );
     window.addEventListener('hashchange', () => {
       this.read();
-      this.render();
+      void this.load();
     });
     this.read();
     void this.load();
@@ -122,17 +128,22 @@ class LetterElement extends HTMLElement {
     this.querySelector<HTMLAnchorElement>('[data-back]')!.href = `/check/#${fragment}`;
   }
 
+  /**
+   * Loads the index, the evidence and the guide once, and the line shown: only that line, the
+   * LCDs it may defer to and, for a Medicare Advantage line, every LCD its argument weighs.
+   */
   private async load(): Promise<void> {
     try {
-      const [checker, appeal] = await Promise.all(
-        [this.dataset.src!, this.dataset.appeal!].map(async (src) => {
-          const response = await fetch(src, { credentials: 'same-origin' });
-          if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          return response.json() as Promise<unknown>;
-        }),
-      );
-      this.data = checker as CheckerData;
-      this.appeal = appeal as AppealData;
+      [this.index, this.evidence, this.appeal] = await Promise.all([
+        this.index ?? getJson<CheckerIndex>(`${this.dataset.src!}index.json`),
+        this.evidence ?? getJson<EvidenceFile>(`${this.dataset.src!}evidence.json`),
+        this.appeal ?? getJson<AppealData>(this.dataset.appeal!),
+      ]);
+      const index = this.index;
+      this.line = chosenLine(index, this.line);
+      const entry = index.lines.find((l) => l.id === this.line)!;
+      const lcds = isMedicareAdvantage(entry) ? index.lcdCandidates.map((c) => c.id) : [];
+      this.data = await lineData(this.dataset.src!, index, this.evidence, this.line, lcds);
       this.render();
     } catch (error) {
       this.status(
@@ -142,10 +153,9 @@ class LetterElement extends HTMLElement {
   }
 
   private render(): void {
-    if (!this.data || !this.appeal) return;
-    if (!this.data.lines.some((l) => l.id === this.line))
-      this.line = this.data.lines.find((l) => l.id === 'cohere-ma')?.id ?? this.data.lines[0]!.id;
-    this.select.value = this.line;
+    // Until the line chosen has loaded, the letter shown stays as it is.
+    if (!this.data?.lines.some((l) => l.id === this.line) || !this.appeal || !this.index) return;
+    fillLineSelect(this.select, this.index, this.line);
     const preparedOn = new Date().toLocaleDateString('en-US', {
       year: 'numeric',
       month: 'long',
@@ -179,18 +189,8 @@ class LetterElement extends HTMLElement {
     if (action !== 'copy-text' && action !== 'copy-markdown') return;
     const text = action === 'copy-text' ? letterText(this.letter) : letterMarkdown(this.letter);
     const kind = action === 'copy-text' ? 'plain text' : 'Markdown';
-    const fallback = this.querySelector<HTMLElement>('[data-fallback]')!;
-    const area = fallback.querySelector('textarea')!;
-    if (await copyText(text)) {
-      fallback.hidden = true;
-      this.status(`Letter copied as ${kind}.`);
-    } else {
-      area.value = text;
-      fallback.hidden = false;
-      area.focus();
-      area.select();
-      this.status(`Copying was not allowed; the letter as ${kind} is in the box below.`);
-    }
+    const { copyOrShow } = await import('../checker/copy-fallback.ts');
+    this.status(await copyOrShow(this, text, kind, 'letter'));
   }
 
   private status(text: string): void {

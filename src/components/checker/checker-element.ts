@@ -2,7 +2,8 @@
  * <bvn-checker>: the eligibility checker island. It reads the server-rendered form into a draft,
  * validates each field with the fact catalogue's zod/mini schema, runs the engine (evaluateAll,
  * the same code as the CLI and the site) on the valid facts, and renders every policy line's
- * result, the member's lines first. The facts live in the address fragment and localStorage
+ * result, the member's lines first; the lines' data loads by line, for the lines shown
+ * (src/lib/checker/member.ts decides which). The facts live in the address fragment and localStorage
  * only; nothing is sent anywhere.
  *
  * Keeping what the user entered: every edit is saved to localStorage at once, with the address
@@ -15,46 +16,42 @@ import { evaluateAll } from '../../lib/engine/evaluate.ts';
 import type { Evaluation } from '../../lib/engine/types.ts';
 import { outcomeLabel } from '../../lib/engine/types.ts';
 import type { CheckerData } from '../../lib/checker/data.ts';
+import type { LineFile } from '../../lib/checker/split.ts';
 import { validateDraft, type FactDraft, type FieldProblem } from '../../lib/checker/draft.ts';
-import {
-  compactDraft,
-  decodeFragment,
-  draftJson,
-  encodeFragment,
-  readSavedCopy,
-  savedCopyText,
-} from '../../lib/checker/fragment.ts';
-import { memberLines } from '../../lib/checker/member.ts';
+import { encodeFragment, isEmptyDraft, savedCopyText } from '../../lib/checker/fragment.ts';
+import { resultPlan, type ResultPlan } from '../../lib/checker/member.ts';
+import { joinCheckerData, withRequired, type CheckerIndex } from '../../lib/checker/split.ts';
 import { isAsked } from '../../lib/facts/catalog.ts';
 import type { PatientFacts } from '../../lib/facts/schema.ts';
-import { download, h } from './dom.ts';
+import { h } from './dom.ts';
 import { pathOf, readDraft, showProblems, syncQuick, writeDraft } from './form-io.ts';
 import {
   countSummary,
   showDetails,
   findCards,
+  newCard,
   orderCards,
   renderResults,
   type Card,
 } from './results-view.ts';
+import { getJson, lineFiles } from './line-store.ts';
 import { savedFacts } from './storage.ts';
-import type { ToolHost } from './checker-tools.ts';
-
-/** A titled list of problems shown above the form; `download` offers unreadable saved text as a file. */
-interface Section {
-  title: string;
-  messages: readonly string[];
-  download?: string;
-}
+import type { Section, ToolHost, UndoKind } from './checker-tools.ts';
 
 const announceDelay = 1200;
 const addressDelay = 250;
-const isEmpty = (draft: FactDraft) => Object.keys(compactDraft(draft)).length === 0;
 
 class CheckerElement extends HTMLElement implements ToolHost {
   private form!: HTMLFormElement;
   private data?: CheckerData;
-  private draft: FactDraft = {};
+  private index?: CheckerIndex;
+  /** Line files loaded so far, by line id. */
+  private files = new Map<string, LineFile>();
+  /** Which lines the results show, as last decided. */
+  private plan?: ResultPlan;
+  /** The problems last asked to be shown (drawn once their code has loaded). */
+  private problemSections: readonly Section[] = [];
+  draft: FactDraft = {};
   /** For the tools (checker-tools.ts). */
   facts: PatientFacts = {};
   /** For the tools (checker-tools.ts). */
@@ -66,7 +63,7 @@ class CheckerElement extends HTMLElement implements ToolHost {
   private addressTimer?: ReturnType<typeof setTimeout>;
   private undo?: FactDraft;
   /** While a link's facts are shown over a different saved copy, storage is left alone until an edit. */
-  private keepSaved = false;
+  keepSaved = false;
   /** The text this tab last saved, to tell another tab's writes from its own. */
   private lastSaved: string | null = null;
   /** Judges the facts against the trials' and guidelines' criteria, once that panel has loaded. */
@@ -74,12 +71,15 @@ class CheckerElement extends HTMLElement implements ToolHost {
 
   connectedCallback(): void {
     this.form = this.querySelector<HTMLFormElement>('#checker-form')!;
-    this.cards = findCards(this);
-    for (const card of this.cards.values())
-      card.details.addEventListener(
-        'toggle',
-        () => this.data && card.details.open && void showDetails(card, this.data),
-      );
+    // The plan names to suggest are drawn when the health plan field is first used.
+    this.querySelector('#f-healthPlan')?.addEventListener(
+      'focus',
+      () =>
+        void (
+          this.index &&
+          import('./checker-tools.ts').then((tools) => tools.suggestPlans(this, this.index!))
+        ),
+    );
     // Listened to on the island: the plan's fields are form-associated from outside the <form>.
     this.addEventListener('input', (e) => void this.onEdit(e, false));
     this.addEventListener('change', (e) => void this.onEdit(e, true));
@@ -98,8 +98,8 @@ class CheckerElement extends HTMLElement implements ToolHost {
           .then((tools) => tools.importFacts(this, e.target as HTMLInputElement))
           .then(() => this.scheduleAnnounce()),
     );
-    window.addEventListener('hashchange', () => this.restore('navigation'));
-    window.addEventListener('popstate', () => this.restore('navigation'));
+    window.addEventListener('hashchange', () => void this.restore('navigation'));
+    window.addEventListener('popstate', () => void this.restore('navigation'));
     // Leaving or hiding the page writes the address the facts are waiting for. The saved copy
     // keeps the address it was saved at: a reload may still come back to that one.
     window.addEventListener('pagehide', () => this.writeAddress(false));
@@ -112,23 +112,19 @@ class CheckerElement extends HTMLElement implements ToolHost {
         text !== this.lastSaved &&
         void import('./checker-tools.ts').then((tools) => tools.otherTabChanged(this, text)),
     );
-    this.restore('load');
-    void this.load();
+    void this.load(this.restore('load'));
   }
 
-  private async load(): Promise<void> {
+  /** Loads the index and the lines that apply, once the facts are `restored`, then the trials' panel. */
+  private async load(restored: Promise<void>): Promise<void> {
     try {
-      const response = await fetch(this.dataset.src!, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.data = (await response.json()) as CheckerData;
-      this.refresh();
+      this.index = await getJson<CheckerIndex>(`${this.dataset.src!}index.json`);
+      await restored;
+      await this.loadLines();
       // The first results are the baseline: only later changes are announced.
       for (const e of this.evaluations) this.announced.set(e.policy, e.outcome);
     } catch (error) {
-      this.summary(
-        `The policy data could not be loaded (${(error as Error).message}); reload the page to try again. Your facts are kept.`,
-      );
-      return;
+      return this.loadFailed(error);
     }
     // The trials and guidelines come after the payers, and load only then.
     const panel = this.querySelector<HTMLElement>('[data-evidence-src]')!;
@@ -148,72 +144,13 @@ class CheckerElement extends HTMLElement implements ToolHost {
   }
 
   /**
-   * Chooses what to show: a link's facts, else the saved copy. Nothing is written to storage
-   * here; a saved copy that differs or cannot be read stays until the user changes a fact.
+   * Shows a link's facts, else the saved copy (restore.ts, loaded only when there is a link or a
+   * saved copy: a first visit has nothing to restore).
    */
-  private restore(reason: 'load' | 'navigation'): void {
-    const link = decodeFragment(location.hash);
-    const linkFacts = link.status === 'read' && !isEmpty(link.draft) ? link.draft : undefined;
-    const linkSection: Section = {
-      title: linkFacts
-        ? 'Some facts in this link were left out or changed'
-        : 'Nothing was read from this link',
-      messages:
-        link.status === 'rejected' ? [link.message] : link.status === 'read' ? link.messages : [],
-    };
-    if (reason === 'navigation') {
-      if (linkFacts) this.apply(linkFacts, true);
-      else this.writeAddress(); // an in-page anchor (#main): the facts go back into the address
-      return this.showLoadProblems([linkSection]);
-    }
-    const savedText = savedFacts.read();
-    const saved = savedText === null ? undefined : readSavedCopy(savedText);
-    const savedDraft = saved?.status === 'read' ? saved.draft : undefined;
-    const savedSection: Section =
-      saved?.status === 'rejected'
-        ? {
-            title: 'The facts saved in this browser could not be read',
-            messages: [
-              `${saved.message} The saved text is kept until you change a fact or clear; download it to keep it.`,
-            ],
-            download: savedText!,
-          }
-        : {
-            title: 'Some facts saved in this browser were left out or changed',
-            messages: saved?.status === 'read' ? saved.messages : [],
-          };
-
-    if (linkFacts && savedDraft && saved?.address === location.hash) {
-      // A reload right after typing: the saved copy is this very page, a moment newer.
-      this.apply(savedDraft, true);
-      this.writeAddress();
-      return this.showLoadProblems([savedSection]);
-    }
-    if (linkFacts) {
-      this.apply(linkFacts, true);
-      if (savedDraft && draftJson(savedDraft) !== draftJson(this.draft)) {
-        this.keepSaved = true;
-        this.offerUndo(
-          savedDraft,
-          'Opened the facts in this link. The different facts saved in this browser are kept until you change a fact here.',
-          'Restore the saved facts',
-        );
-      } else if (saved?.status !== 'rejected')
-        // Nothing different saved: the link's facts, as read, become the saved copy (an
-        // unreadable row stays a row with nothing documented, never "none").
-        this.save(true);
-      return this.showLoadProblems([
-        linkSection,
-        ...(saved?.status === 'rejected' ? [savedSection] : []),
-      ]);
-    }
-    if (savedDraft) {
-      this.apply(savedDraft, true);
-      this.writeAddress();
-      if (linkSection.messages.length)
-        linkSection.title += '; the facts saved in this browser are shown instead';
-    }
-    this.showLoadProblems([linkSection, savedSection]);
+  private async restore(reason: 'load' | 'navigation'): Promise<void> {
+    if (reason === 'load' && !location.hash && savedFacts.read() === null) return;
+    const { restore } = await import('./restore.ts');
+    restore(this, reason);
   }
 
   /** Writes a draft into the form and re-evaluates; `showAll` shows every field's problem at once. */
@@ -234,9 +171,30 @@ class CheckerElement extends HTMLElement implements ToolHost {
     this.problems = problems;
     syncQuick(this, this.draft);
     this.showAsked();
-    if (!this.data) return;
-    this.evaluations = evaluateAll(this.data.lines, facts);
+    const index = this.index;
+    if (!index) return;
+    const plan = resultPlan(index.lines, facts);
+    const rendered = [...plan.main, ...plan.other];
+    const needed = withRequired(index, rendered);
+    if (needed.some((id) => !this.files.has(id))) {
+      this.summary('Loading the policies that apply…');
+      return void this.loadLines().catch((error) => this.loadFailed(error));
+    }
+    const files = needed.map((id) => this.files.get(id)!);
+    this.data = joinCheckerData(index, files);
+    const lines = rendered.map((id) => this.files.get(id)!.line);
+    this.evaluations = evaluateAll(lines, facts, new Map(files.map((f) => [f.line.id, f.line])));
     this.evidence?.(facts);
+    const template = this.querySelector<HTMLTemplateElement>('[data-card-template]')!;
+    for (const line of lines)
+      if (!this.cards.has(line.id)) {
+        const card = newCard(template, line);
+        card.details.addEventListener(
+          'toggle',
+          () => this.data && card.details.open && void showDetails(card, this.data),
+        );
+        this.cards.set(line.id, card);
+      }
     const fragment = encodeFragment(this.draft);
     renderResults(
       this.cards,
@@ -244,18 +202,48 @@ class CheckerElement extends HTMLElement implements ToolHost {
       this.evaluations,
       (line) => `/check/packet/#line=${encodeURIComponent(line)}${fragment ? `&${fragment}` : ''}`,
     );
-    const member = memberLines(this.data.lines, facts, this.data.policies);
-    orderCards(this, this.cards, member);
-    const shown = member
-      ? this.evaluations.filter((e) => member.includes(e.policy))
-      : this.evaluations;
+    orderCards(this, this.cards, plan);
+    const member = plan.member;
+    const main = this.evaluations.slice(0, plan.main.length);
     const invalid =
       problems.length > 0
         ? ` ${problems.length} field${problems.length === 1 ? ' has an invalid value and is' : 's have invalid values and are'} treated as not documented.`
         : '';
+    const counts = `${member ? 'For this member: ' : ''}${countSummary(main)}.`;
+    const short = `${member ? 'This member: ' : ''}${countSummary(main)}.`;
+    this.plan = plan;
+    if (!plan.notShown)
+      return this.summary(
+        `${counts}${member ? ` ${plan.other.length} other plans folded below.` : ''}${invalid}`,
+        short,
+      );
+    // A catalogue too large to show whole: the words on what is not shown load when first needed.
+    const shown = plan.main.length > 0;
+    this.summary(shown ? counts : 'Counting the policy lines…', short);
+    void import('../../lib/checker/plan-summary.ts').then(
+      ({ planSummary }) =>
+        this.plan === plan &&
+        this.summary(
+          `${shown ? `${counts} ` : ''}${planSummary(plan, index.lines.length)}${invalid}`,
+          shown ? short : 'No policy shown yet: enter the plan facts.',
+        ),
+    );
+  }
+
+  /** Loads the files of the lines the plan facts call for (and the LCDs they defer to), then shows them. */
+  private async loadLines(): Promise<void> {
+    const index = this.index!;
+    const plan = resultPlan(index.lines, this.facts);
+    const ids = withRequired(index, [...plan.main, ...plan.other]);
+    const missing = ids.filter((id) => !this.files.has(id));
+    for (const file of await lineFiles(this.dataset.src!, missing))
+      this.files.set(file.line.id, file);
+    this.refresh();
+  }
+
+  private loadFailed(error: unknown): void {
     this.summary(
-      `${member ? 'For this member: ' : ''}${countSummary(shown)}.${member ? ` ${this.evaluations.length - shown.length} other plans folded below.` : ''}${invalid}`,
-      `${member ? 'This member: ' : ''}${countSummary(shown)}.`,
+      `The policy data could not be loaded (${(error as Error).message}); reload the page to try again. Your facts are kept.`,
     );
   }
 
@@ -318,21 +306,14 @@ class CheckerElement extends HTMLElement implements ToolHost {
     const action = button.dataset.action;
     if (button.matches('[data-add-row], [data-remove-row], [data-none-present]'))
       return void import('./list-actions.ts').then((lists) => {
-        if (button.hasAttribute('data-add-row'))
-          lists.addRow(this.form, button.closest<HTMLElement>('[data-list]')!.dataset.list!, true);
-        else if (button.hasAttribute('data-remove-row'))
-          this.status(lists.removeRow(this.form, button));
-        else
-          button.parentElement!.querySelector('[data-none-status]')!.textContent =
-            lists.nonePresent(this.form, button);
+        const said = lists.listButton(this.form, button);
+        if (said !== undefined) this.status(said);
         this.afterAction();
       });
     if (action === 'export' || action === 'copy-link' || action === 'load-other-tab')
-      return void import('./checker-tools.ts').then((tools) => {
-        if (action === 'export') tools.exportFacts(this);
-        else if (action === 'copy-link') void tools.copyLink(this);
-        else if (tools.loadOtherTab(this)) this.afterAction();
-      });
+      return void import('./checker-tools.ts').then(
+        (tools) => tools.toolAction(this, action) && this.afterAction(),
+      );
     else if (action === 'clear') return this.clear();
     else if (action === 'undo') this.undoClear();
     else return;
@@ -361,20 +342,14 @@ class CheckerElement extends HTMLElement implements ToolHost {
     this.querySelectorAll('[data-none-status]').forEach((e) => (e.textContent = ''));
     this.refresh();
     this.scheduleAnnounce();
-    this.offerUndo(
-      before,
-      'All facts cleared from the form, the address and this browser’s storage.',
-      'Undo clear',
-    );
+    this.offerUndo(before, 'cleared');
   }
 
-  /** A status line with a button that brings `draft` back (kept in memory only). */
-  private offerUndo(draft: FactDraft, text: string, label: string): void {
+  /** Says what happened with a button that brings `draft` back (kept in memory only; its words load with the tools). */
+  offerUndo(draft: FactDraft, kind: UndoKind): void {
     this.undo = draft;
-    this.status(text);
-    this.querySelector('[data-tool-status]')!.append(
-      ' ',
-      h('button', { type: 'button', class: 'secondary', 'data-action': 'undo' }, label),
+    void import('./checker-tools.ts').then(
+      (tools) => this.undo === draft && tools.offerUndo(this, kind),
     );
   }
 
@@ -399,32 +374,20 @@ class CheckerElement extends HTMLElement implements ToolHost {
     return this.querySelector('[data-tool-status]')!;
   }
 
-  /** Says what could not be read, in sections (the link, the saved copy, a file); empty sections are left out. */
+  /**
+   * Says what could not be read, in sections (the link, the saved copy, a file); empty sections
+   * are left out. The code that draws them loads only when there is something to say.
+   */
   showLoadProblems(sections: readonly Section[]): void {
     const box = this.querySelector<HTMLElement>('[data-problems]')!;
     const shown = sections.filter((s) => s.messages.length > 0);
     box.hidden = shown.length === 0;
-    box.replaceChildren(
-      ...shown.flatMap((s) => {
-        const nodes: Node[] = [
-          h('p', {}, h('strong', {}, `${s.title}:`)),
-          h('ul', {}, ...s.messages.map((m) => h('li', {}, m))),
-        ];
-        if (s.download !== undefined) {
-          const text = s.download;
-          const button = h(
-            'button',
-            { type: 'button', class: 'secondary' },
-            'Download the saved text',
-          );
-          button.addEventListener('click', () =>
-            download('bvn-atlas-saved-facts.txt', text, 'text/plain'),
-          );
-          nodes.push(h('p', {}, button));
-        }
-        return nodes;
-      }),
-    );
+    this.problemSections = shown;
+    if (box.hidden) box.replaceChildren();
+    else
+      void import('./checker-tools.ts').then(
+        (tools) => this.problemSections === shown && tools.drawLoadProblems(box, shown),
+      );
   }
 
   /**
@@ -434,7 +397,7 @@ class CheckerElement extends HTMLElement implements ToolHost {
    */
   save(committed: boolean): void {
     this.keepSaved = false;
-    if (isEmpty(this.draft)) {
+    if (isEmptyDraft(this.draft)) {
       this.lastSaved = null;
       savedFacts.clear(false);
       return this.writeAddress();
@@ -458,7 +421,7 @@ class CheckerElement extends HTMLElement implements ToolHost {
     const url = `${location.pathname}${location.search}${fragment ? `#${fragment}` : ''}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`)
       history.replaceState(history.state, '', url);
-    if (store && !isEmpty(this.draft)) this.store();
+    if (store && !isEmptyDraft(this.draft)) this.store();
   }
 
   private focusResults(): void {

@@ -98,3 +98,15 @@ export function nonePresent(form: HTMLFormElement, button: HTMLButtonElement): s
     ? 'Every field here was already documented; nothing changed.'
     : `Set ${set.length} field${set.length === 1 ? '' : 's'} to no or none: ${set.map(label).join(', ')}.${kept ? ` Kept ${kept} already documented.` : ''}`;
 }
+
+/** Does what a list's button asks (add a row, remove one, none present); returns what to say, if anything. */
+export function listButton(form: HTMLFormElement, button: HTMLButtonElement): string | undefined {
+  if (button.hasAttribute('data-add-row'))
+    addRow(form, button.closest<HTMLElement>('[data-list]')!.dataset.list!, true);
+  else if (button.hasAttribute('data-remove-row')) return removeRow(form, button);
+  else
+    button.parentElement!.querySelector('[data-none-status]')!.textContent = nonePresent(
+      form,
+      button,
+    );
+}

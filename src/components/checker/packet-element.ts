@@ -16,25 +16,19 @@ import { validateDraft, type FactDraft } from '../../lib/checker/draft.ts';
 import { decodeFragment, encodeFragment, readSavedCopy } from '../../lib/checker/fragment.ts';
 import { bibliographyHref } from '../../lib/citations/locator.ts';
 import { oneLine } from '../../lib/facts/one-line.ts';
-import { copyText, download, h, type Child } from './dom.ts';
+import { h, type Child } from './dom.ts';
 import { savedFacts } from './storage.ts';
-
-/** Reference files offered by the packet: BibTeX, RIS and CSL-JSON of exactly the sources it cites. */
-const referenceFiles = {
-  'refs-bib': { extension: 'bib', type: 'application/x-bibtex', name: 'BibTeX' },
-  'refs-ris': { extension: 'ris', type: 'application/x-research-info-systems', name: 'RIS' },
-  'refs-json': {
-    extension: 'json',
-    type: 'application/vnd.citationstyles.csl+json',
-    name: 'CSL-JSON',
-  },
-} as const;
+import { getJson } from './line-store.ts';
+import { chosenLine, fillLineSelect, lineData } from './line-choice.ts';
+import type { CheckerIndex, EvidenceFile } from '../../lib/checker/split.ts';
 
 /** Text as a CSS string, for the printed page header (set as a custom property, never as markup). */
 const cssString = (text: string) => `"${oneLine(text).replace(/[\\"]/g, '\\$&')}"`;
 
 class PacketElement extends HTMLElement {
   private data?: CheckerData;
+  private index?: CheckerIndex;
+  private evidence?: EvidenceFile;
   private draft: FactDraft = {};
   /** What could not be read from the link or the saved copy; printed with the packet. */
   private notes: string[] = [];
@@ -46,11 +40,11 @@ class PacketElement extends HTMLElement {
     this.select.addEventListener('change', () => {
       this.line = this.select.value;
       this.writeFragment();
-      this.render();
+      void this.load();
     });
     window.addEventListener('hashchange', () => {
       this.read();
-      this.render();
+      void this.load();
     });
     this.read();
     void this.load();
@@ -93,11 +87,15 @@ class PacketElement extends HTMLElement {
       `/check/#${encodeFragment(this.draft)}`;
   }
 
+  /** Loads the index and the evidence once, and the line shown (only that line and its LCDs). */
   private async load(): Promise<void> {
     try {
-      const response = await fetch(this.dataset.src!, { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.data = (await response.json()) as CheckerData;
+      [this.index, this.evidence] = await Promise.all([
+        this.index ?? getJson<CheckerIndex>(`${this.dataset.src!}index.json`),
+        this.evidence ?? getJson<EvidenceFile>(`${this.dataset.src!}evidence.json`),
+      ]);
+      this.line = chosenLine(this.index, this.line);
+      this.data = await lineData(this.dataset.src!, this.index, this.evidence, this.line);
       this.render();
     } catch (error) {
       this.status(
@@ -115,11 +113,11 @@ class PacketElement extends HTMLElement {
   }
 
   private render(): void {
-    if (!this.data) return;
-    if (!this.data.lines.some((l) => l.id === this.line))
-      this.line = this.data.lines.find((l) => l.id === 'cohere-ma')?.id ?? this.data.lines[0]!.id;
-    this.select.value = this.line;
-    this.packet = buildPacket(this.data, this.line, validateDraft(this.draft).facts, this.notes);
+    // Until the line chosen has loaded, the packet shown stays as it is.
+    if (!this.data?.lines.some((l) => l.id === this.line) || !this.index) return;
+    const facts = validateDraft(this.draft).facts;
+    fillLineSelect(this.select, this.index, this.line);
+    this.packet = buildPacket(this.data, this.line, facts, this.notes);
     const p = this.packet;
     document.title = `${p.title} · BVN Atlas`;
     // Printed at the top of every page (the @page rule reads it); a custom property, not markup.
@@ -132,45 +130,11 @@ class PacketElement extends HTMLElement {
     if (!button || !this.packet) return;
     const action = button.dataset.action;
     if (action === 'print') return window.print();
-    if (action && action in referenceFiles)
-      return this.downloadReferences(action as keyof typeof referenceFiles);
-    if (action !== 'copy-text' && action !== 'copy-markdown') return;
-    // The text forms load when first copied.
-    const { packetMarkdown, packetText } = await import('../../lib/checker/packet-text.ts');
-    const text =
-      action === 'copy-text'
-        ? packetText(this.packet, location.origin)
-        : packetMarkdown(this.packet, location.origin);
-    const kind = action === 'copy-text' ? 'plain text' : 'Markdown';
-    const fallback = this.querySelector<HTMLElement>('[data-fallback]')!;
-    const area = fallback.querySelector('textarea')!;
-    if (await copyText(text)) {
-      fallback.hidden = true;
-      this.status(`Packet copied as ${kind}.`);
-    } else {
-      area.value = text;
-      fallback.hidden = false;
-      area.focus();
-      area.select();
-      this.status(`Copying was not allowed; the packet as ${kind} is in the box below.`);
-    }
-  }
-
-  /**
-   * BibTeX, RIS or CSL-JSON of the packet's references, written by citation-js in this browser
-   * from the records in the checker data (loaded on first use; nothing is fetched for it).
-   */
-  private async downloadReferences(action: keyof typeof referenceFiles): Promise<void> {
-    const file = referenceFiles[action];
-    const formats = await import('../../lib/citations/formats.ts');
-    const items = this.packet!.references.map((r) => this.data!.sources[r.id]!.csl);
-    const write = { bib: formats.bibtexOf, ris: formats.risOf, json: formats.cslJsonOf }[
-      file.extension
-    ];
-    download(`${this.packet!.lineId}-references.${file.extension}`, write(items), file.type);
-    this.status(
-      `Downloaded the ${items.length} references of this packet as ${file.name} (${this.packet!.lineId}-references.${file.extension}).`,
-    );
+    if (!action) return;
+    // Copying and the reference files load when first asked for.
+    const { packetAction } = await import('./packet-actions.ts');
+    const said = await packetAction(this, this.packet, this.data!, action);
+    if (said) this.status(said);
   }
 
   private status(text: string): void {

@@ -5,6 +5,7 @@
  * Evaluation the engine returned; nothing here decides anything.
  */
 import type { CheckerData } from '../../lib/checker/data.ts';
+import type { ResultPlan } from '../../lib/checker/member.ts';
 import { outcomeLabel, type Evaluation, type Outcome } from '../../lib/engine/types.ts';
 import type { Card } from './result-details.ts';
 
@@ -20,19 +21,44 @@ const outcomeClasses = [
   'meets',
 ];
 
+const cardOf = (card: HTMLElement): Card => ({
+  card,
+  badge: card.querySelector('[data-outcome]')!,
+  summary: card.querySelector('[data-summary]')!,
+  packet: card.querySelector<HTMLAnchorElement>('[data-packet-link]') ?? undefined,
+  details: card.querySelector('[data-details]')!,
+  detailsBody: card.querySelector('[data-details-body]')!,
+});
+
 /** Finds every result card under `root`, by line id. */
 export function findCards(root: HTMLElement): Map<string, Card> {
   const cards = new Map<string, Card>();
   for (const card of root.querySelectorAll<HTMLElement>('[data-line]'))
-    cards.set(card.dataset.line!, {
-      card,
-      badge: card.querySelector('[data-outcome]')!,
-      summary: card.querySelector('[data-summary]')!,
-      packet: card.querySelector<HTMLAnchorElement>('[data-packet-link]') ?? undefined,
-      details: card.querySelector('[data-details]')!,
-      detailsBody: card.querySelector('[data-details-body]')!,
-    });
+    cards.set(card.dataset.line!, cardOf(card));
   return cards;
+}
+
+/**
+ * A payer line's card, from the page's <template>: titles and links are set as text and
+ * attributes, never as markup.
+ */
+export function newCard(
+  template: HTMLTemplateElement,
+  line: { id: string; policyId: string; policyName: string; label: string },
+): Card {
+  const card = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+  const [policy, label] = card.querySelectorAll('h3 span');
+  const [page, , letter] = card.querySelectorAll('a');
+  card.dataset.line = line.id;
+  card.id = `result-${line.id}`;
+  policy!.textContent = line.policyName;
+  label!.textContent = line.label;
+  // Each link's name says which line it is for.
+  for (const name of card.querySelectorAll('a span'))
+    name.textContent = `: ${line.policyName}, ${line.label}`;
+  page!.href = `/policies/${line.policyId}/#line-${line.id}`;
+  letter!.href = `/check/letter/?line=${line.id}`;
+  return cardOf(card);
 }
 
 const setText = (element: HTMLElement, text: string) =>
@@ -75,21 +101,21 @@ export async function showDetails(card: Card, data: CheckerData): Promise<void> 
 }
 
 /**
- * Puts the member's lines (src/lib/checker/member.ts) in the main list, in their usual order, and
- * the rest under "Other plans"; with no plan facts every line is in the main list. Cards are only
+ * Puts the plan's main lines (src/lib/checker/member.ts: the member's, or every line of a small
+ * catalogue when no plan fact is documented) in the main list and the others of a small
+ * catalogue under "Other plans"; cards of lines no longer shown leave the page. Cards are only
  * moved when the order changes, so an open card keeps focus while the user types.
  */
 export function orderCards(
   root: HTMLElement,
   cards: Map<string, Card>,
-  member?: readonly string[],
+  plan: Pick<ResultPlan, 'main' | 'other'>,
 ): void {
   const main = root.querySelector<HTMLElement>('[data-results-main]')!;
   const other = root.querySelector<HTMLElement>('[data-results-other]')!;
   const fold = other.closest<HTMLDetailsElement>('details')!;
-  const all = [...cards.values()].map((c) => c.card);
-  const inMain = member ? all.filter((c) => member.includes(c.dataset.line!)) : all;
-  const inOther = member ? all.filter((c) => !member.includes(c.dataset.line!)) : [];
+  const inMain = plan.main.map((id) => cards.get(id)!.card);
+  const inOther = plan.other.map((id) => cards.get(id)!.card);
   const place = (list: HTMLElement, items: HTMLElement[]) => {
     const current = Array.from(list.children);
     if (current.length !== items.length || items.some((c, i) => current[i] !== c))

@@ -211,7 +211,8 @@ function traceIds(node: TraceNode | undefined, out = new Set<string>()): Set<str
 const worse = (a: Evaluation['outcome'], b: Evaluation['outcome']) =>
   outcomePrecedence.indexOf(a) < outcomePrecedence.indexOf(b);
 
-const isMedicareAdvantage = (line: EvaluablePolicy) =>
+/** A Medicare Advantage line: its letter weighs the LCDs (so the letter page loads them too). */
+export const isMedicareAdvantage = (line: Pick<EvaluablePolicy, 'productLines'>) =>
   line.productLines.some((p) => p === 'medicare-advantage' || p === 'medicare-medicaid');
 
 /**
@@ -439,11 +440,7 @@ function medicareArgument(
 ): LetterStatement[] {
   const specifics: LetterStatement[] = [];
   const lcdLines = data.lines.filter((l) => l.id in lcdAuthority);
-  const candidates =
-    line.lcd?.candidates ??
-    data.lines
-      .flatMap((l) => l.lcd?.candidates ?? [])
-      .filter((c, i, all) => all.findIndex((d) => d.id === c.id) === i);
+  const candidates = line.lcd?.candidates ?? data.lcdCandidates;
   const citeLcd = (id: string) => refs.cite(lcdAuthority[id]!.citation);
   if (evaluation.appliedPolicy && evaluation.appliedPolicy in lcdAuthority) {
     const where = facts.state ? ` in ${facts.state}` : '';

@@ -1,15 +1,17 @@
 /**
- * The policy data the checker and the appeal packet load (served as /data/checker.json): the
- * compiled current policy lines, exactly as the engine evaluates them at build time, plus the
- * words needed to cite them. Built once from the content collections; no rule is restated here.
+ * The policy data the checker, the appeal packet and the letter read: the compiled current
+ * policy lines, exactly as the engine evaluates them at build time, plus the words needed to
+ * cite them. Built once from the content collections; no rule is restated here. Served split by
+ * line (src/lib/checker/split.ts), so a member downloads only the lines that apply.
  */
 import type { CslItem } from '../citations/formats.ts';
 import type { CitedText, Verification } from '../schema/common.ts';
-import type { EvaluablePolicy } from '../engine/types.ts';
+import type { EvaluablePolicy, LcdCandidate } from '../engine/types.ts';
 import type { CriterionEvidence } from '../compare/provenance.ts';
 import type { Guideline } from '../schema/guideline.ts';
 import type { Study } from '../schema/study.ts';
 import type { Source } from '../schema/source.ts';
+import type { PayerKind } from '../schema/payer.ts';
 
 /** What a page needs to cite a source. */
 export interface SourceSummary {
@@ -31,8 +33,8 @@ export interface PolicySummary {
   version: string;
   /** Date of that version (YYYY-MM-DD or YYYY-MM), when the document states one. */
   versionDate?: string;
-  /** Who issues it, as the payer writes its name, and the short name. */
-  payer: { name: string; shortName: string };
+  /** Who issues it, as the payer writes its name, the short name and (where given) its kind. */
+  payer: { name: string; shortName: string; kind?: PayerKind };
 }
 
 /** A guideline's position, as the packet cites it. */
@@ -72,6 +74,8 @@ export interface CheckerData {
    * criteria).
    */
   provenance: Record<string, Record<string, CriterionEvidence>>;
+  /** Every LCD some line may defer to, once each (the letter's Medicare argument weighs them). */
+  lcdCandidates: LcdCandidate[];
 }
 
 const designWords: Record<Study['design'], string> = {
@@ -90,7 +94,8 @@ const designWords: Record<Study['design'], string> = {
 /** Guideline stances that say nothing about BVNA itself are not evidence for or against a request. */
 const silentStances = new Set(['not-addressed', 'predates-bvna']);
 
-function citationsIn(value: unknown, out: Set<string>): Set<string> {
+/** The ids of the sources cited anywhere in `value` (a citation has a source and a locator). */
+export function citationsIn(value: unknown, out: Set<string>): Set<string> {
   if (Array.isArray(value)) value.forEach((v) => citationsIn(v, out));
   else if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
@@ -159,5 +164,8 @@ export function buildCheckerData(input: CheckerDataInput): CheckerData {
     evidence: { guidelines, studies },
     verificationLabels: input.verificationLabels,
     provenance,
+    lcdCandidates: input.lines
+      .flatMap((l) => l.lcd?.candidates ?? [])
+      .filter((c, i, all) => all.findIndex((d) => d.id === c.id) === i),
   };
 }

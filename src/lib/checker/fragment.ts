@@ -40,6 +40,10 @@ export function compactDraft(draft: FactDraft): FactDraft {
   return Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined && v !== ''));
 }
 
+/** True when the draft documents nothing (empty values and rows left out). */
+export const isEmptyDraft = (draft: FactDraft): boolean =>
+  Object.keys(compactDraft(draft)).length === 0;
+
 /** The draft as JSON text (the localStorage value). */
 export function draftJson(draft: FactDraft): string {
   return JSON.stringify(compactDraft(draft));
