@@ -13,7 +13,7 @@
 import { limitsFor } from './lib/budgets.ts';
 import { benchReport } from './lib/bench-report.ts';
 import { countOption, parseFlags } from './lib/flags.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { encodeFragment } from '../src/lib/checker/fragment.ts';
@@ -49,7 +49,14 @@ const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip
   raw: 0,
   gzip: 0,
 });
-const data = readFileSync(join(dist, 'data/checker.json'));
+/** The policy data: the index every visit loads, and the line files (a visit loads those that apply). */
+const index = readFileSync(join(dist, 'data/checker/index.json'));
+const lineFiles = readdirSync(join(dist, 'data/checker/lines')).map((f) =>
+  readFileSync(join(dist, 'data/checker/lines', f)),
+);
+const sum = (files: Buffer[], size: (b: Buffer) => number) =>
+  files.reduce((a, b) => a + size(b), 0);
+const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
 
 report.line('Checker JavaScript (/check/):');
 for (const r of rows) report.line(`  ${r.path}  ${kb(r.raw)} raw, ${kb(r.gzip)} gzipped`);
@@ -57,7 +64,7 @@ report.line(
   `  total: ${kb(total.raw)} raw, ${kb(total.gzip)} gzipped (budget ${budgetKb} KB gzipped: ${total.gzip <= budgetKb * 1024 ? 'within' : 'OVER'})`,
 );
 report.line(
-  `Policy data /data/checker.json (fetched once, not script): ${kb(data.length)} raw, ${kb(gzipSync(data, { level: 9 }).length)} gzipped`,
+  `Policy data (fetched, not script): /data/checker/index.json ${kb(index.length)} raw, ${kb(gz(index))} gzipped; ${lineFiles.length} line files /data/checker/lines/*.json ${kb(sum(lineFiles, (b) => b.length))} raw, ${kb(sum(lineFiles, gz))} gzipped (largest ${kb(Math.max(...lineFiles.map(gz)))})`,
 );
 
 const facts = baselinePatient();

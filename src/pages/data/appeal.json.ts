@@ -1,5 +1,5 @@
 /**
- * /data/appeal.json: what the appeal letter needs beyond /data/checker.json — the reference
+ * /data/appeal.json: what the appeal letter needs beyond the checker's data (/data/checker/) — the reference
  * texts of the sources its guide cites (the Medicare Advantage rule, the appeal regulations, the
  * New York external-appeal decisions, the LCD records). Public data only.
  */
