@@ -3,9 +3,11 @@
  * folded, names as the plans write them), only what matters asked, "Not documented" in the same
  * place in every control, and Modic changes entered by disc level.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, useSite } from './harness.ts';
+import type { CheckerIndex } from '../../src/lib/checker/split.ts';
+import { axeViolations, DIST, useSite } from './harness.ts';
 
 const env = useSite();
 
@@ -23,6 +25,25 @@ const listed = (page: Page, list: string) =>
   );
 
 describe('plan first', () => {
+  it('draws every card from the line data: the page itself holds no line, so it does not grow with the catalogue', async () => {
+    const html = readFileSync(`${DIST}/check/index.html`, 'utf8');
+    const index = JSON.parse(
+      readFileSync(`${DIST}/data/checker/index.json`, 'utf8'),
+    ) as CheckerIndex;
+    expect(html).not.toMatch(/data-line="/);
+    for (const line of index.lines) expect(html).not.toContain(`#line-${line.id}"`);
+    expect(html).toContain('<template data-card-template>');
+    // In the browser, one card per line of today's catalogue (under the threshold, every line).
+    const { context, page } = await open();
+    await expect
+      .poll(() => page.locator('[data-results-main] > [data-line]').count())
+      .toBe(index.lines.length);
+    expect(await page.getAttribute('[data-line="cohere-ma"] a', 'href')).toBe(
+      '/policies/cohere-ma-v3/#line-cohere-ma',
+    );
+    await context.close();
+  });
+
   it('asks for the plan above the results, and shows the member’s lines first, the rest folded', async () => {
     const { context, page } = await open();
     // The plan's fields come before the results in the page, and before the chart.
