@@ -8,7 +8,7 @@ import type { ExampleOutcome, Witness } from './examples.ts';
 import { cellStatusLabel, lcdName, type MatrixCell } from './matrix.ts';
 import type { LineDiff, PairStatus } from './pairs.ts';
 import { ruleCitationNodes, type SourceLookup } from './citation-nodes.ts';
-import { el, tableScrollNode, type ViewNode } from './view-nodes.ts';
+import { el, headRow, tableScrollNode, type ViewNode } from './view-nodes.ts';
 
 /** The engine's outcome for an example patient under one line: the outcome, why, and the outcome per LCD when the state decides. */
 export function exampleOutcomeNodes(result: ExampleOutcome): ViewNode[] {
@@ -56,17 +56,7 @@ export function exampleTableNodes(
         'table',
         { class: 'example-table' },
         el('caption', {}, 'Example patients and the engine’s outcome under each policy'),
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            el('th', { scope: 'col' }, 'Example patient: the baseline with …'),
-            el('th', { scope: 'col' }, nameA),
-            el('th', { scope: 'col' }, nameB),
-          ),
-        ),
+        headRow('Example patient: the baseline with …', nameA, nameB),
         el(
           'tbody',
           {},
@@ -214,18 +204,7 @@ export function lineDiffNodes(diff: LineDiff, options: LineDiffViewOptions): Vie
                 { id: `${idPrefix}-same-caption` },
                 `Rules both apply identically (the same answer for every test patient)${headingSuffix}`,
               ),
-              el(
-                'thead',
-                {},
-                el(
-                  'tr',
-                  {},
-                  el('th', { scope: 'col' }, 'Criterion'),
-                  el('th', { scope: 'col' }, 'Rule'),
-                  el('th', { scope: 'col' }, nameA),
-                  el('th', { scope: 'col' }, nameB),
-                ),
-              ),
+              headRow('Criterion', 'Rule', nameA, nameB),
               el(
                 'tbody',
                 {},

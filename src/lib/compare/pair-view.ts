@@ -10,7 +10,7 @@ import { exampleOutcomeNodes, lineDiffNodes } from './diff-view.ts';
 import { lcdName } from './matrix.ts';
 import type { LineDiff } from './pairs.ts';
 import { badgeNodes, citeNodes, type SourceLookup } from './citation-nodes.ts';
-import { el, tableScrollNode, type ViewNode } from './view-nodes.ts';
+import { el, headRow, tableScrollNode, type ViewNode } from './view-nodes.ts';
 
 /** What the page says of each line beyond its compiled rules (from its policy file). */
 export interface PairLineInfo {
@@ -72,20 +72,10 @@ export function pairPageView(
       'table',
       {},
       el('caption', { id: 'positions-caption' }, 'The two policy lines'),
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'col' }, '\u00a0'),
-          lines.map((l) =>
-            el(
-              'th',
-              { scope: 'col' },
-              el('a', { href: `/policies/${l.line.policyId}/#line-${l.line.id}` }, l.name),
-            ),
-          ),
+      headRow(
+        '\u00a0',
+        ...lines.map((l) =>
+          el('a', { href: `/policies/${l.line.policyId}/#line-${l.line.id}` }, l.name),
         ),
       ),
       el(
@@ -141,17 +131,7 @@ export function pairPageView(
         'table',
         {},
         el('caption', { id: 'baseline-caption' }, 'The baseline patient under each policy'),
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            el('th', { scope: 'col' }, 'Patient'),
-            el('th', { scope: 'col' }, nameA),
-            el('th', { scope: 'col' }, nameB),
-          ),
-        ),
+        headRow('Patient', nameA, nameB),
         el(
           'tbody',
           {},

@@ -64,6 +64,19 @@ export function nodeText(nodes: readonly ViewNode[]): string {
   return nodes.map(walk).join('').replace(/\s+/g, ' ').trim();
 }
 
+/** A table's head: one row of column headers. */
+export function headRow(...headers: (ViewNode | ViewNode[])[]): ViewElement {
+  return el(
+    'thead',
+    {},
+    el(
+      'tr',
+      {},
+      headers.map((h) => el('th', { scope: 'col' }, h)),
+    ),
+  );
+}
+
 /** The line above a table wider than its region (shown by a CSS scroll-state query). */
 export const scrollHint = 'Wider than the screen: scroll sideways for more →';
 
