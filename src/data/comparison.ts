@@ -9,7 +9,6 @@ import { lineNames } from '../lib/compare/names.ts';
 import type { PairLineInfo } from '../lib/compare/pair-view.ts';
 import {
   comparisonPairs,
-  diffLines,
   pairHref,
   pairPath,
   type DiffOptions,
@@ -22,6 +21,7 @@ import {
   type VersionPair,
 } from '../lib/compare/versions.ts';
 import { matrixViews, type MatrixView } from '../lib/compare/views.ts';
+import { diffCache } from './diff-cache.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import type { PayerKind } from '../lib/schema/payer.ts';
 import { siteContent, type SiteContent } from './collections.ts';
@@ -86,6 +86,7 @@ async function load(): Promise<Comparison> {
   const pairs = comparisonPairs(current, { maxPairs: maxPairs() });
   const pages = new Set(pairs.map(([a, b]) => pairPath(a.id, b.id)));
   const diffs = new Map<string, LineDiff>();
+  const cache = diffCache();
   const versionDiffs = new Map<string, VersionDiff>();
   return {
     content,
@@ -110,7 +111,7 @@ async function load(): Promise<Comparison> {
     diff(a, b) {
       const key = `${a}|${b}`;
       let d = diffs.get(key);
-      if (!d) diffs.set(key, (d = diffLines(byId.get(a)!, byId.get(b)!, options)));
+      if (!d) diffs.set(key, (d = cache.diff(byId.get(a)!, byId.get(b)!, options)));
       return d;
     },
     versionDiff(pair) {

@@ -6,8 +6,8 @@
  * this site; a bad id or a failed load is said inline, with the way back to the pair index.
  */
 import {
-  appliedLines,
   lineFileUrl,
+  loadPairFiles,
   lineIndexUrl,
   readPairQuery,
   type LineFile,
@@ -132,15 +132,7 @@ class PairElement extends HTMLElement {
     this.status.textContent = 'Comparing the two policy lines…';
     try {
       const load = (id: string) => fetchJson<LineFile>(lineFileUrl(id), `Policy line “${id}”`);
-      const [a, b] = await Promise.all([load(query.a), load(query.b)]);
-      const applied = [...new Set([...appliedLines(a.line), ...appliedLines(b.line)])].filter(
-        (id) => id !== query.a && id !== query.b,
-      );
-      const view = await this.worker.compute({
-        a,
-        b,
-        applied: await Promise.all(applied.map(load)),
-      });
+      const view = await this.worker.compute(await loadPairFiles(query.a, query.b, load));
       this.title$.textContent = view.title;
       this.lede.hidden = true;
       document.title = `${view.title} · BVN Atlas`;

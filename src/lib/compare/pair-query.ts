@@ -68,6 +68,31 @@ export function appliedLines(line: EvaluablePolicy): string[] {
   return line.lcd ? line.lcd.candidates.map((c) => c.id) : [];
 }
 
+/**
+ * The files of lines A and B and of every line they apply, directly or through an applied line
+ * (the lines the diff reads, as diffInputs finds them at build time), loaded with `load`.
+ */
+export async function loadPairFiles(
+  a: string,
+  b: string,
+  load: (id: string) => Promise<LineFile>,
+): Promise<{ a: LineFile; b: LineFile; applied: LineFile[] }> {
+  const files = new Map<string, LineFile>();
+  let wanted = [...new Set([a, b])];
+  while (wanted.length > 0) {
+    const loaded = await Promise.all(wanted.map(load));
+    for (const file of loaded) files.set(file.line.id, file);
+    wanted = [...new Set(loaded.flatMap((f) => appliedLines(f.line)))].filter(
+      (id) => !files.has(id),
+    );
+  }
+  return {
+    a: files.get(a)!,
+    b: files.get(b)!,
+    applied: [...files.values()].filter((f) => f.line.id !== a && f.line.id !== b),
+  };
+}
+
 /** A problem with the query, in words for the page. */
 export interface PairQueryProblem {
   /** Which parameter: `a`, `b` or both. */

@@ -12,6 +12,7 @@ import {
   appliedLines,
   citedSources,
   lineFile,
+  loadPairFiles,
   readPairQuery,
   type LineFile,
   type LineIndex,
@@ -57,7 +58,7 @@ describe('the line files', () => {
   // Every pre-rendered pair is compared in the browser by test/e2e/pair.test.ts; here, a sample
   // that keeps the unit run short: each line with the next in id order, and every line with a
   // line that applies three LCDs (whose files come along).
-  it('make the page the build makes from every line, for lines with and without LCDs', () => {
+  it('make the page the build makes from every line, for lines with and without LCDs', async () => {
     const baseline = { facts: baselinePatient(), name: baselineName };
     const sorted = [...current].sort((x, y) => x.id.localeCompare(y.id));
     const pairs = new Map<string, [EvaluablePolicy, EvaluablePolicy]>();
@@ -68,26 +69,32 @@ describe('the line files', () => {
     const mgb = sorted.find((l) => l.id === 'mgb-medicare-advantage')!;
     expect(appliedLines(mgb)).toHaveLength(3);
     for (const line of sorted) add(mgb, line);
+    const load = (id: string) => Promise.resolve(files.get(id)!);
     for (const [a, b] of pairs.values()) {
       const built = pairPageView(
         diffLines(a, b, { all: content.lines, baseline: baselinePatient(), baselineName }),
         { a: infoOf(a), b: infoOf(b) },
         sourceOf,
       );
-      const applied = [...new Set([...appliedLines(a), ...appliedLines(b)])]
-        .filter((id) => id !== a.id && id !== b.id)
-        .map((id) => files.get(id)!);
-      const browser = pairViewFromFiles(files.get(a.id)!, files.get(b.id)!, applied, baseline);
+      const loaded = await loadPairFiles(a.id, b.id, load);
+      const browser = pairViewFromFiles(loaded.a, loaded.b, loaded.applied, baseline);
       expect(browser, `${a.id} and ${b.id}`).toEqual(built);
     }
     expect(pairs.size).toBeGreaterThan(current.length);
   });
 
-  it('hold each line’s own data only: the LCD lines a line applies are files of their own', () => {
+  it('hold each line’s own data only: the LCD lines a line applies are files of their own', async () => {
     const mgb = files.get('mgb-medicare-advantage')!;
-    expect(appliedLines(mgb.line).length).toBeGreaterThan(0);
-    for (const id of appliedLines(mgb.line)) expect(files.has(id), id).toBe(true);
     expect(JSON.stringify(mgb)).not.toContain('"policyId":"lcd-');
+    const asked: string[] = [];
+    const loaded = await loadPairFiles('mgb-medicare-advantage', 'cohere-ma', (id) => {
+      asked.push(id);
+      return Promise.resolve(files.get(id)!);
+    });
+    expect(asked.sort()).toEqual(
+      ['cohere-ma', 'mgb-medicare-advantage', ...appliedLines(mgb.line)].sort(),
+    );
+    expect(loaded.applied.map((f) => f.line.id).sort()).toEqual(appliedLines(mgb.line).sort());
   });
 
   it('carry every source the line cites, and name the line when a source is unknown', () => {
