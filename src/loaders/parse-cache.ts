@@ -2,17 +2,13 @@
  * A cache of parsed content files keyed by the digest of their text, so that a build parses
  * each file at most once (the content check parses, the Astro loader reuses) and a rebuild
  * parses only the files that changed. YAML parsing is most of the cost of reading content:
- * about 14 s for 3,000 synthetic policies, against under 1 s to read the same entries back
- * from this cache (docs/architecture.md, "Content cache").
- *
- * One JSON file per entry, named by digest, written atomically (temporary name, then rename),
- * so two processes reading the same content never see half an entry. Entries that a full read
- * of the content no longer uses are pruned by `prune`. A failed parse is never cached: its
+ * about 14 s for 3,000 synthetic policies, against under 1.5 s to read the same entries back
+ * from this cache (docs/architecture.md, "Build caches"). A failed parse is never cached: its
  * message is produced afresh each time.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cacheBase, diskCache, digestOf, type DigestCache } from './digest-cache.ts';
 
 /** What parsing one file produced: its data, and for MDX its body and where the body starts. */
 export interface ParsedFile {
@@ -43,76 +39,25 @@ export const PARSER_KEY = 'yaml@2.9.1 core uniqueKeys; mdx frontmatter v1';
 
 /** The digest naming a file's cache entry. */
 export function contentDigest(raw: string, kind: FileKind): string {
-  return createHash('sha256').update(`${PARSER_KEY}\0${kind}\0`).update(raw).digest('hex');
+  return digestOf(PARSER_KEY, kind, raw);
 }
 
 /**
- * The folder for the parse cache of one content root: under $BVN_CACHE_DIR when set (the scale
- * benchmark gives each size its own), else node_modules/.cache/bvn-atlas, one folder per root
- * so that pruning one content tree never removes another's entries.
+ * The folder for the parse cache of one content root (under cacheBase), one folder per root so
+ * that pruning one content tree never removes another's entries.
  */
 export function parseCacheDir(root: string, contentRoot: string): string {
-  const base = process.env.BVN_CACHE_DIR ?? join(root, 'node_modules/.cache/bvn-atlas');
   const tree = createHash('sha256').update(resolve(root, contentRoot)).digest('hex').slice(0, 16);
-  return join(base, 'content', tree);
-}
-
-/** JSON that reads back exactly: no non-finite numbers (YAML's .inf and .nan). */
-function exactJson(parsed: ParsedFile): string | undefined {
-  let exact = true;
-  const text = JSON.stringify(parsed, (_key, value: unknown) => {
-    if (typeof value === 'number' && !Number.isFinite(value)) exact = false;
-    return value;
-  });
-  return exact ? text : undefined;
+  return join(cacheBase(root), 'content', tree);
 }
 
 /** A parse cache stored in `dir` (created on first write). */
 export function diskParseCache(dir: string): ParseCache {
-  const used = new Set<string>();
-  const stats = { hits: 0, misses: 0 };
+  const entries: DigestCache<ParsedFile> = diskCache(dir);
   return {
-    stats,
-    get(raw, kind) {
-      const digest = contentDigest(raw, kind);
-      try {
-        const parsed = JSON.parse(readFileSync(join(dir, `${digest}.json`), 'utf8')) as ParsedFile;
-        used.add(digest);
-        stats.hits++;
-        return parsed;
-      } catch {
-        // Missing or unreadable (e.g. a write cut short by a crash): parse again.
-        stats.misses++;
-        return undefined;
-      }
-    },
-    set(raw, kind, parsed) {
-      const text = exactJson(parsed);
-      if (text === undefined) return;
-      const digest = contentDigest(raw, kind);
-      mkdirSync(dir, { recursive: true });
-      const temporary = join(dir, `${digest}.${process.pid}.tmp`);
-      writeFileSync(temporary, text);
-      renameSync(temporary, join(dir, `${digest}.json`));
-      used.add(digest);
-    },
-    prune() {
-      let removed = 0;
-      let names: string[];
-      try {
-        names = readdirSync(dir);
-      } catch {
-        return 0;
-      }
-      for (const name of names) {
-        const digest = name.replace(/\.json$/, '');
-        if (name.endsWith('.json') && used.has(digest)) continue;
-        // Leftover temporary files of another process are its own business while it runs.
-        if (name.endsWith('.tmp')) continue;
-        rmSync(join(dir, name), { force: true });
-        removed++;
-      }
-      return removed;
-    },
+    stats: entries.stats,
+    get: (raw, kind) => entries.get(contentDigest(raw, kind)),
+    set: (raw, kind, parsed) => entries.set(contentDigest(raw, kind), parsed),
+    prune: () => entries.prune(),
   };
 }
