@@ -19,8 +19,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/content/**/*.test.ts', 'test/cli/**/*.test.ts'],
-          // Generous: some tests spawn the CLI or run property checks on a shared, busy machine.
+          // Generous: some tests spawn the CLI or run property checks on a shared, busy machine;
+          // hooks too, since many load and compile the whole content in beforeAll (10 s by default,
+          // which four files exceeded under a load average of about 17).
           testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -50,7 +50,9 @@ export function gzipSize(content: string | Buffer): number {
 
 /**
  * The JavaScript files a module loads before it runs: itself and, transitively, the files of its
- * static `import … from "./x.js"` statements. Dynamic `import()` is lazy and not followed.
+ * static `import … from "./x.js"` statements and of the workers it starts
+ * (`new Worker(new URL("./x.js", import.meta.url))`, counted as loaded on load, the worst case).
+ * Dynamic `import()` is lazy and not followed.
  */
 export function staticModuleGraph(dist: string, entry: string): string[] {
   const seen = new Set<string>();
@@ -64,6 +66,8 @@ export function staticModuleGraph(dist: string, entry: string): string[] {
       /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.m?js)["']/g,
     ))
       visit(posix.join(posix.dirname(urlPath), m[1]!).replace(/^(?!\/)/, '/'));
+    for (const m of code.matchAll(/\bnew Worker\(\s*new URL\(\s*["'`]([^"'`]+\.m?js)["'`]/g))
+      visit(m[1]!.startsWith('/') ? m[1]! : posix.join(posix.dirname(urlPath), m[1]!));
   };
   visit(entry);
   return [...seen];

@@ -9,6 +9,7 @@ export const islandPages: readonly RegExp[] = [
   /^\/check\//, // the eligibility checker and its appeal packet
   /^\/search\/$/, // pagefind search
   /^\/bibliography\/export\/$/, // the citation basket
+  /^\/compare\/pair\/$/, // any two policy lines compared in the browser
 ];
 
 export function isIsland(path: string): boolean {

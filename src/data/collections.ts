@@ -5,6 +5,7 @@
 import { getCollection, getEntry, render } from 'astro:content';
 import { compilePolicies } from '../lib/engine/compile.ts';
 import { compileCriteriaSets } from '../lib/engine/compile-criteria-sets.ts';
+import type { SourceLookup } from '../lib/compare/citation-nodes.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import type { Article } from '../lib/schema/article.ts';
 import type { Chart } from '../lib/schema/chart.ts';
@@ -100,6 +101,15 @@ export function siteContent(): Promise<SiteContent> {
 /** A source's record by id (`undefined` when no file has that id). */
 export async function sourceRecord(id: string): Promise<Source | undefined> {
   return (await siteContent()).sourceById.get(id);
+}
+
+/** Sources as the comparison's views cite them: short title and verification, by id. */
+export async function sourceLookup(): Promise<SourceLookup> {
+  const { sourceById } = await siteContent();
+  return (id) => {
+    const source = sourceById.get(id);
+    return source && { title: source['title-short'], verification: source.verification };
+  };
 }
 
 /** An article's data and its rendered body, for the page that shows it. */

@@ -6,7 +6,14 @@
 import { baselineName, baselinePatient } from '../lib/compare/baseline.ts';
 import { criteriaMatrix, type CriteriaMatrix } from '../lib/compare/matrix.ts';
 import { lineNames } from '../lib/compare/names.ts';
-import { comparisonPairs, type DiffOptions, type LineDiff } from '../lib/compare/pairs.ts';
+import type { PairLineInfo } from '../lib/compare/pair-view.ts';
+import {
+  comparisonPairs,
+  pairHref,
+  pairPath,
+  type DiffOptions,
+  type LineDiff,
+} from '../lib/compare/pairs.ts';
 import {
   diffVersions,
   versionPairs,
@@ -31,6 +38,10 @@ export interface Comparison {
   pairs: [EvaluablePolicy, EvaluablePolicy][];
   versions: VersionPair[];
   options: DiffOptions;
+  /** What a pair page says of a line beyond its rules, and when its policy was last reviewed. */
+  lineInfo(line: EvaluablePolicy): PairLineInfo & { lastReviewed: string };
+  /** The link to two lines' comparison: their pre-rendered page, else the browser pair page. */
+  pairHref(a: string, b: string): string;
   /** The diff of a pair (memoised). */
   diff(a: string, b: string): LineDiff;
   /** A version diff (memoised). */
@@ -72,6 +83,8 @@ async function load(): Promise<Comparison> {
   const payerKindOf = (line: EvaluablePolicy) =>
     content.payerById.get(policyById.get(line.policyId)?.payer ?? '')?.kind;
   const options: DiffOptions = { all: content.lines, baseline: baselinePatient(), baselineName };
+  const pairs = comparisonPairs(current, { maxPairs: maxPairs() });
+  const pages = new Set(pairs.map(([a, b]) => pairPath(a.id, b.id)));
   const diffs = new Map<string, LineDiff>();
   const cache = diffCache();
   const versionDiffs = new Map<string, VersionDiff>();
@@ -82,9 +95,19 @@ async function load(): Promise<Comparison> {
     payerKindOf,
     matrix: criteriaMatrix(current, content.lines),
     views: matrixViews(current, payerKindOf),
-    pairs: comparisonPairs(current, { maxPairs: maxPairs() }),
+    pairs,
     versions: versionPairs(content.policies),
     options,
+    lineInfo(line) {
+      const policy = policyById.get(line.policyId);
+      if (!policy) throw new Error(`line ${line.id}: no policy "${line.policyId}"`);
+      return {
+        summary: policy.lines.find((x) => x.id === line.id)?.summary,
+        verification: policy.verification,
+        lastReviewed: policy.lastReviewed,
+      };
+    },
+    pairHref: (a, b) => pairHref(a, b, pages),
     diff(a, b) {
       const key = `${a}|${b}`;
       let d = diffs.get(key);

@@ -169,14 +169,15 @@ function rowConcepts(columns: readonly MatrixColumn[]): Concept[] {
 
 /**
  * The matrix for `lines` (the columns, in the order given). `all` is every compiled line, used to
- * follow lines that apply a named LCD; it defaults to `lines`.
+ * follow lines that apply a named LCD; it defaults to `lines`. `names` are the lines' names
+ * (default `lineNames(all)`), for callers that hold only some lines but know every name.
  */
 export function criteriaMatrix(
   lines: readonly EvaluablePolicy[],
   all: readonly EvaluablePolicy[] = lines,
+  names: ReadonlyMap<string, string> = lineNames(all),
 ): CriteriaMatrix {
   const byId = new Map(all.map((l) => [l.id, l]));
-  const names = lineNames(all);
   const columns: MatrixColumn[] = lines.map((line) => ({
     line,
     name: names.get(line.id) ?? line.policyName,

@@ -15,6 +15,7 @@ import { byConcept, conceptCondition, coversNobody } from './rules.ts';
 
 /** Path segments under /compare/ that are pages of their own, never line ids. */
 export const reservedSegments = [
+  'pair',
   'views',
   'versions',
   'pairs',
@@ -31,6 +32,25 @@ export function canonicalPair<T extends { id: string }>(x: T, y: T): [T, T] {
 export function pairPath(x: string, y: string): string {
   const [a, b] = x.localeCompare(y) <= 0 ? [x, y] : [y, x];
   return `/compare/${a}/${b}/`;
+}
+
+/**
+ * URL of the browser pair page (/compare/pair/), which compares any two lines, in canonical order;
+ * with one line, the page's form with that line chosen.
+ */
+export function browserPairPath(x: string, y?: string): string {
+  if (y === undefined) return `/compare/pair/?a=${encodeURIComponent(x)}`;
+  const [a, b] = x.localeCompare(y) <= 0 ? [x, y] : [y, x];
+  return `/compare/pair/?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
+}
+
+/**
+ * Where to link for the comparison of two lines: their pre-rendered page when the build made one
+ * (`pages` holds the pre-rendered pages' paths, see comparisonPairs), else the browser pair page.
+ */
+export function pairHref(x: string, y: string, pages: ReadonlySet<string>): string {
+  const path = pairPath(x, y);
+  return pages.has(path) ? path : browserPairPath(x, y);
 }
 
 /**
@@ -90,8 +110,14 @@ export interface LineDiff {
 }
 
 export interface DiffOptions {
-  /** Every compiled line (for LCDs and names). */
+  /**
+   * Every compiled line (for LCDs and names). The diff of A and B reads only A, B and the LCD
+   * lines they apply from it, and the names; so with `names` given, those lines are enough (the
+   * browser pair page loads no more).
+   */
   all: readonly EvaluablePolicy[];
+  /** The lines' names (default `lineNames(all)`, which needs every line of A's and B's policies). */
+  names?: ReadonlyMap<string, string>;
   /** The patient examples start from (vignette V01) and its name. */
   baseline: PatientFacts;
   baselineName: string;
@@ -102,9 +128,9 @@ export interface DiffOptions {
 /** Compares line A with line B. */
 export function diffLines(a: EvaluablePolicy, b: EvaluablePolicy, options: DiffOptions): LineDiff {
   const byId = new Map(options.all.map((l) => [l.id, l]));
-  const names = lineNames(options.all);
+  const names = options.names ?? lineNames(options.all);
   const ctx = { byId, names };
-  const matrix = criteriaMatrix([a, b], options.all);
+  const matrix = criteriaMatrix([a, b], options.all, names);
   const [columnA, columnB] = matrix.columns as [MatrixColumn, MatrixColumn];
   const nameA = columnA.name;
   const nameB = columnB.name;

@@ -4,6 +4,7 @@
  * the CLI and the browser without pulling in any Astro runtime.
  */
 import { z } from 'astro/zod';
+import { verificationLabel, verificationLevels } from './verification-label.ts';
 
 /** A kebab-case id: lower-case letters, digits and single hyphens, e.g. `cohere-ma-v3`. */
 export const entryId = z
@@ -31,25 +32,11 @@ export const monthOrDate = z.union([isoDate, z.string().regex(/^\d{4}-(0[1-9]|1[
  * `seed-only` found only in one of the project's seed documents; `unverified` claimed but not
  * confirmed; `inference` the editors' own reasoning; `not-found` looked for and not found.
  */
-export const verification = z.enum([
-  'verified',
-  'secondary',
-  'seed-only',
-  'unverified',
-  'inference',
-  'not-found',
-]);
+export const verification = z.enum(verificationLevels);
 export type Verification = z.infer<typeof verification>;
 
-/** Plain-language names for the verification labels, as the site shows them. */
-export const verificationLabel: Record<Verification, string> = {
-  verified: 'verified',
-  secondary: 'secondary source only',
-  'seed-only': 'seed document only',
-  unverified: 'unverified',
-  inference: 'editors’ inference',
-  'not-found': 'not found',
-};
+/** Plain-language names for the verification labels (in a module without zod, for browser code). */
+export { verificationLabel };
 
 /**
  * A pinpoint citation: which source, and where in it. At least one locator part is required,

@@ -29,6 +29,8 @@ describe('reading the built site', () => {
     '_astro/island.js': 'import{x}from"./chunk.js";import("/pagefind/pagefind.js");x()',
     '_astro/chunk.js': 'export const x=()=>1',
     'pagefind/pagefind.js': 'export const search=1',
+    '_astro/pair.js': 'new Worker(new URL(`/_astro/worker.js`,``+import.meta.url),{type:"module"})',
+    '_astro/worker.js': 'import{x}from"./chunk.js";x()',
   });
 
   it('lists pages as URL paths, skipping pagefind and _astro', () => {
@@ -38,6 +40,14 @@ describe('reading the built site', () => {
   it('follows static imports but not dynamic import()', () => {
     expect(staticModuleGraph(dist, '/_astro/island.js')).toEqual([
       '/_astro/island.js',
+      '/_astro/chunk.js',
+    ]);
+  });
+
+  it('counts the worker a module starts, and what the worker imports, as loaded with it', () => {
+    expect(staticModuleGraph(dist, '/_astro/pair.js')).toEqual([
+      '/_astro/pair.js',
+      '/_astro/worker.js',
       '/_astro/chunk.js',
     ]);
   });
