@@ -1,16 +1,16 @@
 /**
- * Scale benchmark: how the build grows with the number of policies. For each size N (default
- * 100 and 1,000) it copies src/content into a temporary folder, adds N synthetic, schema-valid
- * policies over N/10 synthetic payers (scripts/lib/synthetic-policies.ts), builds that folder with the real build
- * (scripts/build.ts, content check + astro build + pagefind) into its own output and cache, and
- * prints build time per step, peak memory, pages by kind and output size, then the ratio between
- * the sizes and which step grows faster than the policy count.
+ * Scale benchmark: how the build grows with the number of policy lines. For each size N (default
+ * 100, 1,000 and 3,000 current lines) it copies src/content into a temporary folder, adds
+ * synthetic, schema-valid policies over about N/10 synthetic payers
+ * (scripts/lib/synthetic-policies.ts) until there are N lines,
+ * builds that folder with the real build (scripts/build.ts: content check + astro build +
+ * pagefind) into its own output and cache, and prints build time per step, peak memory, pages by
+ * kind, the largest page of each kind and every page over its budget. Then it edits one policy
+ * and builds again into the same output and cache: the time an editor waits. Last, the growth
+ * between the sizes and issue 14's goals, met or missed. A build that would not finish is
+ * stopped at --timeout and reported.
  *
- * Pairwise comparison pages (/compare/<a>/<b>/) are counted separately: whatever
- * src/lib/compare/ decides to pre-render shows up there, so the benchmark works before and after
- * that code exists, and a build that would not finish is stopped at --timeout and reported.
- *
- *   node scripts/bench-scale.ts [--sizes 100,1000] [--timeout 900] [--keep] [--no-write]
+ *   node scripts/bench-scale.ts [--sizes 100,1000,3000] [--timeout 1800] [--keep] [--no-write]
  *
  * Writes its figures to docs/benchmarks.generated.md (not with --no-write).
  */
@@ -28,7 +28,7 @@ import {
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { readAllContent } from '../src/loaders/content-files.ts';
+import { parseData, readAllContent } from '../src/loaders/content-files.ts';
 import { formatErrors, validateContent } from '../src/lib/content/validate.ts';
 import { checkPage } from './lib/budgets.ts';
 import { htmlPages, kb, measurePage } from './lib/dist-files.ts';
@@ -42,8 +42,8 @@ import { benchReport } from './lib/bench-report.ts';
 import { countOption, parseFlags } from './lib/flags.ts';
 
 const { values } = parseFlags('bench:scale', {
-  sizes: { type: 'string', default: '100,1000' },
-  timeout: { type: 'string', default: '900' },
+  sizes: { type: 'string', default: '100,1000,3000' },
+  timeout: { type: 'string', default: '1800' },
   keep: { type: 'boolean', default: false },
   write: { type: 'boolean', default: true },
 });
@@ -66,7 +66,10 @@ const templates = ruleTemplates(
 const realPolicies = real.content.policies.size;
 
 interface Run {
+  /** Policy lines asked for. */
   n: number;
+  /** Current policy lines built (real and synthetic; at least n). */
+  lines: number;
   policies: number;
   seconds?: number;
   steps: Record<string, number>;
@@ -74,14 +77,18 @@ interface Run {
   peakProcessMb: number;
   pages: Record<string, number>;
   distMb: number;
-  largest: { path: string; html: number }[];
+  largest: { kind: string; path: string; html: number }[];
   overBudget: string[];
   error?: string;
+  /** Seconds to build again after editing one policy (or why it failed). */
+  rebuild?: number | string;
+  rebuildSteps?: Record<string, number>;
+  rebuildParsed?: number;
 }
 
 const report = benchReport('bench:scale');
 report.line(
-  `Templates: ${templates.length} cited rules over ${new Set(templates.map((t) => t.concept)).size} concepts from ${realPolicies} real policies.\n`,
+  `Templates: ${templates.length} cited rules over ${new Set(templates.map((t) => t.concept)).size} concepts from ${realPolicies} real policies. Sizes count current policy lines (real lines first, then synthetic policies until the count is reached).\n`,
 );
 
 const runs: Run[] = [];
@@ -93,35 +100,42 @@ const fmt = (v: number | undefined, digits = 1) => (v === undefined ? '–' : v.
 const stepNames = ['content check', 'astro build', 'pagefind'];
 report.line('\n### Results\n');
 report.line(
-  '| Synthetic | Policies | Pages | Pairwise pages | Build s | Content check s | Astro build s | Pagefind s | Peak RSS, process tree MB | Peak RSS, largest process MB | dist MB |',
+  '| Lines | Policies | Pages | Pair pages | Build s | Content check s | Astro build s | Pagefind s | Peak RSS, process tree MB | Peak RSS, largest process MB | dist MB | Rebuild after one edit s | Files parsed on rebuild |',
 );
 report.line(
-  '| --------: | -------: | ----: | -------------: | ------: | --------------: | ------------: | ---------: | ------------------------: | ---------------------------: | ------: |',
+  '| ----: | -------: | ----: | ---------: | ------: | --------------: | ------------: | ---------: | ------------------------: | ---------------------------: | ------: | -----------------------: | --------------------: |',
 );
 for (const r of runs)
   report.line(
-    `| ${r.n} | ${r.policies} | ${total(r.pages)} | ${r.pages['compare pairs'] ?? 0} | ${r.error ? `${r.error}` : fmt(r.seconds)} | ${stepNames.map((s) => fmt(r.steps[s])).join(' | ')} | ${fmt(r.peakTreeMb, 0)} | ${fmt(r.peakProcessMb, 0)} | ${fmt(r.distMb)} |`,
+    `| ${r.lines} | ${r.policies} | ${total(r.pages)} | ${r.pages['pair page'] ?? 0} | ${r.error ? `${r.error}` : fmt(r.seconds)} | ${stepNames.map((s) => fmt(r.steps[s])).join(' | ')} | ${fmt(r.peakTreeMb, 0)} | ${fmt(r.peakProcessMb, 0)} | ${fmt(r.distMb)} | ${typeof r.rebuild === 'string' ? r.rebuild : fmt(r.rebuild)} | ${r.rebuildParsed ?? '–'} |`,
   );
 for (const r of runs) {
+  if (r.error) continue;
   report.line(
-    `\nN = ${r.n}: pages by kind: ${Object.entries(r.pages)
+    `\n${r.lines} lines: pages by kind: ${Object.entries(r.pages)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}.`,
   );
   report.line(
-    `  Largest pages (gzipped HTML): ${r.largest.map((p) => `${p.path} ${kb(p.html)}`).join(', ')}.`,
+    `  Largest page per kind (gzipped HTML): ${r.largest.map((p) => `${p.kind} ${p.path} ${kb(p.html)}`).join('; ')}.`,
   );
-  if (r.overBudget.length)
-    report.line(`  Over the per-page size budgets: ${r.overBudget.join('; ')}.`);
+  report.line(
+    r.overBudget.length
+      ? `  Over the per-page size budgets (${r.overBudget.length}): ${r.overBudget.slice(0, 12).join('; ')}${r.overBudget.length > 12 ? '; …' : ''}.`
+      : '  Every page within its size budget.',
+  );
+  if (r.rebuildSteps)
+    report.line(
+      `  Rebuild after one edit, by step: ${stepNames.map((s) => `${s} ${fmt(r.rebuildSteps![s])} s`).join(', ')}.`,
+    );
 }
 
 const [small, large] = [runs[0], runs[runs.length - 1]];
+const ratio = (a: number | undefined, b: number | undefined) => (a && b ? b / a : undefined);
 if (small && large && small !== large && small.seconds && large.seconds) {
-  const ratio = (a: number | undefined, b: number | undefined) => (a && b ? b / a : undefined);
-  const sizeRatio = large.n / small.n;
-  const policyRatio = large.policies / small.policies;
+  const lineRatio = large.lines / small.lines;
   report.line(
-    `\n### Growth from N = ${small.n} to N = ${large.n} (${sizeRatio}× the synthetic policies, ${policyRatio.toFixed(2)}× all policies)\n`,
+    `\n### Growth from ${small.lines} to ${large.lines} lines (${lineRatio.toFixed(1)}×)\n`,
   );
   report.line('| Measure | Ratio |');
   report.line('| ------- | ----: |');
@@ -130,44 +144,43 @@ if (small && large && small !== large && small.seconds && large.seconds) {
     report.line(`| ${s} | ${fmt(ratio(small.steps[s], large.steps[s]), 2)} |`);
   report.line(`| Peak RSS (process tree) | ${fmt(ratio(small.peakTreeMb, large.peakTreeMb), 2)} |`);
   report.line(`| Pages | ${fmt(ratio(total(small.pages), total(large.pages)), 2)} |`);
-  report.line(
-    `| Pairwise pages | ${small.pages['compare pairs'] ? fmt(ratio(small.pages['compare pairs'], large.pages['compare pairs']), 2) : 'none built'} |`,
-  );
   report.line(`| dist size | ${fmt(ratio(small.distMb, large.distMb), 2)} |`);
-  const perPolicy = (large.seconds - small.seconds) / (large.n - small.n);
+  const perLine = (large.seconds - small.seconds) / (large.lines - small.lines);
   report.line(
-    `\nMarginal cost: ${(perPolicy * 1000).toFixed(0)} ms of build per added policy; fixed cost about ${Math.max(0, small.seconds - perPolicy * small.policies).toFixed(1)} s.`,
+    `\nMarginal cost: ${(perLine * 1000).toFixed(0)} ms of build per added line; fixed cost about ${Math.max(0, small.seconds - perLine * small.lines).toFixed(1)} s.`,
   );
-  const faster = stepNames.filter((s) => (ratio(small.steps[s], large.steps[s]) ?? 0) > sizeRatio);
+  const faster = stepNames.filter((s) => (ratio(small.steps[s], large.steps[s]) ?? 0) > lineRatio);
   report.line(
     faster.length
-      ? `Growing faster than the policy count: ${faster.join(', ')}.`
-      : 'No step grows faster than the policy count.',
+      ? `Growing faster than the line count: ${faster.join(', ')}.`
+      : 'No step grows faster than the line count.',
   );
-  const buildRatio = large.seconds / small.seconds;
-  report.line('\n### Targets\n');
-  if (large.n === 1000)
-    report.line(
-      `- ${large.seconds < 120 ? 'MET   ' : 'MISSED'} 1,000 policies build in < 120 s: ${large.seconds.toFixed(1)} s`,
-    );
-  report.line(
-    `- ${buildRatio <= 10 ? 'MET   ' : 'MISSED'} about linear growth, ratio ≤ 10: ${buildRatio.toFixed(2)}`,
-  );
-} else if (large?.error) {
-  report.line(`\n### Targets\n\n- MISSED N = ${large.n}: ${large.error}`);
 }
-const pairsSmall = small?.pages['compare pairs'] ?? 0;
-const pairsLarge = large?.pages?.['compare pairs'] ?? 0;
-if (pairsSmall > 0 && pairsLarge === pairsSmall && large && !large.error) {
-  // The same count at both sizes: the build caps pre-rendered pairs (defaultMaxPairs / BVN_MAX_PAIRS).
-  report.line(
-    `\nPages under /compare/<a>/<b>/ (pairs, views, version diffs): ${pairsSmall} at both sizes: the build's pair cap holds, so pairwise pages add a constant, not N².`,
-  );
-} else if (pairsSmall > 0 && small) {
-  const perPair = pairsSmall / ((small.policies * (small.policies - 1)) / 2);
-  report.line(
-    `\nPairwise pages at N = ${small.n}: ${pairsSmall} (${(perPair * 100).toFixed(0)}% of all pairs of ${small.policies} policies). At that share, 1,000 synthetic policies would pre-render about ${Math.round((perPair * (1000 + realPolicies) * (999 + realPolicies)) / 2).toLocaleString('en')} pairwise pages.`,
-  );
+// The issue's goals (issue 14), for the largest size run.
+if (large) {
+  const goal = (met: boolean | undefined, text: string) =>
+    report.line(`- ${met === undefined ? 'NOT MEASURED' : met ? 'MET   ' : 'MISSED'} ${text}`);
+  report.line(`\n### Goals at ${large.lines} lines\n`);
+  if (large.error) goal(false, `the build: ${large.error}`);
+  else {
+    goal(
+      large.overBudget.length === 0,
+      `every page within its size budget: ${large.overBudget.length} over`,
+    );
+    goal(large.seconds! <= 300, `build ≤ 5 minutes: ${fmt(large.seconds)} s`);
+    goal(
+      large.peakTreeMb <= 4096,
+      `peak memory ≤ 4 GB: ${fmt(large.peakTreeMb, 0)} MB (process tree)`,
+    );
+    if (small && small !== large && small.seconds) {
+      const r = ratio(small.seconds, large.seconds)!;
+      goal(r <= 15, `build(${large.lines}) / build(${small.lines}) ≤ 15: ${fmt(r, 2)}`);
+    }
+    goal(
+      typeof large.rebuild === 'number' ? large.rebuild <= 20 : false,
+      `rebuild after one edited policy ≤ 20 s: ${typeof large.rebuild === 'number' ? `${fmt(large.rebuild)} s` : large.rebuild}`,
+    );
+  }
 }
 report.line(
   `\nLoad average at the end: ${loadavg()
@@ -186,22 +199,35 @@ async function benchmark(n: number): Promise<Run> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   cpSync('src/content', content, { recursive: true });
+  // N counts policy lines: real ones first, then synthetic policies until the total reaches N.
+  const realLines = [...real.content.policies.values()]
+    .filter((p) => p.status === 'current')
+    .reduce((sum, p) => sum + p.lines.length, 0);
   const payers = syntheticPayers({ count: syntheticPayerCount(n) });
   for (const [id, payer] of payers)
     writeFileSync(
       join(content, 'payers', `${id}.yaml`),
       `# Generated by scripts/bench-scale.ts for the scale benchmark; not a real payer.\n${stringify(payer)}`,
     );
-  const generated = syntheticPolicies({
-    count: n,
-    templates,
-    payerIds: [...real.content.payers.keys(), ...payers.keys()],
-  });
-  for (const [id, policy] of generated)
+  const generated = [
+    ...syntheticPolicies({
+      count: Math.max(1, n - realLines),
+      templates,
+      payerIds: [...real.content.payers.keys(), ...payers.keys()],
+    }),
+  ];
+  let lines = realLines;
+  const written: string[] = [];
+  for (const [id, policy] of generated) {
+    if (lines >= n) break;
+    lines += policy.lines.length;
+    const file = join(content, 'policies', `${id}.yaml`);
     writeFileSync(
-      join(content, 'policies', `${id}.yaml`),
+      file,
       `# Generated by scripts/bench-scale.ts for the scale benchmark; not a real policy.\n${stringify(policy, { aliasDuplicateObjects: false })}`,
     );
+    written.push(file);
+  }
   // The generated content must pass the same check as real content, or the benchmark measures nothing.
   const check = validateContent(await readAllContent(process.cwd(), content));
   if (check.errors.length > 0) {
@@ -211,10 +237,84 @@ async function benchmark(n: number): Promise<Run> {
     process.exit(1);
   }
   const policies = check.content.policies.size;
-  process.stdout.write(`N = ${n}: ${policies} policies in ${content}; building… `);
+  process.stdout.write(
+    `N = ${n}: ${lines} lines in ${policies} policies in ${content}; building… `,
+  );
 
   const out = join(dir, 'dist');
-  const child = spawn('node', ['scripts/build.ts', '--out', out], {
+  const run: Run = {
+    n,
+    lines,
+    policies,
+    pages: {},
+    distMb: 0,
+    largest: [],
+    overBudget: [],
+    ...(await build(content, dir, out)),
+  };
+  if (run.error) {
+    console.log(run.error);
+    return run;
+  }
+  const pages = htmlPages(out);
+  // Weigh every page: the largest of each kind is what a budget would break first.
+  const largest = new Map<string, { path: string; html: number }>();
+  for (const page of pages) {
+    const kind = pageKind(page);
+    run.pages[kind] = (run.pages[kind] ?? 0) + 1;
+    const weight = measurePage(out, page);
+    if (weight.html > (largest.get(kind)?.html ?? -1))
+      largest.set(kind, { path: page, html: weight.html });
+    run.overBudget.push(
+      ...checkPage(weight).map((f) => `${f.path} ${f.measure} ${kb(f.actual)} > ${kb(f.limit)}`),
+    );
+  }
+  run.largest = [...largest].map(([kind, w]) => ({ kind, ...w })).sort((a, b) => b.html - a.html);
+  run.distMb = folderBytes(out) / 1024 / 1024;
+  console.log(`${run.seconds!.toFixed(1)} s, ${pages.length} pages.`);
+
+  // Edit one policy (a synthetic one in the middle: a new version with a changed summary) and
+  // build again into the same output with the same caches: what an editor waits for.
+  const edited =
+    written[Math.floor(written.length / 2)] ??
+    join(content, 'policies', 'cohere-bvn-ablation.yaml');
+  const policy = parseData(readFileSync(edited, 'utf8')) as { summary: string };
+  policy.summary += ' Edited for the rebuild benchmark.';
+  writeFileSync(edited, stringify(policy, { aliasDuplicateObjects: false }));
+  process.stdout.write(`  rebuilding after editing ${edited.split('/').pop()}… `);
+  const rebuild = await build(content, dir, out);
+  run.rebuild = rebuild.error ?? rebuild.seconds;
+  run.rebuildSteps = rebuild.steps;
+  run.rebuildParsed = rebuild.parsed;
+  console.log(
+    rebuild.error ?? `${rebuild.seconds!.toFixed(1)} s (${rebuild.parsed ?? '?'} files parsed).`,
+  );
+  return run;
+}
+
+/** The kind of a page, for "largest page per kind". */
+function pageKind(page: string): string {
+  if (/^\/compare\/(?!views\/|versions\/|evidence\/)[^/]+\/[^/]+\/$/.test(page)) return 'pair page';
+  if (/^\/policies\/synthetic-/.test(page)) return 'policy page (synthetic)';
+  const parts = page.split('/').filter(Boolean);
+  if (parts.length === 0) return 'home';
+  if (parts.length === 1) return `/${parts[0]}/`;
+  return `/${parts[0]}/${parts.length > 2 || parts[0] !== 'compare' ? '…' : parts[1]}`;
+}
+
+interface BuildRun {
+  seconds?: number;
+  steps: Record<string, number>;
+  /** Content files parsed by the content check (the rest came from the parse cache). */
+  parsed?: number;
+  peakTreeMb: number;
+  peakProcessMb: number;
+  error?: string;
+}
+
+/** Builds `content` into `out` with the real build script, sampling the process tree's memory. */
+async function build(content: string, dir: string, out: string): Promise<BuildRun> {
+  const child = spawn(process.execPath, ['scripts/build.ts', '--out', out], {
     env: {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
@@ -249,52 +349,23 @@ async function benchmark(n: number): Promise<Run> {
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   clearTimeout(timer);
-
-  const run: Run = {
-    n,
-    policies,
+  const run: BuildRun = {
     steps: {},
     peakTreeMb: peakTree / 1024,
     peakProcessMb: peakProcess / 1024,
-    pages: {},
-    distMb: 0,
-    largest: [],
-    overBudget: [],
   };
   if (timedOut || status !== 0) {
     run.error = timedOut
       ? `did not finish in ${timeoutSeconds} s`
       : `build failed (exit ${status})`;
-    console.log(run.error);
     if (!timedOut) console.error(stderr.split('\n').slice(-20).join('\n'));
     return run;
   }
   run.seconds = seconds;
   for (const m of stdout.matchAll(/(content check|astro build|pagefind) ([\d.]+) s/g))
     run.steps[m[1]!] = Number(m[2]);
-  const pages = htmlPages(out);
-  for (const page of pages) {
-    const kind = /^\/compare\/[^/]+\/[^/]+\/$/.test(page)
-      ? 'compare pairs'
-      : /^\/policies\/synthetic-/.test(page)
-        ? 'synthetic policy pages'
-        : `${page.split('/')[1] || 'home'} pages`;
-    run.pages[kind] = (run.pages[kind] ?? 0) + 1;
-  }
-  // Weigh the pages whose size depends on the number of policies (and a sample of the others).
-  const weighed = pages.filter(
-    (p) => !/^\/(policies\/synthetic-|compare\/[^/]+\/[^/]+\/)/.test(p) || p.endsWith('-0001/'),
-  );
-  const weights = weighed.map((p) => measurePage(out, p));
-  run.largest = [...weights]
-    .sort((a, b) => b.html - a.html)
-    .slice(0, 3)
-    .map((w) => ({ path: w.path, html: w.html }));
-  run.overBudget = weights
-    .flatMap((w) => checkPage(w))
-    .map((f) => `${f.path} ${f.measure} ${kb(f.actual)} > ${kb(f.limit)}`);
-  run.distMb = folderBytes(out) / 1024 / 1024;
-  console.log(`${seconds.toFixed(1)} s, ${pages.length} pages.`);
+  const parsed = /\((\d+) files parsed/.exec(stdout)?.[1];
+  if (parsed !== undefined) run.parsed = Number(parsed);
   return run;
 }
 

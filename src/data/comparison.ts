@@ -6,12 +6,7 @@
 import { baselineName, baselinePatient } from '../lib/compare/baseline.ts';
 import { criteriaMatrix, type CriteriaMatrix } from '../lib/compare/matrix.ts';
 import { lineNames } from '../lib/compare/names.ts';
-import {
-  comparisonPairs,
-  diffLines,
-  type DiffOptions,
-  type LineDiff,
-} from '../lib/compare/pairs.ts';
+import { comparisonPairs, type DiffOptions, type LineDiff } from '../lib/compare/pairs.ts';
 import {
   diffVersions,
   versionPairs,
@@ -20,6 +15,7 @@ import {
 } from '../lib/compare/versions.ts';
 import type { PayerRef } from '../lib/compare/listings.ts';
 import { matrixViews, viewLines, type MatrixView } from '../lib/compare/views.ts';
+import { diffCache } from './diff-cache.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import type { PayerKind } from '../lib/schema/payer.ts';
 import { siteContent, type SiteContent } from './collections.ts';
@@ -86,6 +82,7 @@ async function load(): Promise<Comparison> {
   const viewable = viewLines(current, policyById, content.payerById);
   const options: DiffOptions = { all: content.lines, baseline: baselinePatient(), baselineName };
   const diffs = new Map<string, LineDiff>();
+  const cache = diffCache();
   const versionDiffs = new Map<string, VersionDiff>();
   return {
     content,
@@ -101,7 +98,7 @@ async function load(): Promise<Comparison> {
     diff(a, b) {
       const key = `${a}|${b}`;
       let d = diffs.get(key);
-      if (!d) diffs.set(key, (d = diffLines(byId.get(a)!, byId.get(b)!, options)));
+      if (!d) diffs.set(key, (d = cache.diff(byId.get(a)!, byId.get(b)!, options)));
       return d;
     },
     versionDiff(pair) {

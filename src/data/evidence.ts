@@ -3,7 +3,7 @@
  * provenance of every payer rule in the full matrix, the per-line figures, and the pairs of a
  * payer line with a trial's eligibility that get a page. Computed once per build.
  */
-import { comparisonPairs, diffLines, type LineDiff } from '../lib/compare/pairs.ts';
+import { comparisonPairs, type LineDiff } from '../lib/compare/pairs.ts';
 import {
   evidenceRules,
   matrixProvenance,
@@ -15,6 +15,7 @@ import {
 import { coversNobody } from '../lib/compare/rules.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import { comparison, type Comparison } from './comparison.ts';
+import { diffCache } from './diff-cache.ts';
 
 export interface EvidenceComparison {
   comparison: Comparison;
@@ -49,6 +50,7 @@ async function load(): Promise<EvidenceComparison> {
   const all = [...data.content.lines, ...sets];
   const byId = new Map(all.map((l) => [l.id, l]));
   const diffs = new Map<string, LineDiff>();
+  const cache = diffCache();
   return {
     comparison: data,
     sets,
@@ -65,7 +67,7 @@ async function load(): Promise<EvidenceComparison> {
       const key = `${line}|${set}`;
       let d = diffs.get(key);
       if (!d)
-        diffs.set(key, (d = diffLines(byId.get(line)!, byId.get(set)!, { ...data.options, all })));
+        diffs.set(key, (d = cache.diff(byId.get(line)!, byId.get(set)!, { ...data.options, all })));
       return d;
     },
   };

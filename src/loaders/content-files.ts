@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { ContentFile } from '../lib/content/validate.ts';
+import type { ParseCache, ParsedFile } from './parse-cache.ts';
 
 const DATA = /\.(ya?ml|json)$/;
 const MDX = /\.mdx?$/;
@@ -26,10 +27,24 @@ export function parseMdx(raw: string): { data: unknown; body: string; bodyLine: 
   };
 }
 
-/** Every entry file of one collection folder, parsed; a parse failure is reported, not thrown. */
+/** Options for reading content: a parse cache (the build's), else every file is parsed. */
+export interface ReadOptions {
+  cache?: ParseCache;
+}
+
+/** Parses one file's text: data for YAML/JSON, frontmatter data and body for MDX. */
+function parseFile(raw: string, isData: boolean): ParsedFile {
+  return isData ? { data: parseData(raw) } : parseMdx(raw);
+}
+
+/**
+ * Every entry file of one collection folder, parsed (or read back from `options.cache` when the
+ * file's text is unchanged); a parse failure is reported, not thrown.
+ */
 export async function readContentFolder(
   root: string,
   folder: string,
+  options: ReadOptions = {},
 ): Promise<(ContentFile & { raw: string })[]> {
   const dir = resolve(root, folder);
   const names = (await readdir(dir).catch(() => [] as string[]))
@@ -45,11 +60,13 @@ export async function readContentFolder(
     const raw = await readFile(join(dir, name), 'utf8');
     const id = name.replace(isData ? DATA : MDX, '');
     try {
-      if (isData) files.push({ collection, id, path, raw, data: parseData(raw) });
-      else {
-        const { data, body, bodyLine } = parseMdx(raw);
-        files.push({ collection, id, path, raw, data, body, bodyLine });
+      const kind = isData ? 'data' : 'mdx';
+      let parsed = options.cache?.get(raw, kind);
+      if (!parsed) {
+        parsed = parseFile(raw, isData);
+        options.cache?.set(raw, kind, parsed);
       }
+      files.push({ collection, id, path, raw, ...parsed });
     } catch (error) {
       files.push({
         collection,
@@ -79,10 +96,14 @@ export const collectionFolders = [
 ] as const;
 
 /** Reads every collection under `contentRoot` (default src/content). */
-export async function readAllContent(root: string, contentRoot = 'src/content') {
+export async function readAllContent(
+  root: string,
+  contentRoot = 'src/content',
+  options: ReadOptions = {},
+) {
   const all: (ContentFile & { raw: string })[] = [];
   for (const folder of collectionFolders)
-    all.push(...(await readContentFolder(root, `${contentRoot}/${folder}`)));
+    all.push(...(await readContentFolder(root, `${contentRoot}/${folder}`, options)));
   return all;
 }
 
