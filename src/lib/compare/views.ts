@@ -26,12 +26,14 @@ export const payerKindLabel: Record<PayerKind, string> = {
 const payerKinds = Object.keys(payerKindLabel) as PayerKind[];
 
 /**
- * Most policy lines (matrix columns) on one matrix page. Measured on the built site: a matrix
- * page costs about 7 KB gzipped plus about 1.2 KB per column (table cell, print copy and the
- * differences in words), so 20 columns come to about 31 KB, within the 40 KB matrix budget
- * (scripts/lib/budgets.ts) with room for criteria that differ more than today's.
+ * Most policy lines (matrix columns) on one matrix page. Measured on built pages: with today's
+ * 15 real lines a matrix page costs about 7 KB gzipped plus 1.2 KB per column; at 3,000
+ * synthetic policies (`npm run bench:scale`), pages of 20 columns weighed 28 KB on average but
+ * up to 41 KB where rich real lines and many differing rules meet (about 2 KB per column). 16
+ * columns keep that worst case near 33 KB, within the 40 KB matrix budget
+ * (scripts/lib/budgets.ts).
  */
-export const matrixPageColumns = 20;
+export const matrixPageColumns = 16;
 
 /** True while the matrix of every current line fits on one page (/compare/ shows it). */
 export function fullMatrixFits(lineCount: number, columns = matrixPageColumns): boolean {

@@ -38,7 +38,7 @@ const view = (id: string) => views.find((v) => v.id === id)!;
 beforeAll(async () => {
   content = await loadContent();
   views = matrixViews(viewLines(content.current, content.content.policies, content.content.payers));
-});
+}, 300_000);
 
 describe('views of the real catalogue', () => {
   it('offers one view per payer type and product line that has lines', () => {
@@ -94,9 +94,9 @@ describe('a view wider than one page', () => {
   });
   // 45 lines, payers interleaved in the column order.
   const lines = Array.from({ length: 45 }, (_, i) => line(i, ['Zeta', 'Alpha', 'Mid'][i % 3]!));
-  const parts = matrixViews(lines).filter((v) => v.facet === 'payer-type');
+  const parts = matrixViews(lines, 20).filter((v) => v.facet === 'payer-type');
 
-  it('is split into parts of at most matrixPageColumns lines; the first keeps the view’s id', () => {
+  it('is split into parts of at most the given number of lines; the first keeps the view’s id', () => {
     expect(parts.map((p) => p.id)).toEqual([
       'payer-type-health-plan',
       'payer-type-health-plan-part-2',
@@ -151,7 +151,8 @@ describe('the comparison pages at 3,000 generated policies', () => {
     policies = [...all].map(([id, data]) => ({ id, data }));
     current = compilePolicies(policies).filter((l) => !l.id.includes('@'));
     pages = matrixViews(viewLines(current, all, payers));
-  });
+    // Generating and compiling 3,000 policies takes seconds; only a hang should reach the limit.
+  }, 300_000);
 
   it('shows /compare/ as the index of views, each view page at most matrixPageColumns lines', () => {
     expect(current.length).toBeGreaterThan(3000);
