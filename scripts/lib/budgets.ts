@@ -50,9 +50,9 @@ export const pageBudgets: readonly PageBudget[] = [
     why: 'the criteria matrix is one table of every concept × every current policy (a view holds some of its columns), plus its grouped print copy; 40 KB keeps it under a second on a slow 3G link',
   },
   {
-    match: /^\/compare\/evidence\/$/,
+    match: /^\/compare\/evidence\/(page\/\d+\/)?$/,
     limits: { html: 40 * KB },
-    why: 'payers against the evidence is the matrix again, every payer rule with its provenance; the matrix’s 40 KB',
+    why: 'payers against the evidence is the matrix again, every payer rule of 20 policy lines a page with its provenance; the matrix’s 40 KB',
   },
   {
     match: /^\/check\//,

@@ -3,7 +3,7 @@
  * built page or file each one produced. The browser tests visit one page per template, so a new
  * route is covered without editing a list; the static gate fails a template that built nothing.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export interface RouteTemplate {
@@ -13,7 +13,15 @@ export interface RouteTemplate {
   kind: 'page' | 'endpoint';
   /** The URL path it produces, parameters in brackets: `/compare/[a]/[b]/`, `/cite/[id].bib`. */
   route: string;
+  /**
+   * Why the template may build nothing with today's content, when its file says so with a line
+   * `@builds-only-at-scale: <reason>` (e.g. the second page of a list that fits on one page).
+   */
+  onlyAtScale?: string;
 }
+
+/** The marker a route file carries when it builds pages only once the catalogue is large. */
+const atScaleMarker = /@builds-only-at-scale:\s*(.+?)\s*(?:\*\/|$)/m;
 
 const pageExtensions = ['.astro', '.md', '.mdx', '.html'];
 const endpointExtensions = ['.ts', '.js'];
@@ -41,7 +49,13 @@ export function routeTemplates(pagesDir = 'src/pages'): RouteTemplate[] {
           parts.length === 1 && /^(404|500)$/.test(parts[0]!)
             ? `/${parts[0]}.html`
             : `/${parts.map((p) => `${p}/`).join('')}`;
-        templates.push({ file: full.split(sep).join('/'), kind: 'page', route });
+        const onlyAtScale = atScaleMarker.exec(readFileSync(full, 'utf8'))?.[1]?.trim();
+        templates.push({
+          file: full.split(sep).join('/'),
+          kind: 'page',
+          route,
+          ...(onlyAtScale ? { onlyAtScale } : {}),
+        });
       } else if (endpoint)
         templates.push({
           file: full.split(sep).join('/'),
@@ -98,4 +112,13 @@ export function outputsByRoute(
     if (template) outputs.get(template)!.push(path);
   }
   return outputs;
+}
+
+/** The templates to visit: all, except those that build only at scale and built nothing this time. */
+export function withOutput(
+  templates: readonly RouteTemplate[],
+  built: readonly string[],
+): RouteTemplate[] {
+  const outputs = outputsByRoute(templates, built);
+  return templates.filter((t) => !t.onlyAtScale || outputs.get(t)!.length > 0);
 }

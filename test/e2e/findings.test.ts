@@ -201,3 +201,46 @@ describe('study pages', () => {
     expect(pointer).toBe('/studies/intracept-2021-12-month/#risk-of-bias');
   });
 });
+
+describe('what the editors looked for and could not read', () => {
+  it('each study page lists its unread topics, each with a citation labelled "not found"', async () => {
+    const withUnread = [...content.studies].filter(([, s]) => s.notRead.length);
+    expect(withUnread.length).toBeGreaterThanOrEqual(8);
+    for (const [id, study] of withUnread) {
+      const page = await open(`/studies/${id}/`);
+      const items = await page.$$eval('[data-not-read] > div', (divs) =>
+        divs.map((d) => ({
+          topic: (d as HTMLElement).dataset.topic,
+          citations: d.querySelectorAll('dd .cite').length,
+          text: d.textContent,
+        })),
+      );
+      await page.close();
+      expect(
+        items.map((i) => i.topic),
+        id,
+      ).toEqual(study.notRead.map((n) => n.topic));
+      items.forEach((item, i) => {
+        expect(item.citations, `${id} ${item.topic} cites where the editors looked`).toBe(
+          study.notRead[i]!.citations.length,
+        );
+        expect(item.text, `${id} ${item.topic}`).toContain('not found');
+      });
+    }
+  });
+
+  it('the harms page links each trial report whose safety tables were not read to where the editors looked', async () => {
+    const page = await open('/evidence/harms/', 375);
+    const links = await page.$$eval('[data-unreported] li', (lis) =>
+      lis
+        .filter((li) => li.querySelector('[data-not-read-link]'))
+        .map((li) => li.querySelector('[data-not-read-link]')!.getAttribute('href')),
+    );
+    await page.close();
+    const expected = unreportedHarms(content.studies)
+      .filter((u) => u.study.notRead.some((n) => n.topic === 'adverse-events'))
+      .map((u) => `/studies/${u.studyId}/#not-read`);
+    expect(expected.length).toBeGreaterThanOrEqual(8);
+    expect(links).toEqual(expected);
+  });
+});

@@ -11,40 +11,62 @@ interface ContentLike {
   claims: EntryLike[];
 }
 
-function countCitations(value: unknown, sourceId: string): number {
-  if (Array.isArray(value))
-    return value.reduce((n: number, v) => n + countCitations(v, sourceId), 0);
+/** Adds one to `counts` for every citation object below `value`, by source id. */
+function countCitations(value: unknown, counts: Map<string, number>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) countCitations(v, counts);
+    return;
+  }
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    let n = record.source === sourceId || record.claimant === sourceId ? 1 : 0;
-    for (const v of Object.values(record)) n += countCitations(v, sourceId);
-    return n;
+    // One citation per object, even when it names the same source as source and claimant.
+    const ids = new Set([record.source, record.claimant].filter((v) => typeof v === 'string'));
+    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const v of Object.values(record)) countCitations(v, counts);
   }
-  return 0;
 }
 
-/** Pages that cite `sourceId`, with how many citations each. */
-export function citingPages(
-  sourceId: string,
-  content: ContentLike,
-): { href: string; title: string; count: number }[] {
+/** A page that cites a source, with how many citations it holds. */
+export interface CitingPage {
+  kind: 'policies' | 'studies' | 'guidelines' | 'claims';
+  href: string;
+  title: string;
+  count: number;
+}
+
+/** Every source's citing pages, in one walk over the content (memoised per content object). */
+const indexes = new WeakMap<ContentLike, Map<string, CitingPage[]>>();
+function citationIndex(content: ContentLike): Map<string, CitingPage[]> {
+  let index = indexes.get(content);
+  if (index) return index;
+  index = new Map();
   const kinds = [
     ['policies', content.policies],
     ['studies', content.studies],
     ['guidelines', content.guidelines],
     ['claims', content.claims],
   ] as const;
-  const pages: { href: string; title: string; count: number }[] = [];
   for (const [kind, entries] of kinds)
     for (const entry of entries) {
-      const count = countCitations(entry.data, sourceId);
+      const counts = new Map<string, number>();
+      countCitations(entry.data, counts);
       const data = entry.data as { shortName?: string; claim?: string };
-      if (count > 0)
+      for (const [source, count] of counts) {
+        let pages = index.get(source);
+        if (!pages) index.set(source, (pages = []));
         pages.push({
+          kind,
           href: `/${kind}/${entry.id}/`,
           title: data.shortName ?? data.claim ?? entry.id,
           count,
         });
+      }
     }
-  return pages;
+  indexes.set(content, index);
+  return index;
+}
+
+/** Pages that cite `sourceId`, with how many citations each (policies, studies, guidelines, claims). */
+export function citingPages(sourceId: string, content: ContentLike): CitingPage[] {
+  return citationIndex(content).get(sourceId) ?? [];
 }

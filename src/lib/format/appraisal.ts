@@ -11,7 +11,7 @@ import type {
   SingleArmAppraisal,
 } from '../schema/appraisal.ts';
 import type { AnalysisSet, Study } from '../schema/study.ts';
-import type { FlowStatus, ReadingLevel } from '../schema/trial-report.ts';
+import type { FlowStatus, ReadingLevel, UnreadTopic } from '../schema/trial-report.ts';
 import type { ComparisonKind } from '../schema/finding.ts';
 
 export const judgementLabel: Record<BiasJudgement, string> = {
@@ -44,6 +44,18 @@ export const readingLevelLabel: Record<ReadingLevel, string> = {
   'partial-abstract': 'Part of the abstract read',
   'secondary-only': 'Known only from other documents',
   'citation-only': 'Known only from a reference',
+};
+
+export const unreadTopicLabel: Record<UnreadTopic, string> = {
+  'intention-to-treat': 'Intention-to-treat result',
+  'per-protocol': 'Per-protocol result',
+  'adverse-events': 'The report’s own adverse-event tables',
+  funding: 'Funding statement',
+  conflicts: 'Authors’ conflicts of interest',
+  randomisation: 'How the sequence was generated and concealed',
+  blinding: 'Who was masked, and whether masking held',
+  crossover: 'Crossover counts',
+  attrition: 'Attrition by timepoint',
 };
 
 export const flowStatusLabel: Record<FlowStatus, string> = {

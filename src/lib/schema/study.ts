@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import { appraisal } from './appraisal.ts';
 import { citedText, entryId, isoDate } from './common.ts';
 import { reportedNumber } from './reported-number.ts';
-import { ALL_ARMS, flowStep, harmFigure, reading } from './trial-report.ts';
+import { ALL_ARMS, flowStep, harmFigure, reading, unreadItem } from './trial-report.ts';
 
 export { reportedNumber, type ReportedNumber } from './reported-number.ts';
 
@@ -160,6 +160,8 @@ export const studySchema = z
       .optional(),
     /** What the editors read of the report (full text, tables, abstract…) and what they could not; cited. */
     reading: reading.optional(),
+    /** Topics a committee needs (ITT result, safety tables, funding…) looked for and not read, each with where the editors looked; at most one item per topic. */
+    notRead: z.array(unreadItem).default([]),
     /** How patients were allocated: sequence, ratio, concealment, as far as it was read; cited. */
     randomisation: citedText.optional(),
     /** Blinding, in words, e.g. "double-blind (patients and assessors)"; cited. */
@@ -291,6 +293,16 @@ export const studySchema = z
         });
     };
     study.flow.forEach((step, i) => checkArm(step.arm, ['flow', i, 'arm']));
+    const topics = new Set<string>();
+    study.notRead.forEach((item, i) => {
+      if (topics.has(item.topic))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['notRead', i, 'topic'],
+          message: `topic "${item.topic}" is listed twice: say everything about it in one item`,
+        });
+      topics.add(item.topic);
+    });
     const harmIds = new Set<string>();
     study.harms.forEach((harm, i) => {
       if (harmIds.has(harm.id))

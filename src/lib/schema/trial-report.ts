@@ -28,6 +28,46 @@ export type ReadingLevel = z.infer<typeof readingLevel>;
 export const reading = citedText.extend({ level: readingLevel }).strict();
 
 /**
+ * What a committee needs from a trial report, topic by topic, so a page can say which of them the
+ * editors looked for and could not read: `intention-to-treat` and `per-protocol` results,
+ * `adverse-events` (the report's own safety tables), `funding`, `conflicts` (the authors'
+ * disclosures), `randomisation` (sequence and concealment), `blinding` (who was masked and whether
+ * it held), `crossover` and `attrition` (patients lost, by timepoint).
+ */
+export const unreadTopic = z.enum([
+  'intention-to-treat',
+  'per-protocol',
+  'adverse-events',
+  'funding',
+  'conflicts',
+  'randomisation',
+  'blinding',
+  'crossover',
+  'attrition',
+]);
+export type UnreadTopic = z.infer<typeof unreadTopic>;
+
+/**
+ * One topic the editors looked for in a report and could not read, with where they looked. Every
+ * citation says where the editors looked, so each is labelled `not-found`.
+ */
+export const unreadItem = citedText
+  .extend({ topic: unreadTopic })
+  .strict()
+  .superRefine((item, ctx) => {
+    item.citations.forEach((c, i) => {
+      if (c.verification !== 'not-found')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['citations', i, 'verification'],
+          message:
+            'a citation of something not read says where the editors looked: label it `not-found`',
+        });
+    });
+  });
+export type UnreadItem = z.infer<typeof unreadItem>;
+
+/**
  * Kinds of adverse-event figure, as the harms page groups them: `any` any adverse event;
  * `serious` serious adverse events of any cause; `device-related` and `procedure-related` events
  * the investigators attributed to the device or the procedure; `serious-related` serious events

@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputsByRoute, routeOf, routeTemplates } from '../../../scripts/lib/routes.ts';
+import {
+  outputsByRoute,
+  routeOf,
+  routeTemplates,
+  withOutput,
+} from '../../../scripts/lib/routes.ts';
 
 function pagesDir(files: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'bvn-pages-'));
@@ -62,5 +67,21 @@ describe('route templates', () => {
       '/compare/views/[view]/',
       '/docs/[...slug]/',
     ]);
+  });
+
+  it('lets a template that says it builds only at scale build nothing, and only such a template', () => {
+    const scaled = pagesDir(['list/index.astro', 'list/page/[n].astro', 'other/[id].astro']);
+    writeFileSync(
+      join(scaled, 'list/page/[n].astro'),
+      '---\n/** Page n. @builds-only-at-scale: one page holds the list until it grows. */\n---\n',
+    );
+    const found = routeTemplates(scaled);
+    expect(found.map((t) => [t.route, t.onlyAtScale])).toEqual([
+      ['/list/', undefined],
+      ['/list/page/[n]/', 'one page holds the list until it grows.'],
+      ['/other/[id]/', undefined],
+    ]);
+    expect(withOutput(found, ['/list/']).map((t) => t.route)).toEqual(['/list/', '/other/[id]/']);
+    expect(withOutput(found, ['/list/', '/list/page/2/'])).toHaveLength(3);
   });
 });
