@@ -5,12 +5,18 @@
  * was in its policy, with numeric thresholds moved within what the fact catalogue allows. So a
  * synthetic policy is as deep, as cited and as varied as the real ones, and passes the same
  * content check. Deterministic for a given seed, so two runs build the same site.
+ *
+ * A national catalogue also has hundreds of payers, most of them regional: `syntheticPayers`
+ * makes schema-valid payers, clearly named as generated, each selling in one to three states or
+ * (about one in eight) nationally, and the policies are spread over all payers unevenly, as
+ * catalogues are (a few payers with many policies, most with a handful).
  */
 import { facts, itemFields, type ItemKind } from '../../src/lib/facts/catalog.ts';
-import { productLines } from '../../src/lib/facts/vocabulary.ts';
 import { walkCriteria } from '../../src/lib/criteria/walk.ts';
 import type { Citation } from '../../src/lib/schema/common.ts';
 import type { CriterionNode } from '../../src/lib/schema/criteria.ts';
+import { productLines, stateCodes } from '../../src/lib/facts/vocabulary.ts';
+import type { Payer, PayerKind } from '../../src/lib/schema/payer.ts';
 import type { Policy, PolicyLine } from '../../src/lib/schema/policy.ts';
 
 /** One real rule that a synthetic policy can reuse. */
@@ -60,6 +66,51 @@ export function random(seed: number): () => number {
 
 const pick = <T>(rand: () => number, items: readonly T[]): T =>
   items[Math.floor(rand() * items.length)]!;
+/** Like `pick`, but earlier items more often (the first about 2 % of picks among 300). */
+const pickSkewed = <T>(rand: () => number, items: readonly T[]): T =>
+  items[Math.floor(rand() ** 1.5 * items.length)]!;
+
+const payerKindsMix: readonly PayerKind[] = [
+  'health-plan',
+  'health-plan',
+  'health-plan',
+  'health-plan',
+  'blue-cross-blue-shield',
+  'blue-cross-blue-shield',
+  'medicare-advantage-vendor',
+];
+
+/** The number of synthetic payers for `policies` synthetic policies: about ten policies each. */
+export function syntheticPayerCount(policies: number): number {
+  return Math.max(1, Math.ceil(policies / 10));
+}
+
+/** `count` synthetic payers, ids `synthetic-payer-001`…, named as generated. */
+export function syntheticPayers(options: { count: number; seed?: number }): Map<string, Payer> {
+  const rand = random(options.seed ?? 11);
+  const width = Math.max(3, String(options.count).length);
+  const payers = new Map<string, Payer>();
+  for (let i = 1; i <= options.count; i++) {
+    const number = String(i).padStart(width, '0');
+    const national = rand() < 0.125;
+    const first = Math.floor(rand() * stateCodes.length);
+    const spread = 1 + Math.floor(rand() * rand() * 3);
+    const states = [
+      ...new Set(
+        Array.from({ length: spread }, (_, k) => stateCodes[(first + k) % stateCodes.length]!),
+      ),
+    ];
+    payers.set(`synthetic-payer-${number}`, {
+      name: `Synthetic Payer ${number} (scale benchmark)`,
+      shortName: `Synthetic Payer ${number}`,
+      kind: pick(rand, payerKindsMix),
+      description: `A generated payer for the scale benchmark, ${national ? 'selling nationally' : `selling in ${states.join(', ')}`}; not a real organisation.`,
+      ...(national ? {} : { states }),
+      lastReviewed: '2026-11-25',
+    });
+  }
+  return payers;
+}
 function sample<T>(rand: () => number, items: readonly T[], share: number): T[] {
   return items.filter(() => rand() < share);
 }
@@ -209,7 +260,7 @@ export function syntheticPolicies(options: {
     policies.set(id, {
       title: `Synthetic policy ${i} on basivertebral nerve ablation (scale benchmark only)`,
       shortName: `Synthetic ${i}`,
-      payer: pick(rand, options.payerIds),
+      payer: pickSkewed(rand, options.payerIds),
       policyNumber: `SYN-${i}`,
       version: String(1 + Math.floor(rand() * 5)),
       versionDate: `${year}-${month}-01`,

@@ -20,7 +20,8 @@ import {
   type VersionDiff,
   type VersionPair,
 } from '../lib/compare/versions.ts';
-import { matrixViews, type MatrixView } from '../lib/compare/views.ts';
+import type { PayerRef } from '../lib/compare/listings.ts';
+import { matrixViews, viewLines, type MatrixView } from '../lib/compare/views.ts';
 import { diffCache } from './diff-cache.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import type { PayerKind } from '../lib/schema/payer.ts';
@@ -32,7 +33,10 @@ export interface Comparison {
   current: EvaluablePolicy[];
   names: Map<string, string>;
   payerKindOf: (line: EvaluablePolicy) => PayerKind | undefined;
+  /** The payer that issued a line's policy. */
+  payerOf: (line: EvaluablePolicy) => PayerRef;
   matrix: CriteriaMatrix;
+  /** Every page of every view (a view too wide for one page has several parts). */
   views: MatrixView[];
   /** The pairs that get a page. */
   pairs: [EvaluablePolicy, EvaluablePolicy][];
@@ -82,6 +86,11 @@ async function load(): Promise<Comparison> {
   const policyById = new Map(content.policies.map((p) => [p.id, p.data]));
   const payerKindOf = (line: EvaluablePolicy) =>
     content.payerById.get(policyById.get(line.policyId)?.payer ?? '')?.kind;
+  const payerOf = (line: EvaluablePolicy): PayerRef => {
+    const id = policyById.get(line.policyId)?.payer ?? '';
+    return { id, name: content.payerById.get(id)?.name ?? id };
+  };
+  const viewable = viewLines(current, policyById, content.payerById);
   const options: DiffOptions = { all: content.lines, baseline: baselinePatient(), baselineName };
   const pairs = comparisonPairs(current, { maxPairs: maxPairs() });
   const pages = new Set(pairs.map(([a, b]) => pairPath(a.id, b.id)));
@@ -93,8 +102,9 @@ async function load(): Promise<Comparison> {
     current,
     names: lineNames(content.lines),
     payerKindOf,
+    payerOf,
     matrix: criteriaMatrix(current, content.lines),
-    views: matrixViews(current, payerKindOf),
+    views: matrixViews(viewable),
     pairs,
     versions: versionPairs(content.policies),
     options,

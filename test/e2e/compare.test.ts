@@ -48,6 +48,58 @@ describe('the criteria matrix', () => {
   });
 });
 
+describe('views by state and payer, and the listings by payer', () => {
+  it('shows a state’s LCD and the plans selling there, and a payer’s lines, each in the menu', async () => {
+    const page = await open('/compare/views/state-wa/');
+    const headers = await page.locator('table.matrix thead th[scope="col"] > a').allTextContents();
+    expect(headers).toEqual(
+      expect.arrayContaining(['LCD L39642', expect.stringMatching(/^Kaiser WA BVNA criteria/)]),
+    );
+    expect(headers).not.toContain('Cohere MA v3');
+    // The state group is folded on a view page, and open on the page of one of its views.
+    const states = page.locator('#views-state details');
+    expect(await states.getAttribute('open')).not.toBeNull();
+    expect(await states.locator('a[aria-current="page"]').textContent()).toBe('WA');
+    await page.goto(new URL('/compare/views/payer-mgb-health-plan/', env.site.url).href);
+    const mgb = await page.locator('table.matrix thead th[scope="col"] > a').allTextContents();
+    expect(mgb.length).toBe(5);
+    for (const h of mgb) expect(h).toMatch(/^MGB 097/);
+    expect(await page.locator('h1').textContent()).toBe(
+      'Criteria matrix: Payer: Mass General Brigham Health Plan',
+    );
+    await page.close();
+  });
+
+  it('lists policies by payer, each payer’s page linking its policies', async () => {
+    const page = await open('/policies/');
+    const item = page.locator('nav.payers li', { hasText: 'Mass General Brigham Health Plan' });
+    expect(await item.textContent()).toContain('(1 current, 1 earlier)');
+    const mgb = item.locator('a');
+    expect(await mgb.getAttribute('href')).toBe('/policies/payer/mgb-health-plan/');
+    await mgb.click();
+    await page.waitForURL(/\/policies\/payer\/mgb-health-plan\/$/);
+    expect(await page.locator('table a').allTextContents()).toEqual(['MGB 097 (Jan 2026)']);
+    expect(await page.locator('h2 + ul a').allTextContents()).toEqual(['MGB 097 (Oct 2025)']);
+    await page.close();
+  });
+
+  it('lists pair pages by payer, each link a built pair page', async () => {
+    const page = await open('/compare/pairs/');
+    const link = page.locator('nav.payers a', { hasText: 'Cohere Health' });
+    expect(await link.getAttribute('href')).toBe('/compare/pairs/cohere-health/');
+    await link.click();
+    await page.waitForURL(/\/compare\/pairs\/cohere-health\/$/);
+    const partners = page.locator('#with-cohere-ma ~ ul.partners a');
+    expect(await partners.count()).toBe(14);
+    expect(await partners.first().getAttribute('href')).toMatch(/^\/compare\/[^/]+\/[^/]+\/$/);
+    const response = await page.goto(
+      new URL((await partners.first().getAttribute('href'))!, env.site.url).href,
+    );
+    expect(response?.ok()).toBe(true);
+    await page.close();
+  });
+});
+
 describe('a pair’s diff page', () => {
   it('summarises the differences and shows who is affected, evaluated under both policies', async () => {
     const page = await open('/compare/cohere-ma/mgb-commercial/');

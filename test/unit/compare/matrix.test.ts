@@ -11,7 +11,6 @@ import {
   toWideCsv,
   wideCellText,
 } from '../../../src/lib/compare/export.ts';
-import { matrixViews } from '../../../src/lib/compare/views.ts';
 import { concepts } from '../../../src/lib/criteria/concepts.ts';
 import type { EvaluablePolicy } from '../../../src/lib/engine/types.ts';
 import { loadContent } from '../../helpers/content.ts';
@@ -133,24 +132,6 @@ describe('criteriaMatrix', () => {
     expect(age.variants.length).toBe(3);
     for (const v of age.variants.slice(1)) expect(v.differences.length).toBeGreaterThan(0);
     expect(age.variants.flatMap((v) => v.differences).join(' ')).toContain('Skeletally mature');
-  });
-});
-
-describe('views', () => {
-  it('offers one view per payer type and product line that has lines', () => {
-    const kindOf = (l: EvaluablePolicy) =>
-      content.content.payers.get(content.content.policies.get(l.policyId)!.payer)?.kind;
-    const views = matrixViews(current, kindOf);
-    const ids = views.map((v) => v.id);
-    expect(ids).toContain('payer-type-medicare-contractor');
-    expect(ids).toContain('product-line-medicare-advantage');
-    expect(views.find((v) => v.id === 'payer-type-medicare-contractor')!.lines).toEqual([
-      'lcd-l39420',
-      'lcd-l39642',
-      'lcd-l39644',
-    ]);
-    expect(views.find((v) => v.id === 'product-line-medicaid')!.lines).toEqual(['mgb-masshealth']);
-    for (const v of views) expect(v.lines.length).toBeGreaterThan(0);
   });
 });
 

@@ -3,7 +3,12 @@ import { stringify } from 'yaml';
 import { readAllContent, parseData } from '../../../src/loaders/content-files.ts';
 import { validateContent, type ContentFile } from '../../../src/lib/content/validate.ts';
 import { walkCriteria } from '../../../src/lib/criteria/walk.ts';
-import { ruleTemplates, syntheticPolicies } from '../../../scripts/lib/synthetic-policies.ts';
+import {
+  ruleTemplates,
+  syntheticPayerCount,
+  syntheticPayers,
+  syntheticPolicies,
+} from '../../../scripts/lib/synthetic-policies.ts';
 
 const files = await readAllContent(process.cwd(), 'src/content');
 const real = validateContent(files);
@@ -29,6 +34,53 @@ describe('synthetic policies for the scale benchmark', () => {
     const result = validateContent([...files, ...synthetic]);
     expect(result.errors).toEqual([]);
     expect(result.content.policies.size).toBe(real.content.policies.size + 60);
+  });
+
+  it('come with synthetic payers, named as generated, that pass the content check with their policies', () => {
+    const payers = syntheticPayers({ count: syntheticPayerCount(60) });
+    expect(payers.size).toBe(6);
+    for (const payer of payers.values())
+      expect(payer.name).toMatch(/^Synthetic Payer \d+ \(scale benchmark\)$/);
+    const generated = syntheticPolicies({
+      count: 60,
+      templates,
+      payerIds: [...payerIds, ...payers.keys()],
+    });
+    const yaml = (collection: string, id: string, data: unknown): ContentFile => ({
+      collection,
+      id,
+      path: `${collection}/${id}.yaml`,
+      data: parseData(stringify(data, { aliasDuplicateObjects: false })),
+    });
+    const result = validateContent([
+      ...files,
+      ...[...payers].map(([id, payer]) => yaml('payers', id, payer)),
+      ...[...generated].map(([id, policy]) => yaml('policies', id, policy)),
+    ]);
+    expect(result.errors).toEqual([]);
+    expect(result.content.payers.size).toBe(real.content.payers.size + 6);
+  });
+
+  it('spread over many payers and states, unevenly, the same for the same seed', () => {
+    const payers = syntheticPayers({ count: 300 });
+    expect([...syntheticPayers({ count: 300 }).values()]).toEqual([...payers.values()]);
+    const regional = [...payers.values()].filter((p) => p.states);
+    // Most payers are regional (one to three states), a few national; together they cover most states.
+    expect(regional.length).toBeGreaterThan(240);
+    expect(regional.length).toBeLessThan(300);
+    for (const p of regional) expect(p.states!.length).toBeLessThanOrEqual(3);
+    expect(new Set(regional.flatMap((p) => p.states)).size).toBeGreaterThan(45);
+    const perPayer = new Map<string, number>();
+    for (const policy of syntheticPolicies({
+      count: 3000,
+      templates,
+      payerIds: [...payerIds, ...payers.keys()],
+    }).values())
+      perPayer.set(policy.payer, (perPayer.get(policy.payer) ?? 0) + 1);
+    const counts = [...perPayer.values()].sort((a, b) => b - a);
+    expect(perPayer.size).toBeGreaterThan(250);
+    // Uneven: the largest payer has several times the median's policies.
+    expect(counts[0]!).toBeGreaterThan(4 * counts[Math.floor(counts.length / 2)]!);
   });
 
   it('have realistic criteria trees: most covered policies carry many cited concept rules', () => {
