@@ -294,12 +294,14 @@ async function benchmark(n: number): Promise<Run> {
 
 /** The kind of a page, for "largest page per kind". */
 function pageKind(page: string): string {
-  if (/^\/compare\/(?!views\/|versions\/|evidence\/)[^/]+\/[^/]+\/$/.test(page)) return 'pair page';
+  const fixed = /^\/compare\/(views|versions|evidence|pairs|pair)\//.exec(page);
+  if (fixed) return `/compare/${fixed[1]}/…`;
+  if (/^\/compare\/[^/]+\/[^/]+\/$/.test(page)) return 'pair page';
   if (/^\/policies\/synthetic-/.test(page)) return 'policy page (synthetic)';
   const parts = page.split('/').filter(Boolean);
   if (parts.length === 0) return 'home';
   if (parts.length === 1) return `/${parts[0]}/`;
-  return `/${parts[0]}/${parts.length > 2 || parts[0] !== 'compare' ? '…' : parts[1]}`;
+  return `/${parts[0]}/…`;
 }
 
 interface BuildRun {

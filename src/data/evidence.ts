@@ -14,7 +14,7 @@ import {
   type RuleProvenance,
 } from '../lib/compare/provenance.ts';
 import { coversNobody } from '../lib/compare/rules.ts';
-import { pageOf, pagePath, paginate, type Page } from '../lib/compare/paging.ts';
+import { splitIntoParts, type Part } from '../lib/format/parts.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import { comparison, type Comparison } from './comparison.ts';
 import { diffCache } from './diff-cache.ts';
@@ -39,7 +39,7 @@ export interface EvidenceComparison {
    * The current lines' ids (matrix order) over the pages of /compare/evidence/, or of its filter
    * page when `only` is given (then only lines with a rule of that label).
    */
-  linePages(only?: ProvenanceLabel): Page<string>[];
+  linePages(only?: ProvenanceLabel): Part<string>[];
   /** URL of the page of /compare/evidence/ that holds `line`'s rules (their rows: `#<line>--<concept>`). */
   linePath(line: string): string;
 }
@@ -84,7 +84,8 @@ async function load(): Promise<EvidenceComparison> {
     of: (line, concept) => provenance.get(provenanceKey(line, concept)),
     forLine: (line) => byLine.get(line) ?? new Map<string, RuleProvenance>(),
     linePages: (only) =>
-      paginate(
+      splitIntoParts(
+        only ?? 'all',
         only
           ? lineIds.filter((l) =>
               [...(byLine.get(l)?.values() ?? [])].some((p) => p.label === only),
@@ -93,7 +94,10 @@ async function load(): Promise<EvidenceComparison> {
         evidenceLinesPerPage,
       ),
     linePath: (line) =>
-      pagePath('/compare/evidence/', pageOf(position.get(line) ?? 0, evidenceLinesPerPage)),
+      evidencePagePath(
+        '/compare/evidence/',
+        Math.floor((position.get(line) ?? 0) / evidenceLinesPerPage) + 1,
+      ),
     pairs: payers.flatMap((p) => trials.map((t): [EvaluablePolicy, EvaluablePolicy] => [p, t])),
     diff(line, set) {
       const key = `${line}|${set}`;
@@ -103,6 +107,11 @@ async function load(): Promise<EvidenceComparison> {
       return d;
     },
   };
+}
+
+/** URL of page `n` of the evidence list at `base` (page 1 is the list's own URL). */
+export function evidencePagePath(base: string, n: number): string {
+  return n === 1 ? base : `${base}page/${n}/`;
 }
 
 /** The evidence comparison, computed once per build. */
