@@ -5,7 +5,7 @@
  * with no request leaving the site.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckerData } from '../../src/lib/checker/data.ts';
 import type { AppealData } from '../../src/lib/appeal/guide.ts';
@@ -17,7 +17,7 @@ import {
   letterText,
 } from '../../src/lib/appeal/letter.ts';
 import { vignette } from '../helpers/content.ts';
-import { axeViolations, DIST, launchBrowser, startSite } from './harness.ts';
+import { axeViolations, DIST, launchBrowser, offSite, startSite } from './harness.ts';
 import { builtCheckerData } from './checker-ui.ts';
 import { pdfText, squash } from './pdf-text.ts';
 
@@ -36,17 +36,6 @@ afterAll(async () => {
   site?.server.close();
 });
 
-/** Requests that left the site (data: and blob: URLs stay in the page). */
-function offSite(page: Page): string[] {
-  const origin = new URL(site.url).origin;
-  const seen: string[] = [];
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) seen.push(u);
-  });
-  return seen;
-}
-
 const shots = process.env.LETTER_SCREENSHOTS;
 
 describe('the appeal letter', () => {
@@ -54,7 +43,8 @@ describe('the appeal letter', () => {
     const facts = vignette('V01-baseline');
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const left = offSite(page);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
     await page.goto(new URL(`check/#${encodeFragment(facts)}`, site.url).href);
     await page.waitForSelector('[data-line="cohere-ma"][data-outcome]');
     await page.click('[data-line="cohere-ma"] [data-letter-link]');
@@ -107,7 +97,7 @@ describe('the appeal letter', () => {
     want('“Not medically necessary: behavioural health not shown”');
     letter.references.forEach((r) => want(r.text));
     expect(missing).toEqual([]);
-    expect(left).toEqual([]);
+    expect(offSite(requests, site.url)).toEqual([]);
     await context.close();
   });
 
@@ -115,7 +105,8 @@ describe('the appeal letter', () => {
     const facts = vignette('V06-no-behavioral-health-assessment');
     const context = await browser.newContext();
     const page = await context.newPage();
-    const left = offSite(page);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
     await page.goto(
       new URL(`check/letter/#${encodeFragment(facts, { line: 'cohere-ma' })}`, site.url).href,
     );
@@ -145,7 +136,7 @@ describe('the appeal letter', () => {
     expect(await page.evaluate(() => Object.values(localStorage).join(' '))).not.toContain(
       'KEEP-ME-LOCAL',
     );
-    expect(left).toEqual([]);
+    expect(offSite(requests, site.url)).toEqual([]);
     await context.close();
   });
 
