@@ -15,6 +15,7 @@ import {
   joinCheckerData,
   showAllUpTo,
   splitCheckerData,
+  unbundle,
   withRequired,
   type SplitCheckerData,
 } from '../../../src/lib/checker/split.ts';
@@ -78,6 +79,50 @@ describe('the checker data split by line', () => {
   });
 });
 
+describe('the bundle of every line, while the catalogue is small', () => {
+  /** The bundle as a page receives it: through JSON. */
+  const served = () =>
+    unbundle(JSON.parse(JSON.stringify(split.bundle)) as typeof split.bundle & {});
+
+  it('gives back the index and every line’s own file, in catalogue order', () => {
+    expect(data.lines.length).toBeLessThanOrEqual(showAllUpTo);
+    const { index, lines } = served();
+    expect(index).toEqual(split.index);
+    expect(lines.map((f) => f.line.id)).toEqual([...split.lines.keys()]);
+    expect(lines).toEqual([...split.lines.values()]);
+  });
+
+  it('joins to the same checker data as the per-line files', () => {
+    const { index, lines } = served();
+    const perLine = joinCheckerData(split.index, [...split.lines.values()], split.evidence);
+    expect(joinCheckerData(index, lines, split.evidence)).toEqual(perLine);
+    expect(perLine).toEqual(data);
+  });
+
+  it('stores each criteria tree, provenance, policy and source once, and hands shared trees back as one object', () => {
+    const bundle = split.bundle!;
+    const lcds = ['lcd-l39420', 'lcd-l39642', 'lcd-l39644'];
+    const places = lcds.map((id) => bundle.lines.find((l) => l.line.id === id)?.criteria);
+    expect(places[0]).toBeTypeOf('number');
+    expect(new Set(places).size).toBe(1);
+    const distinct = new Set(data.lines.map((l) => JSON.stringify(l.criteria ?? null)));
+    distinct.delete('null');
+    expect(bundle.criteria).toHaveLength(distinct.size);
+    expect(new Set(bundle.provenance.map((p) => JSON.stringify(p))).size).toBe(
+      bundle.provenance.length,
+    );
+    const { lines } = served();
+    const tree = (id: string) => lines.find((f) => f.line.id === id)!.line.criteria;
+    expect(tree('lcd-l39642')).toBe(tree('lcd-l39420'));
+    expect(tree('lcd-l39644')).toBe(tree('lcd-l39420'));
+  });
+
+  it('weighs less gzipped than the line files it replaces', () => {
+    const files = [...split.lines.values()];
+    expect(gz(split.bundle)).toBeLessThan(files.reduce((sum, f) => sum + gz(f), 0) / 2);
+  });
+});
+
 describe('the checker data at 3,000 generated policy lines', () => {
   /** The split data for `count` generated policies from `payers` synthetic payers, plus today's content. */
   async function catalogue(count: number, payers: number): Promise<SplitCheckerData> {
@@ -121,6 +166,10 @@ describe('the checker data at 3,000 generated policy lines', () => {
     const small = await catalogue(100, 40);
     const large = await catalogue(3000, 1200);
     expect(large.index.lines.length).toBeGreaterThanOrEqual(3000);
+    // Above the threshold no bundle is built: pages load per line.
+    expect(small.index.lines.length).toBeGreaterThan(showAllUpTo);
+    expect(small.bundle).toBeUndefined();
+    expect(large.bundle).toBeUndefined();
     const largest = (s: SplitCheckerData) => Math.max(...[...s.lines.values()].map(gz));
     // A line's file holds that line and what it cites: it does not grow with the catalogue.
     expect(largest(large)).toBeLessThanOrEqual(largest(small));
