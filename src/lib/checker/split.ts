@@ -12,7 +12,7 @@
  * - `/data/checker/lines.json` (`CheckerBundle`), only while the catalogue has at most
  *   `showAllUpTo` lines, when every page shows every line anyway: every line file in one, each
  *   source, policy document, criteria tree and provenance stored once, and nothing the index
- *   would repeat (`unbundle` derives the index and gives back each line's own file). Separate
+ *   would repeat (`unbundle` derives the index and gives back the line files). Separate
  *   files are compressed separately, so at today's size the per-line files together weigh twice
  *   the bundle; above the threshold the route builds nothing and pages load per line.
  *
@@ -33,6 +33,9 @@ import { citationsIn, type CheckerData, type PolicySummary, type SourceSummary }
  * (src/lib/checker/member.ts), and the others are counted.
  */
 export const showAllUpTo = 60;
+
+/** The bundle's file name under /data/checker/, which the pages that load it name. */
+export const bundleFile = 'lines.json';
 
 /** What the index says about one line: enough to decide whether it applies and to title its card. */
 export interface LineEntry {
@@ -144,19 +147,6 @@ function checkerIndex(
   };
 }
 
-/** A line's file: the line, its policy document, the sources it and its provenance cite. */
-const lineFile = (
-  line: EvaluablePolicy,
-  policy: PolicySummary | undefined,
-  provenance: Record<string, CriterionEvidence>,
-  sources: Readonly<Record<string, SourceSummary>>,
-): LineFile => ({
-  line,
-  policy,
-  sources: pick(sources, citationsIn([line, provenance], new Set())),
-  provenance,
-});
-
 /** Splits the checker's data into the index, one file per line, the evidence file and the bundle. */
 export function splitCheckerData(data: CheckerData): SplitCheckerData {
   const index = checkerIndex(
@@ -166,11 +156,15 @@ export function splitCheckerData(data: CheckerData): SplitCheckerData {
     data.verificationLabels,
   );
   const lines = new Map<string, LineFile>();
-  for (const line of data.lines)
-    lines.set(
-      line.id,
-      lineFile(line, data.policies[line.policyId], data.provenance[line.id] ?? {}, data.sources),
-    );
+  for (const line of data.lines) {
+    const provenance = data.provenance[line.id] ?? {};
+    lines.set(line.id, {
+      line,
+      policy: data.policies[line.policyId],
+      sources: pick(data.sources, citationsIn([line, provenance], new Set())),
+      provenance,
+    });
+  }
   return {
     index,
     lines,
@@ -216,16 +210,19 @@ function bundleLines(index: CheckerIndex, files: readonly LineFile[]): CheckerBu
   return bundle;
 }
 
-/** The index and every line's own file, as `splitCheckerData` made them, from the bundle. */
+/**
+ * The index and every line's file from the bundle, as `splitCheckerData` made them except that
+ * each carries the bundle's `sources` (one object, every line's sources): joined, any set of
+ * lines finds each source it cites, and all of them give exactly the per-line files' data. (Not
+ * picking each line's own sources keeps the code the checker's pages load smaller.)
+ */
 export function unbundle(bundle: CheckerBundle): { index: CheckerIndex; lines: LineFile[] } {
-  const lines = bundle.lines.map(({ line, criteria, provenance }) =>
-    lineFile(
-      criteria === undefined ? line : { ...line, criteria: bundle.criteria[criteria] },
-      bundle.policies[line.policyId],
-      bundle.provenance[provenance]!,
-      bundle.sources,
-    ),
-  );
+  const lines = bundle.lines.map(({ line, criteria, provenance }) => ({
+    line: criteria === undefined ? line : { ...line, criteria: bundle.criteria[criteria]! },
+    policy: bundle.policies[line.policyId],
+    sources: bundle.sources,
+    provenance: bundle.provenance[provenance]!,
+  }));
   return {
     index: checkerIndex(
       lines.map((f) => f.line),

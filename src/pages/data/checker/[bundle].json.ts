@@ -6,12 +6,14 @@
  * @builds-only-below-scale: above showAllUpTo (60) lines each page loads only the lines that apply.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { CheckerBundle } from '../../../lib/checker/split.ts';
+import { bundleFile, type CheckerBundle } from '../../../lib/checker/split.ts';
 import { checkerFiles } from '../../../data/checker.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const { bundle } = await checkerFiles();
-  return bundle ? [{ params: { bundle: 'lines' }, props: { bundle } }] : [];
+  return bundle
+    ? [{ params: { bundle: bundleFile.replace(/\.json$/, '') }, props: { bundle } }]
+    : [];
 };
 
 export const GET: APIRoute = ({ props }) =>
