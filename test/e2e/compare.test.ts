@@ -83,6 +83,22 @@ describe('views by state and payer, and the listings by payer', () => {
     await page.close();
   });
 
+  it('prints MGB’s shared criteria once, and a link to a borrowing line’s rule lands on that rule', async () => {
+    const page = await open('/policies/mgb-097-2026-01/#mgb-onecare--age-25-or-older');
+    expect(await page.locator('ul.criteria').count()).toBe(1);
+    expect(await page.locator('#line-mgb-commercial ul.criteria').count()).toBe(1);
+    const onecare = page.locator('#line-mgb-onecare');
+    expect(await onecare.textContent()).toContain('printed once, under');
+    expect(await onecare.locator('a[href="#line-mgb-commercial"]').count()).toBe(1);
+    // The anchor of the borrowing line sits on the same rule of the printed tree, highlighted.
+    const rule = page.locator('#mgb-commercial--age-25-or-older');
+    expect(await rule.locator('> #mgb-onecare--age-25-or-older').count()).toBe(1);
+    expect(await rule.evaluate((li) => getComputedStyle(li).backgroundColor)).toBe(
+      'rgb(255, 247, 214)',
+    );
+    await page.close();
+  });
+
   it('lists pair pages by payer, each link a built pair page', async () => {
     const page = await open('/compare/pairs/');
     const link = page.locator('nav.payers a', { hasText: 'Cohere Health' });

@@ -146,6 +146,10 @@ describe('the browser pair page', () => {
     );
     expect(await page.locator('[data-pair-view] ul.summary li').count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
+    // On paper the comparison prints without the form that chose it.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('[data-pair-form]').isVisible()).toBe(false);
+    expect(await page.locator('[data-pair-view] ul.summary').isVisible()).toBe(true);
     await page.close();
   });
 

@@ -69,12 +69,23 @@ export function comparisonPairs<T extends EvaluablePolicy>(
         `Line id "${line.id}" (policy ${line.policyId}) collides with the page /compare/${line.id}/; rename the line.`,
       );
   const sorted = [...current].sort((x, y) => x.id.localeCompare(y.id));
+  const max = options.maxPairs ?? Infinity;
+  const total = (sorted.length * (sorted.length - 1)) / 2;
+  const shares = (a: T, b: T) => a.productLines.some((p) => b.productLines.includes(p));
+  // Pairs in id order, those sharing a product line first, stopping at the cap: a national
+  // catalogue has millions of pairs, and only the first `max` are ever wanted.
   const pairs: [T, T][] = [];
-  for (let i = 0; i < sorted.length; i++)
-    for (let j = i + 1; j < sorted.length; j++) pairs.push([sorted[i]!, sorted[j]!]);
-  if (options.maxPairs === undefined || pairs.length <= options.maxPairs) return pairs;
-  const shares = ([a, b]: [T, T]) => a.productLines.some((p) => b.productLines.includes(p));
-  return [...pairs.filter(shares), ...pairs.filter((p) => !shares(p))].slice(0, options.maxPairs);
+  const collect = (wanted: (a: T, b: T) => boolean) => {
+    for (let i = 0; i < sorted.length && pairs.length < max; i++)
+      for (let j = i + 1; j < sorted.length && pairs.length < max; j++)
+        if (wanted(sorted[i]!, sorted[j]!)) pairs.push([sorted[i]!, sorted[j]!]);
+  };
+  if (total <= max) collect(() => true);
+  else {
+    collect(shares);
+    collect((a, b) => !shares(a, b));
+  }
+  return pairs;
 }
 
 export type PairStatus = 'same' | 'differs' | 'only-a' | 'only-b';

@@ -39,6 +39,20 @@ describe('comparisonPairs', () => {
       expect(a.productLines.some((p) => b.productLines.includes(p))).toBe(true);
   });
 
+  it('past the sharing pairs, fills the cap with the others, each group in id order', () => {
+    const all = comparisonPairs(current);
+    const shares = ([a, b]: (typeof all)[number]) =>
+      a.productLines.some((p) => b.productLines.includes(p));
+    const ordered = [...all.filter(shares), ...all.filter((p) => !shares(p))];
+    const sharing = all.filter(shares).length;
+    expect(sharing).toBeGreaterThan(0);
+    expect(sharing).toBeLessThan(all.length);
+    for (const cap of [1, sharing, sharing + 3, all.length - 1, all.length])
+      expect(comparisonPairs(current, { maxPairs: cap })).toEqual(
+        cap === all.length ? all : ordered.slice(0, cap),
+      );
+  });
+
   it('refuses a line id that would collide with a comparison page', () => {
     const clash = { ...current[0]!, id: 'views' };
     expect(() => comparisonPairs([clash, current[1]!])).toThrow(
