@@ -109,7 +109,7 @@ function reportVisits(): void {
   const packet = entries.map((l) => perLine([l.id]));
   const letter = entries.map((l) => perLine([l.id, ...(isMedicareAdvantage(l) ? lcds : [])]));
   const same = bundle
-    ? `the bundle ${kb(gz(bundle))} (nothing more after /check/: the same file)`
+    ? `the bundle ${kb(gz(bundle))} (the same file as /check/, so cached after it)`
     : '';
   report.line(
     `  packet, straight from a link: ${same ? `${same}; ` : ''}per line ${range(packet)} (the index, the line and its LCDs)`,

@@ -13,7 +13,7 @@
  *   `showAllUpTo` lines, when every page shows every line anyway: every line file in one, each
  *   source, policy document, criteria tree and provenance stored once, and nothing the index
  *   would repeat (`unbundle` derives the index and gives back the line files). Separate
- *   files are compressed separately, so at today's size the per-line files together weigh twice
+ *   files are compressed separately, so at today's size the per-line files together weigh four times
  *   the bundle; above the threshold the route builds nothing and pages load per line.
  *
  * `joinCheckerData` puts loaded files back together as the `CheckerData` the engine, the packet
