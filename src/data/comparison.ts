@@ -91,6 +91,9 @@ async function load(): Promise<Comparison> {
     return { id, name: content.payerById.get(id)?.name ?? id };
   };
   const viewable = viewLines(current, policyById, content.payerById);
+  // Names are computed once: every matrix view needs them, and at a few thousand lines
+  // computing them took about as long as the view's matrix itself.
+  const names = lineNames(content.lines);
   const options: DiffOptions = { all: content.lines, baseline: baselinePatient(), baselineName };
   const pairs = comparisonPairs(current, { maxPairs: maxPairs() });
   const pages = new Set(pairs.map(([a, b]) => pairPath(a.id, b.id)));
@@ -100,10 +103,10 @@ async function load(): Promise<Comparison> {
   return {
     content,
     current,
-    names: lineNames(content.lines),
+    names,
     payerKindOf,
     payerOf,
-    matrix: criteriaMatrix(current, content.lines),
+    matrix: criteriaMatrix(current, content.lines, names),
     views: matrixViews(viewable),
     pairs,
     versions: versionPairs(content.policies),

@@ -1,6 +1,6 @@
 /**
  * Pair diffs cached across builds. A diff is computed from its two lines, the lines they read
- * (src/lib/compare/diff-inputs.ts), the baseline patient and the code of src/lib; the cache key
+ * (src/lib/compare/diff-inputs.ts), the baseline patient and the code (src/lib and this file); the key
  * is the digest of all of these, so editing one policy recomputes only the diffs that read it,
  * and changing the code recomputes all of them. Entries live under
  * node_modules/.cache/bvn-atlas/diffs/<code digest>/ (or $BVN_CACHE_DIR); the folders of other
@@ -21,7 +21,8 @@ export interface DiffCache {
 
 /** Opens the diff cache of the project at `root` (default: the working directory). */
 export function diffCache(root = process.cwd()): DiffCache {
-  const code = codeDigest(root, ['src/lib']).slice(0, 16);
+  // This file is part of how a diff is made (what it passes to diffLines), so it is in the digest.
+  const code = codeDigest(root, ['src/lib', 'src/data/diff-cache.ts']).slice(0, 16);
   const base = join(cacheBase(root), 'diffs');
   let folders: string[] = [];
   try {
@@ -46,7 +47,14 @@ export function diffCache(root = process.cwd()): DiffCache {
       );
       let diff = entries.get(key);
       if (!diff) {
-        diff = diffLines(a, b, { ...options, all });
+        // Only what the key covers enters the diff: the names come from `all`, never from a map
+        // the caller built from other lines (which once put "undefined" into cached diffs).
+        diff = diffLines(a, b, {
+          all,
+          baseline: options.baseline,
+          baselineName: options.baselineName,
+          ...(options.examples === undefined ? {} : { examples: options.examples }),
+        });
         entries.set(key, diff);
       }
       return diff;

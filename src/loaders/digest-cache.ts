@@ -97,10 +97,10 @@ export function diskCache<T>(dir: string): DigestCache<T> {
 }
 
 /**
- * A digest of the source files under `folders` (relative to `root`): what a cached result
- * computed by that code depends on besides its inputs. Any change to those files changes it.
+ * A digest of the source files under `paths` (folders or single files, relative to `root`): what a
+ * cached result computed by that code depends on besides its inputs. Any change to them changes it.
  */
-export function codeDigest(root: string, folders: readonly string[]): string {
+export function codeDigest(root: string, paths: readonly string[]): string {
   const hash = createHash('sha256');
   const visit = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
@@ -110,6 +110,10 @@ export function codeDigest(root: string, folders: readonly string[]): string {
         hash.update(relative(root, full)).update('\0').update(readFileSync(full)).update('\0');
     }
   };
-  for (const folder of folders) visit(join(root, folder));
+  for (const path of paths) {
+    const full = join(root, path);
+    if (statSync(full).isDirectory()) visit(full);
+    else hash.update(path).update('\0').update(readFileSync(full)).update('\0');
+  }
   return hash.digest('hex');
 }
