@@ -2,6 +2,10 @@
  * Budgets of the eligibility checker, as figures (not a pass/fail test):
  * - JavaScript the /check/ page loads: every script it references and every chunk those import,
  *   raw and gzipped (budget: the /check/ JavaScript limit of scripts/lib/budgets.ts, 25 KB gzipped);
+ * - the policy data a visit downloads, gzipped file by file as a server sends it: on /check/, the
+ *   bundle of every line (while the catalogue is small) against the index and every line's own
+ *   file; on the packet and letter pages, the bundle against the index and the files of the line
+ *   shown (its LCDs, and for the letter of a Medicare Advantage line every LCD), per line;
  * - time to re-evaluate every policy after an input change, in Chromium: an `input` event on a
  *   field, which reads the form, validates it, runs evaluateAll over every current line and
  *   updates the result cards, measured with performance.now over many changes (budget: < 5 ms).
@@ -16,7 +20,9 @@ import { countOption, parseFlags } from './lib/flags.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { isMedicareAdvantage } from '../src/lib/appeal/letter.ts';
 import { encodeFragment } from '../src/lib/checker/fragment.ts';
+import { bundleFile, withRequired, type CheckerIndex } from '../src/lib/checker/split.ts';
 import { baselinePatient } from '../src/lib/compare/baseline.ts';
 import { launchBrowser } from './lib/browser.ts';
 import { measurePage } from './lib/dist-files.ts';
@@ -49,13 +55,20 @@ const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip
   raw: 0,
   gzip: 0,
 });
-/** The policy data: the index every visit loads, and the line files (a visit loads those that apply). */
-const index = readFileSync(join(dist, 'data/checker/index.json'));
-const lineFiles = readdirSync(join(dist, 'data/checker/lines')).map((f) =>
-  readFileSync(join(dist, 'data/checker/lines', f)),
+/** The policy data: the index, the line files (a visit loads those that apply) and, while the catalogue is small, the bundle of every line. */
+const dataDir = join(dist, 'data/checker');
+const index = readFileSync(join(dataDir, 'index.json'));
+const lineFiles = new Map(
+  readdirSync(join(dataDir, 'lines')).map((f) => [
+    f.replace(/\.json$/, ''),
+    readFileSync(join(dataDir, 'lines', f)),
+  ]),
 );
-const sum = (files: Buffer[], size: (b: Buffer) => number) =>
-  files.reduce((a, b) => a + size(b), 0);
+const bundle = existsSync(join(dataDir, bundleFile))
+  ? readFileSync(join(dataDir, bundleFile))
+  : undefined;
+const sum = (files: Iterable<Buffer>, size: (b: Buffer) => number) =>
+  [...files].reduce((a, b) => a + size(b), 0);
 const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
 
 report.line('Checker JavaScript (/check/):');
@@ -64,8 +77,48 @@ report.line(
   `  total: ${kb(total.raw)} raw, ${kb(total.gzip)} gzipped (budget ${budgetKb} KB gzipped: ${total.gzip <= budgetKb * 1024 ? 'within' : 'OVER'})`,
 );
 report.line(
-  `Policy data (fetched, not script): /data/checker/index.json ${kb(index.length)} raw, ${kb(gz(index))} gzipped; ${lineFiles.length} line files /data/checker/lines/*.json ${kb(sum(lineFiles, (b) => b.length))} raw, ${kb(sum(lineFiles, gz))} gzipped (largest ${kb(Math.max(...lineFiles.map(gz)))})`,
+  `Policy data (fetched, not script): /data/checker/index.json ${kb(index.length)} raw, ${kb(gz(index))} gzipped; ${lineFiles.size} line files /data/checker/lines/*.json ${kb(sum(lineFiles.values(), (b) => b.length))} raw, ${kb(sum(lineFiles.values(), gz))} gzipped (largest ${kb(Math.max(...[...lineFiles.values()].map(gz)))}); ${bundle ? `/data/checker/${bundleFile} ${kb(bundle.length)} raw, ${kb(gz(bundle))} gzipped` : `no /data/checker/${bundleFile} (above the threshold: pages load per line)`}`,
 );
+reportVisits();
+
+/** What a visit to /check/ and to the packet or letter downloads, with the bundle and per line. */
+function reportVisits(): void {
+  const parsed = JSON.parse(index.toString('utf8')) as CheckerIndex;
+  const entries = parsed.lines;
+  const lcds = parsed.lcdCandidates.map((c) => c.id);
+  /** The index and the files of `ids` with the LCDs they may defer to. */
+  const perLine = (ids: readonly string[]) =>
+    gz(index) +
+    sum(
+      withRequired(parsed, ids).map((id) => lineFiles.get(id)!),
+      gz,
+    );
+  const range = (sizes: number[]) => {
+    const sorted = [...sizes].sort((a, b) => a - b);
+    return `${kb(sorted[0]!)} to ${kb(sorted.at(-1)!)}, median ${kb(sorted[Math.floor(sorted.length / 2)]!)}`;
+  };
+  report.line(
+    `Policy data a visit downloads (gzipped, each file on its own), at ${entries.length} lines:`,
+  );
+  const check = perLine(entries.map((l) => l.id));
+  report.line(
+    bundle
+      ? `  /check/ (every line shown): the bundle ${kb(gz(bundle))}; per-line files instead ${kb(check)} (the index and ${entries.length} line files)`
+      : `  /check/: the index ${kb(gz(index))}, then the files of the lines that apply`,
+  );
+  const packet = entries.map((l) => perLine([l.id]));
+  const letter = entries.map((l) => perLine([l.id, ...(isMedicareAdvantage(l) ? lcds : [])]));
+  const same = bundle
+    ? `the bundle ${kb(gz(bundle))} (the same file as /check/, so cached after it)`
+    : '';
+  report.line(
+    `  packet, straight from a link: ${same ? `${same}; ` : ''}per line ${range(packet)} (the index, the line and its LCDs)`,
+  );
+  report.line(
+    `  letter, straight from a link: ${same ? `${same}; ` : ''}per line ${range(letter)} (and every LCD for a Medicare Advantage line)`,
+  );
+  report.line('  (both pages also load /data/checker/evidence.json; the letter /data/appeal.json)');
+}
 
 const facts = baselinePatient();
 const site = await serveStatic(dist, { port: 0 });

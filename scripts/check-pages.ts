@@ -78,10 +78,14 @@ try {
 }
 
 const templates = routeTemplates(values.pages);
+// A template whose file says it builds only at scale, or only below it, may build nothing.
 const notYet: string[] = [];
+const noLonger: string[] = [];
 for (const [template, built] of outputsByRoute(templates, [...pages, ...files]))
   if (built.length === 0) {
     if (template.onlyAtScale) notYet.push(`${template.route} (${template.onlyAtScale})`);
+    else if (template.onlyBelowScale)
+      noLonger.push(`${template.route} (${template.onlyBelowScale})`);
     else problems.push(`${template.file}: built no page or file (${template.route})`);
   }
 
@@ -93,5 +97,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `Page checks passed: ${pages.length} pages, each with a correct CSP <meta> and host headers, nothing off the site, script only on islands; ${links.checked} internal links and anchors resolve; the sitemap lists every page; ${templates.length - notYet.length} of ${templates.length} route files built output${notYet.length ? `, and ${notYet.length} build pages only at scale: ${notYet.join('; ')}` : ''}.`,
+  `Page checks passed: ${pages.length} pages, each with a correct CSP <meta> and host headers, nothing off the site, script only on islands; ${links.checked} internal links and anchors resolve; the sitemap lists every page; ${templates.length - notYet.length - noLonger.length} of ${templates.length} route files built output${notYet.length ? `, and ${notYet.length} build pages only at scale: ${notYet.join('; ')}` : ''}${noLonger.length ? `, and ${noLonger.length} build only below scale: ${noLonger.join('; ')}` : ''}.`,
 );

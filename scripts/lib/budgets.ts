@@ -4,7 +4,7 @@
  * figures themselves are printed by `npm run bench:site`.
  *
  * Why these numbers: Starlight's own CI budgets (≤ 7 kB HTML per page, ≤ 16.75 kB CSS), loosened
- * to ≤ 15 kB HTML per page for this site's bigger tables; ≤ 27 kB for the checker island; pagefind's
+ * to ≤ 15 kB HTML per page for this site's bigger tables; ≤ 27.5 kB for the checker island; pagefind's
  * own "closer to 100kB" payload for most sites; 14 KB of HTML + CSS for first paint in one round
  * trip (about ten TCP segments of an initial congestion window); and no JavaScript on content
  * pages. docs/testing.md explains each budget.
@@ -56,8 +56,8 @@ export const pageBudgets: readonly PageBudget[] = [
   },
   {
     match: /^\/check\//,
-    limits: { js: 27 * KB, css: 10 * KB },
-    why: 'the eligibility checker is an island: its script (engine + form) ≤ 27 KB (25 KB until the engine gained its compiled status evaluator, about 1 KB, which decides every outcome)',
+    limits: { js: 27.5 * KB, css: 10 * KB },
+    why: 'the eligibility checker is an island: its script (engine + form) ≤ 27.5 KB (25 KB until the engine gained its compiled status evaluator, about 1 KB, which decides every outcome; 27 KB until it read the bundle of every line, 0.3 KB, which cuts the policy data of a visit at 15 lines from 53 KB to 13 KB)',
   },
   {
     match: /^\/check\/$/,
@@ -66,8 +66,8 @@ export const pageBudgets: readonly PageBudget[] = [
   },
   {
     match: /^\/check\/packet\/$/,
-    limits: { js: 27 * KB },
-    why: 'the appeal packet island: its model is shared with the letter page (one more file, about 0.4 KB) and the engine carries its compiled status evaluator (about 1 KB) ≤ 27 KB',
+    limits: { js: 27.5 * KB },
+    why: 'the appeal packet island: its model is shared with the letter page (one more file, about 0.4 KB), the engine carries its compiled status evaluator (about 1 KB) and it reads the bundle of every line (0.3 KB) ≤ 27.5 KB',
   },
   {
     match: /^\/check\/letter\/$/,

@@ -18,10 +18,30 @@ export interface RouteTemplate {
    * `@builds-only-at-scale: <reason>` (e.g. the second page of a list that fits on one page).
    */
   onlyAtScale?: string;
+  /**
+   * Why the template may build nothing once the catalogue is large, when its file says so with a
+   * line `@builds-only-below-scale: <reason>` (e.g. a file of every policy line, built while
+   * there are few).
+   */
+  onlyBelowScale?: string;
 }
 
-/** The marker a route file carries when it builds pages only once the catalogue is large. */
-const atScaleMarker = /@builds-only-at-scale:\s*(.+?)\s*(?:\*\/|$)/m;
+/** The markers a route file carries when it builds output only once, or only while, the catalogue is small. */
+const scaleMarkers = {
+  onlyAtScale: /@builds-only-at-scale:\s*(.+?)\s*(?:\*\/|$)/m,
+  onlyBelowScale: /@builds-only-below-scale:\s*(.+?)\s*(?:\*\/|$)/m,
+};
+
+/** The scale markers of a route file, by field. */
+function scaleMarks(file: string): Pick<RouteTemplate, 'onlyAtScale' | 'onlyBelowScale'> {
+  const text = readFileSync(file, 'utf8');
+  return Object.fromEntries(
+    Object.entries(scaleMarkers).flatMap(([field, marker]) => {
+      const reason = marker.exec(text)?.[1]?.trim();
+      return reason ? [[field, reason]] : [];
+    }),
+  );
+}
 
 const pageExtensions = ['.astro', '.md', '.mdx', '.html'];
 const endpointExtensions = ['.ts', '.js'];
@@ -49,18 +69,18 @@ export function routeTemplates(pagesDir = 'src/pages'): RouteTemplate[] {
           parts.length === 1 && /^(404|500)$/.test(parts[0]!)
             ? `/${parts[0]}.html`
             : `/${parts.map((p) => `${p}/`).join('')}`;
-        const onlyAtScale = atScaleMarker.exec(readFileSync(full, 'utf8'))?.[1]?.trim();
         templates.push({
           file: full.split(sep).join('/'),
           kind: 'page',
           route,
-          ...(onlyAtScale ? { onlyAtScale } : {}),
+          ...scaleMarks(full),
         });
       } else if (endpoint)
         templates.push({
           file: full.split(sep).join('/'),
           kind: 'endpoint',
           route: `/${rel.slice(0, -endpoint.length)}`,
+          ...scaleMarks(full),
         });
     }
   };
@@ -114,11 +134,14 @@ export function outputsByRoute(
   return outputs;
 }
 
-/** The templates to visit: all, except those that build only at scale and built nothing this time. */
+/** Why a template may build nothing at some size of the catalogue, if its file says so. */
+const mayBuildNothing = (t: RouteTemplate): string | undefined => t.onlyAtScale ?? t.onlyBelowScale;
+
+/** The templates to visit: all, except those that build only at (or below) scale and built nothing this time. */
 export function withOutput(
   templates: readonly RouteTemplate[],
   built: readonly string[],
 ): RouteTemplate[] {
   const outputs = outputsByRoute(templates, built);
-  return templates.filter((t) => !t.onlyAtScale || outputs.get(t)!.length > 0);
+  return templates.filter((t) => !mayBuildNothing(t) || outputs.get(t)!.length > 0);
 }

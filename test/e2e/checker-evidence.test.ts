@@ -72,7 +72,8 @@ describe('the checker’s trials and guidelines panel', () => {
       expect(readFileSync(`${DIST}${path}index.html`, 'utf8'), href).toContain(`id="${id}"`);
     }
     // Loaded after the payers' data, as a chunk of its own that the page does not load up front.
-    const lines = requests.filter((r) => r.startsWith('/data/checker/lines/'));
+    // The payers' data: the bundle of every line (today's size) or the line files.
+    const lines = requests.filter((r) => r.startsWith('/data/checker/lines'));
     const data = Math.max(...lines.map((r) => requests.indexOf(r)));
     const evidence = requests.indexOf('/data/evidence-criteria.json');
     expect(lines.length).toBeGreaterThan(0);

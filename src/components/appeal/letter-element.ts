@@ -23,9 +23,9 @@ import { validateDraft, type FactDraft } from '../../lib/checker/draft.ts';
 import { decodeFragment, encodeFragment, readSavedCopy } from '../../lib/checker/fragment.ts';
 import { h, type Child } from '../checker/dom.ts';
 import { letterDetailsKey, savedFacts } from '../checker/storage.ts';
-import { getJson } from '../checker/line-store.ts';
+import { getJson, openLineStore, type LineStore } from '../checker/line-store.ts';
 import { chosenLine, fillLineSelect, lineData } from '../checker/line-choice.ts';
-import type { CheckerIndex, EvidenceFile } from '../../lib/checker/split.ts';
+import type { EvidenceFile } from '../../lib/checker/split.ts';
 
 const savedDetails = {
   read(): LetterDetails {
@@ -47,7 +47,7 @@ const savedDetails = {
 
 class LetterElement extends HTMLElement {
   private data?: CheckerData;
-  private index?: CheckerIndex;
+  private store?: LineStore;
   private evidence?: EvidenceFile;
   private appeal?: AppealData;
   private draft: FactDraft = {};
@@ -129,21 +129,22 @@ class LetterElement extends HTMLElement {
   }
 
   /**
-   * Loads the index, the evidence and the guide once, and the line shown: only that line, the
-   * LCDs it may defer to and, for a Medicare Advantage line, every LCD its argument weighs.
+   * Loads the index (or the bundle), the evidence and the guide once, and the line shown: only
+   * that line, the LCDs it may defer to and, for a Medicare Advantage line, every LCD its
+   * argument weighs.
    */
   private async load(): Promise<void> {
     try {
-      [this.index, this.evidence, this.appeal] = await Promise.all([
-        this.index ?? getJson<CheckerIndex>(`${this.dataset.src!}index.json`),
+      [this.store, this.evidence, this.appeal] = await Promise.all([
+        this.store ?? openLineStore(this.dataset.src!, this.dataset.bundle),
         this.evidence ?? getJson<EvidenceFile>(`${this.dataset.src!}evidence.json`),
         this.appeal ?? getJson<AppealData>(this.dataset.appeal!),
       ]);
-      const index = this.index;
+      const { index } = this.store;
       this.line = chosenLine(index, this.line);
       const entry = index.lines.find((l) => l.id === this.line)!;
       const lcds = isMedicareAdvantage(entry) ? index.lcdCandidates.map((c) => c.id) : [];
-      this.data = await lineData(this.dataset.src!, index, this.evidence, this.line, lcds);
+      this.data = await lineData(this.store, this.evidence, this.line, lcds);
       this.render();
     } catch (error) {
       this.status(
@@ -154,8 +155,8 @@ class LetterElement extends HTMLElement {
 
   private render(): void {
     // Until the line chosen has loaded, the letter shown stays as it is.
-    if (!this.data?.lines.some((l) => l.id === this.line) || !this.appeal || !this.index) return;
-    fillLineSelect(this.select, this.index, this.line);
+    if (!this.data?.lines.some((l) => l.id === this.line) || !this.appeal || !this.store) return;
+    fillLineSelect(this.select, this.store.index, this.line);
     const preparedOn = new Date().toLocaleDateString('en-US', {
       year: 'numeric',
       month: 'long',

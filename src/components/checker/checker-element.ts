@@ -34,7 +34,7 @@ import {
   renderResults,
   type Card,
 } from './results-view.ts';
-import { getJson, lineFiles } from './line-store.ts';
+import { openLineStore, type LineStore } from './line-store.ts';
 import { savedFacts } from './storage.ts';
 import type { Section, ToolHost, UndoKind } from './checker-tools.ts';
 
@@ -45,8 +45,12 @@ class CheckerElement extends HTMLElement implements ToolHost {
   private form!: HTMLFormElement;
   private data?: CheckerData;
   private index?: CheckerIndex;
+  /** Where the line files come from: the bundle of every line, or one file per line. */
+  private lines?: LineStore;
   /** Line files loaded so far, by line id. */
   private files = new Map<string, LineFile>();
+  /** Line files on their way, by line id. */
+  private loading = new Map<string, Promise<LineFile>>();
   /** Which lines the results show, as last decided. */
   private plan?: ResultPlan;
   /** The problems last asked to be shown (drawn once their code has loaded). */
@@ -115,10 +119,14 @@ class CheckerElement extends HTMLElement implements ToolHost {
     void this.load(this.restore('load'));
   }
 
-  /** Loads the index and the lines that apply, once the facts are `restored`, then the trials' panel. */
+  /**
+   * Loads the index (with every line, from the bundle, while the catalogue is small) and the
+   * lines that apply, once the facts are `restored`, then the trials' panel.
+   */
   private async load(restored: Promise<void>): Promise<void> {
     try {
-      this.index = await getJson<CheckerIndex>(`${this.dataset.src!}index.json`);
+      this.lines = await openLineStore(this.dataset.src!, this.dataset.bundle);
+      this.index = this.lines.index;
       await restored;
       await this.loadLines();
       // The first results are the baseline: only later changes are announced.
@@ -230,14 +238,32 @@ class CheckerElement extends HTMLElement implements ToolHost {
     );
   }
 
-  /** Loads the files of the lines the plan facts call for (and the LCDs they defer to), then shows them. */
+  /**
+   * Loads the files of the lines the plan facts call for (and the LCDs they defer to), then shows
+   * them. A file already on its way is awaited, not fetched again (a link's facts are restored
+   * while the first lines load).
+   */
   private async loadLines(): Promise<void> {
     const index = this.index!;
     const plan = resultPlan(index.lines, this.facts);
-    const ids = withRequired(index, [...plan.main, ...plan.other]);
-    const missing = ids.filter((id) => !this.files.has(id));
-    for (const file of await lineFiles(this.dataset.src!, missing))
-      this.files.set(file.line.id, file);
+    const ids = withRequired(index, [...plan.main, ...plan.other]).filter(
+      (id) => !this.files.has(id),
+    );
+    const missing = ids.filter((id) => !this.loading.has(id));
+    const batch = this.lines!.files(missing);
+    missing.forEach((id, i) =>
+      this.loading.set(
+        id,
+        batch.then((files) => files[i]!),
+      ),
+    );
+    try {
+      for (const file of await Promise.all(ids.map((id) => this.loading.get(id)!)))
+        this.files.set(file.line.id, file);
+    } finally {
+      // Loaded, or failed and free to be asked for again.
+      for (const id of ids) this.loading.delete(id);
+    }
     this.refresh();
   }
 

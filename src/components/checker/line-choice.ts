@@ -12,7 +12,7 @@ import {
   type EvidenceFile,
 } from '../../lib/checker/split.ts';
 import { h } from './dom.ts';
-import { lineFiles } from './line-store.ts';
+import type { LineStore } from './line-store.ts';
 
 /** The line to show: the one asked for when the index has it, else Cohere MA, else the first. */
 export const chosenLine = (index: CheckerIndex, wanted: string): string =>
@@ -33,15 +33,15 @@ export function fillLineSelect(select: HTMLSelectElement, index: CheckerIndex, l
   select.value = line;
 }
 
-/** The checker data for one line (and `extra` lines), loaded from the line files, in catalogue order. */
+/** The checker data for one line (and `extra` lines), from their files, in catalogue order. */
 export async function lineData(
-  root: string,
-  index: CheckerIndex,
+  store: LineStore,
   evidence: EvidenceFile,
   line: string,
   extra: readonly string[] = [],
 ): Promise<CheckerData> {
+  const { index } = store;
   const wanted = new Set(withRequired(index, [line, ...extra]));
   const ids = index.lines.map((l) => l.id).filter((id) => wanted.has(id));
-  return joinCheckerData(index, await lineFiles(root, ids), evidence);
+  return joinCheckerData(index, await store.files(ids), evidence);
 }

@@ -18,16 +18,16 @@ import { bibliographyHref } from '../../lib/citations/locator.ts';
 import { oneLine } from '../../lib/facts/one-line.ts';
 import { h, type Child } from './dom.ts';
 import { savedFacts } from './storage.ts';
-import { getJson } from './line-store.ts';
+import { getJson, openLineStore, type LineStore } from './line-store.ts';
 import { chosenLine, fillLineSelect, lineData } from './line-choice.ts';
-import type { CheckerIndex, EvidenceFile } from '../../lib/checker/split.ts';
+import type { EvidenceFile } from '../../lib/checker/split.ts';
 
 /** Text as a CSS string, for the printed page header (set as a custom property, never as markup). */
 const cssString = (text: string) => `"${oneLine(text).replace(/[\\"]/g, '\\$&')}"`;
 
 class PacketElement extends HTMLElement {
   private data?: CheckerData;
-  private index?: CheckerIndex;
+  private store?: LineStore;
   private evidence?: EvidenceFile;
   private draft: FactDraft = {};
   /** What could not be read from the link or the saved copy; printed with the packet. */
@@ -87,15 +87,15 @@ class PacketElement extends HTMLElement {
       `/check/#${encodeFragment(this.draft)}`;
   }
 
-  /** Loads the index and the evidence once, and the line shown (only that line and its LCDs). */
+  /** Loads the index (or the bundle) and the evidence once, and the line shown (with its LCDs). */
   private async load(): Promise<void> {
     try {
-      [this.index, this.evidence] = await Promise.all([
-        this.index ?? getJson<CheckerIndex>(`${this.dataset.src!}index.json`),
+      [this.store, this.evidence] = await Promise.all([
+        this.store ?? openLineStore(this.dataset.src!, this.dataset.bundle),
         this.evidence ?? getJson<EvidenceFile>(`${this.dataset.src!}evidence.json`),
       ]);
-      this.line = chosenLine(this.index, this.line);
-      this.data = await lineData(this.dataset.src!, this.index, this.evidence, this.line);
+      this.line = chosenLine(this.store.index, this.line);
+      this.data = await lineData(this.store, this.evidence, this.line);
       this.render();
     } catch (error) {
       this.status(
@@ -114,9 +114,9 @@ class PacketElement extends HTMLElement {
 
   private render(): void {
     // Until the line chosen has loaded, the packet shown stays as it is.
-    if (!this.data?.lines.some((l) => l.id === this.line) || !this.index) return;
+    if (!this.data?.lines.some((l) => l.id === this.line) || !this.store) return;
     const facts = validateDraft(this.draft).facts;
-    fillLineSelect(this.select, this.index, this.line);
+    fillLineSelect(this.select, this.store.index, this.line);
     this.packet = buildPacket(this.data, this.line, facts, this.notes);
     const p = this.packet;
     document.title = `${p.title} · BVN Atlas`;

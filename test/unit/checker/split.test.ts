@@ -15,6 +15,7 @@ import {
   joinCheckerData,
   showAllUpTo,
   splitCheckerData,
+  unbundle,
   withRequired,
   type SplitCheckerData,
 } from '../../../src/lib/checker/split.ts';
@@ -32,14 +33,21 @@ beforeAll(async () => {
   guide = buildAppealData(content.sources, (id) => `AMA text of ${id}`).sources;
 });
 
-/** What the packet and letter pages load for `line`: its file, its LCDs, and for Medicare Advantage every LCD. */
-function pageData(s: SplitCheckerData, line: string): CheckerData {
+/**
+ * What the packet and letter pages load for `line`: its file, its LCDs, and for Medicare
+ * Advantage every LCD (from the line files of `s`, or those given back by the bundle).
+ */
+function pageData(s: SplitCheckerData, line: string, files = s.lines): CheckerData {
   const entry = s.index.lines.find((l) => l.id === line)!;
   const extra = isMedicareAdvantage(entry) ? s.index.lcdCandidates.map((c) => c.id) : [];
   const wanted = new Set(withRequired(s.index, [line, ...extra]));
-  const files = s.index.lines.filter((l) => wanted.has(l.id)).map((l) => s.lines.get(l.id)!);
-  return joinCheckerData(s.index, files, s.evidence);
+  const loaded = s.index.lines.filter((l) => wanted.has(l.id)).map((l) => files.get(l.id)!);
+  return joinCheckerData(s.index, loaded, s.evidence);
 }
+
+/** The bundle as a page receives it (through JSON), given back as the index and line files. */
+const served = () =>
+  unbundle(JSON.parse(JSON.stringify(split.bundle)) as NonNullable<typeof split.bundle>);
 
 const gz = (value: unknown) => gzipSync(JSON.stringify(value)).length;
 
@@ -50,23 +58,28 @@ describe('the checker data split by line', () => {
     expect(split.index.lines.find((l) => l.id === 'cohere-ma')?.payer.name).toBeTruthy();
   });
 
-  it('gives every line’s packet and letter from its own file as from every line, for every vignette', () => {
+  it('gives every line’s packet and letter from its own file, or from the bundle, as from every line, for every vignette', () => {
+    const bundled = new Map(served().lines.map((f) => [f.line.id, f]));
     let checked = 0;
     for (const line of data.lines) {
-      const own = pageData(split, line.id);
-      expect(own.lines.length).toBeLessThan(data.lines.length);
-      for (const v of vignettes()) {
-        expect(buildPacket(own, line.id, v.facts), `${line.id} ${v.id}`).toEqual(
-          buildPacket(data, line.id, v.facts),
-        );
-        expect(
-          buildLetter(own, guide, line.id, v.facts, {}, 'today'),
-          `${line.id} ${v.id}`,
-        ).toEqual(buildLetter(data, guide, line.id, v.facts, {}, 'today'));
-        checked++;
+      for (const [how, own] of [
+        ['own file', pageData(split, line.id)],
+        ['bundle', pageData(split, line.id, bundled)],
+      ] as const) {
+        expect(own.lines.length).toBeLessThan(data.lines.length);
+        for (const v of vignettes()) {
+          const what = `${line.id} ${v.id} from the ${how}`;
+          expect(buildPacket(own, line.id, v.facts), what).toEqual(
+            buildPacket(data, line.id, v.facts),
+          );
+          expect(buildLetter(own, guide, line.id, v.facts, {}, 'today'), what).toEqual(
+            buildLetter(data, guide, line.id, v.facts, {}, 'today'),
+          );
+          checked++;
+        }
       }
     }
-    expect(checked).toBeGreaterThan(100);
+    expect(checked).toBeGreaterThan(200);
   });
 
   it('puts in each line’s file only the sources that line and its criteria’s provenance cite', () => {
@@ -75,6 +88,53 @@ describe('the checker data split by line', () => {
       expect(Object.keys(file.sources).length, id).toBeLessThan(all);
       expect(file.sources[file.line.citation.source], id).toBeDefined();
     }
+  });
+});
+
+describe('the bundle of every line, while the catalogue is small', () => {
+  it('gives back the index and every line’s file, in catalogue order, with every line’s sources', () => {
+    expect(data.lines.length).toBeLessThanOrEqual(showAllUpTo);
+    const { index, lines } = served();
+    expect(index).toEqual(split.index);
+    expect(lines.map((f) => f.line.id)).toEqual([...split.lines.keys()]);
+    const perLine = [...split.lines.values()];
+    const all = Object.assign({}, ...perLine.map((f) => f.sources)) as object;
+    for (const [i, { sources, ...file }] of lines.entries()) {
+      const { sources: own, ...expected } = perLine[i]!;
+      expect(file, expected.line.id).toEqual(expected);
+      expect(sources, expected.line.id).toMatchObject(own);
+      expect(sources).toEqual(all);
+    }
+  });
+
+  it('joins to the same checker data as the per-line files', () => {
+    const { index, lines } = served();
+    const perLine = joinCheckerData(split.index, [...split.lines.values()], split.evidence);
+    expect(joinCheckerData(index, lines, split.evidence)).toEqual(perLine);
+    expect(perLine).toEqual(data);
+  });
+
+  it('stores each criteria tree, provenance, policy and source once, and hands shared trees back as one object', () => {
+    const bundle = split.bundle!;
+    const lcds = ['lcd-l39420', 'lcd-l39642', 'lcd-l39644'];
+    const places = lcds.map((id) => bundle.lines.find((l) => l.line.id === id)?.criteria);
+    expect(places[0]).toBeTypeOf('number');
+    expect(new Set(places).size).toBe(1);
+    const distinct = new Set(data.lines.map((l) => JSON.stringify(l.criteria ?? null)));
+    distinct.delete('null');
+    expect(bundle.criteria).toHaveLength(distinct.size);
+    expect(new Set(bundle.provenance.map((p) => JSON.stringify(p))).size).toBe(
+      bundle.provenance.length,
+    );
+    const { lines } = served();
+    const tree = (id: string) => lines.find((f) => f.line.id === id)!.line.criteria;
+    expect(tree('lcd-l39642')).toBe(tree('lcd-l39420'));
+    expect(tree('lcd-l39644')).toBe(tree('lcd-l39420'));
+  });
+
+  it('weighs less gzipped than the line files it replaces', () => {
+    const files = [...split.lines.values()];
+    expect(gz(split.bundle)).toBeLessThan(files.reduce((sum, f) => sum + gz(f), 0) / 2);
   });
 });
 
@@ -121,6 +181,10 @@ describe('the checker data at 3,000 generated policy lines', () => {
     const small = await catalogue(100, 40);
     const large = await catalogue(3000, 1200);
     expect(large.index.lines.length).toBeGreaterThanOrEqual(3000);
+    // Above the threshold no bundle is built: pages load per line.
+    expect(small.index.lines.length).toBeGreaterThan(showAllUpTo);
+    expect(small.bundle).toBeUndefined();
+    expect(large.bundle).toBeUndefined();
     const largest = (s: SplitCheckerData) => Math.max(...[...s.lines.values()].map(gz));
     // A line's file holds that line and what it cites: it does not grow with the catalogue.
     expect(largest(large)).toBeLessThanOrEqual(largest(small));

@@ -84,4 +84,26 @@ describe('route templates', () => {
     expect(withOutput(found, ['/list/']).map((t) => t.route)).toEqual(['/list/', '/other/[id]/']);
     expect(withOutput(found, ['/list/', '/list/page/2/'])).toHaveLength(3);
   });
+
+  it('lets an endpoint that says it builds only below scale build nothing, as large catalogues do', () => {
+    const scaled = pagesDir(['data/index.json.ts', 'data/[bundle].json.ts', 'data/[id].bib.ts']);
+    writeFileSync(
+      join(scaled, 'data/[bundle].json.ts'),
+      '/**\n * Every line in one file.\n * @builds-only-below-scale: above 60 lines pages load per line.\n */\n',
+    );
+    const found = routeTemplates(scaled);
+    expect(found.map((t) => [t.route, t.onlyBelowScale, t.onlyAtScale])).toEqual([
+      ['/data/[bundle].json', 'above 60 lines pages load per line.', undefined],
+      ['/data/[id].bib', undefined, undefined],
+      ['/data/index.json', undefined, undefined],
+    ]);
+    expect(withOutput(found, ['/data/index.json']).map((t) => t.route)).toEqual([
+      '/data/[id].bib',
+      '/data/index.json',
+    ]);
+    expect(withOutput(found, ['/data/index.json', '/data/lines.json'])).toHaveLength(3);
+    // The static file wins over the parameter when both match, as in Astro.
+    expect(routeOf(found, '/data/index.json')?.route).toBe('/data/index.json');
+    expect(routeOf(found, '/data/lines.json')?.route).toBe('/data/[bundle].json');
+  });
 });
