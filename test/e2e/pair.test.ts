@@ -135,6 +135,9 @@ describe('the browser pair page', () => {
     await page.goto(new URL('/compare/pair/', env.site.url).href);
     await settled(page);
     expect(await page.locator('#pair-a option').count()).toBe(index.lines.length + 1);
+    // Listed payer by payer: MGB's five lines under one heading.
+    const mgb = page.locator('#pair-a optgroup[label="Mass General Brigham Health Plan"] option');
+    expect(await mgb.count()).toBe(5);
     await page.locator('#pair-a').selectOption('uhc-commercial');
     await page.locator('#pair-b').selectOption('cohere-ma');
     await page.getByRole('button', { name: 'Compare' }).click();

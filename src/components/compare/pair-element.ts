@@ -9,6 +9,7 @@ import {
   lineFileUrl,
   loadPairFiles,
   lineIndexUrl,
+  linesByPayer,
   readPairQuery,
   type LineFile,
   type LineIndex,
@@ -168,12 +169,17 @@ class PairElement extends HTMLElement {
       placeholder.value = '';
       placeholder.textContent = 'Choose a policy line';
       select.replaceChildren(placeholder);
-      for (const line of index.lines) {
-        const option = document.createElement('option');
-        option.value = line.id;
-        option.textContent = line.name;
-        option.selected = line.id === chosen;
-        select.append(option);
+      for (const { payer, lines } of linesByPayer(index)) {
+        const group = document.createElement('optgroup');
+        group.label = payer;
+        for (const line of lines) {
+          const option = document.createElement('option');
+          option.value = line.id;
+          option.textContent = line.name;
+          option.selected = line.id === chosen;
+          group.append(option);
+        }
+        select.append(group);
       }
     }
     this.form.hidden = false;

@@ -29,7 +29,27 @@ export interface LineFile {
 
 /** /data/lines.json: every current line, for the pair form and to check the ids asked for. */
 export interface LineIndex {
-  lines: { id: string; name: string }[];
+  /** By payer name, then line name. */
+  lines: {
+    id: string;
+    name: string;
+    /** The payer that issued the line's policy. */
+    payer: string;
+  }[];
+}
+
+/**
+ * The lines grouped by payer, in the index's order: the pair form lists them under one heading
+ * per payer, so a catalogue of thousands of lines is read payer by payer.
+ */
+export function linesByPayer(index: LineIndex): { payer: string; lines: LineIndex['lines'] }[] {
+  const groups = new Map<string, LineIndex['lines']>();
+  for (const line of index.lines) {
+    const group = groups.get(line.payer);
+    if (group) group.push(line);
+    else groups.set(line.payer, [line]);
+  }
+  return [...groups].map(([payer, lines]) => ({ payer, lines }));
 }
 
 /** The ids of the sources cited anywhere in a compiled line. */

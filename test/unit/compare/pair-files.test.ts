@@ -13,6 +13,7 @@ import {
   citedSources,
   lineFile,
   loadPairFiles,
+  linesByPayer,
   readPairQuery,
   type LineFile,
   type LineIndex,
@@ -108,11 +109,27 @@ describe('the line files', () => {
   });
 });
 
+describe('linesByPayer', () => {
+  it('groups the form’s lines under their payers, keeping the index’s order', () => {
+    const index: LineIndex = {
+      lines: [
+        { id: 'cohere-ma', name: 'Cohere MA v3', payer: 'Cohere Health' },
+        { id: 'mgb-commercial', name: 'MGB 097 commercial', payer: 'Mass General Brigham' },
+        { id: 'mgb-sco', name: 'MGB 097 SCO', payer: 'Mass General Brigham' },
+      ],
+    };
+    expect(linesByPayer(index).map((g) => [g.payer, g.lines.map((l) => l.id)] as const)).toEqual([
+      ['Cohere Health', ['cohere-ma']],
+      ['Mass General Brigham', ['mgb-commercial', 'mgb-sco']],
+    ]);
+  });
+});
+
 describe('readPairQuery', () => {
   const index: LineIndex = {
     lines: [
-      { id: 'cohere-ma', name: 'Cohere MA v3' },
-      { id: 'mgb-sco', name: 'MGB SCO' },
+      { id: 'cohere-ma', name: 'Cohere MA v3', payer: 'Cohere Health' },
+      { id: 'mgb-sco', name: 'MGB SCO', payer: 'Mass General Brigham' },
     ],
   };
 
