@@ -138,7 +138,16 @@ describe('the browser pair page', () => {
     // Listed payer by payer: MGB's five lines under one heading.
     const mgb = page.locator('#pair-a optgroup[label="Mass General Brigham Health Plan"] option');
     expect(await mgb.count()).toBe(5);
+    // Narrowing both lists keeps a line already chosen.
     await page.locator('#pair-a').selectOption('uhc-commercial');
+    await page.locator('#pair-filter').fill('cohere');
+    expect(await page.locator('#pair-b option:not([value=""])').allTextContents()).toEqual(
+      index.lines.filter((l) => /cohere/i.test(`${l.name} ${l.payer}`)).map((l) => l.name),
+    );
+    expect(await page.locator('#pair-a').inputValue()).toBe('uhc-commercial');
+    expect(await page.locator('[data-pair-filter-count]').innerText()).toMatch(
+      new RegExp(`^\\d+ of ${index.lines.length} lines match`),
+    );
     await page.locator('#pair-b').selectOption('cohere-ma');
     await page.getByRole('button', { name: 'Compare' }).click();
     await page.waitForURL(/\?a=uhc-commercial&b=cohere-ma$/);

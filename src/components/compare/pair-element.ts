@@ -10,6 +10,7 @@ import {
   loadPairFiles,
   lineIndexUrl,
   linesByPayer,
+  matchingLines,
   readPairQuery,
   type LineFile,
   type LineIndex,
@@ -107,6 +108,12 @@ class PairElement extends HTMLElement {
       void this.show();
     });
     window.addEventListener('popstate', () => void this.show());
+    // Narrowing keeps each list's current choice, so typing never loses a line already chosen.
+    this.form.querySelector('[data-pair-filter]')!.addEventListener('input', () => {
+      const chosen = (name: string) =>
+        (this.form.elements.namedItem(name) as HTMLSelectElement).value;
+      if (this.index) this.fillForm(this.index, chosen('a'), chosen('b'));
+    });
     void this.show();
   }
 
@@ -158,8 +165,14 @@ class PairElement extends HTMLElement {
     this.view.replaceChildren();
   }
 
-  /** The form's two lists of lines, with the lines asked for chosen. */
+  /** The form's two lists of lines, with the lines asked for chosen, narrowed by the filter. */
   private fillForm(index: LineIndex, a: string, b: string): void {
+    const filter = this.form.querySelector<HTMLInputElement>('[data-pair-filter]')!;
+    const count = this.form.querySelector('[data-pair-filter-count]')!;
+    count.textContent =
+      filter.value.trim() === ''
+        ? ''
+        : `${matchingLines(index, filter.value).lines.length} of ${index.lines.length} lines match; a list keeps the line chosen in it.`;
     for (const [name, chosen] of [
       ['a', a],
       ['b', b],
@@ -169,7 +182,7 @@ class PairElement extends HTMLElement {
       placeholder.value = '';
       placeholder.textContent = 'Choose a policy line';
       select.replaceChildren(placeholder);
-      for (const { payer, lines } of linesByPayer(index)) {
+      for (const { payer, lines } of linesByPayer(matchingLines(index, filter.value, [chosen]))) {
         const group = document.createElement('optgroup');
         group.label = payer;
         for (const line of lines) {

@@ -39,6 +39,27 @@ export interface LineIndex {
 }
 
 /**
+ * The lines whose name or payer contains `text` (any case, surrounding spaces ignored), plus the
+ * lines in `keep` (those already chosen, so narrowing the list never drops a choice).
+ */
+export function matchingLines(
+  index: LineIndex,
+  text: string,
+  keep: readonly string[] = [],
+): LineIndex {
+  const wanted = text.trim().toLowerCase();
+  if (wanted === '') return index;
+  return {
+    lines: index.lines.filter(
+      (line) =>
+        keep.includes(line.id) ||
+        line.name.toLowerCase().includes(wanted) ||
+        line.payer.toLowerCase().includes(wanted),
+    ),
+  };
+}
+
+/**
  * The lines grouped by payer, in the index's order: the pair form lists them under one heading
  * per payer, so a catalogue of thousands of lines is read payer by payer.
  */

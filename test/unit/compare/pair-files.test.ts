@@ -14,6 +14,7 @@ import {
   lineFile,
   loadPairFiles,
   linesByPayer,
+  matchingLines,
   readPairQuery,
   type LineFile,
   type LineIndex,
@@ -122,6 +123,28 @@ describe('linesByPayer', () => {
       ['Cohere Health', ['cohere-ma']],
       ['Mass General Brigham', ['mgb-commercial', 'mgb-sco']],
     ]);
+  });
+});
+
+describe('matchingLines', () => {
+  const index: LineIndex = {
+    lines: [
+      { id: 'cohere-ma', name: 'Cohere MA v3', payer: 'Cohere Health' },
+      { id: 'mgb-commercial', name: 'MGB 097 commercial', payer: 'Mass General Brigham' },
+      { id: 'mgb-sco', name: 'MGB 097 SCO', payer: 'Mass General Brigham' },
+    ],
+  };
+  const ids = (found: LineIndex) => found.lines.map((l) => l.id);
+
+  it('matches a line’s name or its payer, in any case, ignoring surrounding spaces', () => {
+    expect(ids(matchingLines(index, '  brigham '))).toEqual(['mgb-commercial', 'mgb-sco']);
+    expect(ids(matchingLines(index, 'sco'))).toEqual(['mgb-sco']);
+    expect(ids(matchingLines(index, 'nothing like it'))).toEqual([]);
+  });
+
+  it('lists every line for an empty filter, and always keeps the lines already chosen', () => {
+    expect(ids(matchingLines(index, ' '))).toEqual(ids(index));
+    expect(ids(matchingLines(index, 'sco', ['cohere-ma']))).toEqual(['cohere-ma', 'mgb-sco']);
   });
 });
 
