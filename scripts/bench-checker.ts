@@ -145,7 +145,7 @@ try {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
   report.line(
-    `Re-evaluating all ${lines} current policy lines after an input change (Chromium, ${iterations} changes):`,
+    `Re-evaluating all ${lines} result cards (policy lines and the trials' and guidelines' criteria) after an input change (Chromium, ${iterations} changes):`,
   );
   report.line(
     `  median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, mean ${mean.toFixed(2)} ms, max ${sorted.at(-1)!.toFixed(2)} ms (budget ${budgetMs} ms: ${at(0.95) < budgetMs ? 'within' : 'OVER'})`,
