@@ -24,12 +24,9 @@ export function stagedSiteProblems(staging: string): string[] {
     .map((file) => `the build produced no ${file}`);
 }
 
-/** One build step: a command run with the environment given. */
-export interface BuildStep {
-  name: string;
-  command: string;
-  args: string[];
-}
+/** One build step: a command run with the environment given, or a function returning its problems. */
+export type BuildStep =
+  { name: string; command: string; args: string[] } | { name: string; run: () => string[] };
 
 export type BuildResult =
   | { ok: true; seconds: Record<string, number> }
@@ -53,6 +50,15 @@ export function buildAtomically(options: {
   rmSync(staging, { recursive: true, force: true });
   for (const step of steps) {
     const started = performance.now();
+    if ('run' in step) {
+      const problems = step.run();
+      if (problems.length > 0) {
+        rmSync(staging, { recursive: true, force: true });
+        return { ok: false, step: step.name, problems, exitCode: 1 };
+      }
+      seconds[step.name] = (performance.now() - started) / 1000;
+      continue;
+    }
     const result = spawnSync(step.command, step.args, {
       stdio: 'inherit',
       env: options.env ?? process.env,

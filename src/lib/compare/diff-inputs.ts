@@ -11,6 +11,17 @@ export function diffInputs(
   b: EvaluablePolicy,
   all: readonly EvaluablePolicy[],
 ): EvaluablePolicy[] {
+  return linesReadBy([a, b], all);
+}
+
+/**
+ * The lines that pages showing `lines` read, as for a pair: the lines, the LCDs they defer to
+ * (and theirs), and every line of their policies, in the order of `all`.
+ */
+export function linesReadBy(
+  lines: readonly EvaluablePolicy[],
+  all: readonly EvaluablePolicy[],
+): EvaluablePolicy[] {
   const byId = new Map(all.map((l) => [l.id, l]));
   const reached = new Map<string, EvaluablePolicy>();
   const visit = (line: EvaluablePolicy) => {
@@ -21,8 +32,7 @@ export function diffInputs(
       if (lcd) visit(lcd);
     }
   };
-  visit(a);
-  visit(b);
+  for (const line of lines) visit(line);
   const policies = new Set([...reached.values()].map((l) => l.policyId));
   // Keep the order of `all`, so the inputs of a pair are the same list whatever the call order.
   return all.filter((l) => reached.has(l.id) || policies.has(l.policyId));

@@ -5,7 +5,7 @@
  * cache's JSON round trip unchanged.
  */
 import { describe, expect, it } from 'vitest';
-import { diffInputs } from '../../../src/lib/compare/diff-inputs.ts';
+import { diffInputs, linesReadBy } from '../../../src/lib/compare/diff-inputs.ts';
 import { diffLines } from '../../../src/lib/compare/pairs.ts';
 import { baselineName, baselinePatient } from '../../../src/lib/compare/baseline.ts';
 import { loadContent } from '../../helpers/content.ts';
@@ -34,5 +34,23 @@ describe('the inputs of a pair diff', () => {
       expect(alone, `${a.id} × ${b.id}`).toEqual(full);
       expect(JSON.parse(JSON.stringify(alone)), `${a.id} × ${b.id} as JSON`).toEqual(full);
     }
+  });
+});
+
+describe('the lines a page reads (linesReadBy)', () => {
+  it('are a pair’s diff inputs for two lines, in either order', () => {
+    for (const [a, b] of pairs.slice(0, 30)) {
+      expect(linesReadBy([a, b], lines)).toEqual(diffInputs(a, b, lines));
+      expect(linesReadBy([b, a], lines)).toEqual(diffInputs(a, b, lines));
+    }
+  });
+
+  it('for many lines, are the union of each line’s, in the order of every line', () => {
+    const some = current.filter((_, i) => i % 3 === 0);
+    const union = new Set(some.flatMap((l) => linesReadBy([l], lines).map((r) => r.id)));
+    expect(linesReadBy(some, lines).map((l) => l.id)).toEqual(
+      lines.filter((l) => union.has(l.id)).map((l) => l.id),
+    );
+    expect(linesReadBy([], lines)).toEqual([]);
   });
 });

@@ -83,3 +83,29 @@ describe('the atomic build', () => {
     );
   });
 });
+
+describe('a function step', () => {
+  it('stops the build with the problems it returns, leaving the previous dist/ untouched', () => {
+    const { out, staging } = previousBuild();
+    const check: BuildStep = { name: 'carry forward', run: () => ['a page is missing'] };
+    const result = buildAtomically({ out, staging, steps: [writes(staging, whole), check] });
+    expect(result).toEqual({
+      ok: false,
+      step: 'carry forward',
+      problems: ['a page is missing'],
+      exitCode: 1,
+    });
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous home page');
+    expect(existsSync(staging)).toBe(false);
+  });
+
+  it('is timed like a command when it has nothing to report', () => {
+    const { out, staging } = previousBuild();
+    const result = buildAtomically({
+      out,
+      staging,
+      steps: [writes(staging, whole), { name: 'sitemap', run: () => [] }],
+    });
+    expect(result.ok && Object.keys(result.seconds)).toEqual(['site', 'sitemap']);
+  });
+});

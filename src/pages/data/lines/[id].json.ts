@@ -5,12 +5,18 @@
 import type { APIRoute } from 'astro';
 import { sourceLookup } from '../../../data/collections.ts';
 import { comparison } from '../../../data/comparison.ts';
+import { pathsToRender, policyDigests } from '../../../data/partial-build.ts';
 import { lineFile } from '../../../lib/compare/pair-query.ts';
 import type { EvaluablePolicy } from '../../../lib/engine/types.ts';
 
 export async function getStaticPaths() {
   const { current } = await comparison();
-  return current.map((line) => ({ params: { id: line.id }, props: { line } }));
+  const paths = current.map((line) => ({ params: { id: line.id }, props: { line } }));
+  // The file holds the line and what its policy says of it (summary, verification).
+  return pathsToRender('/data/lines/[id].json', paths, async ({ props: { line } }) => ({
+    line,
+    policies: await policyDigests([line.policyId]),
+  }));
 }
 
 export const GET: APIRoute = async ({ props }) => {

@@ -6,10 +6,15 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { checkerFiles } from '../../../../data/checker.ts';
+import { pathsToRender } from '../../../../data/partial-build.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const { lines } = await checkerFiles();
-  return [...lines.keys()].map((id) => ({ params: { id } }));
+  const paths = [...lines.keys()].map((id) => ({ params: { id } }));
+  // The file is exactly its line's data, so that is what its digest covers.
+  return pathsToRender('/data/checker/lines/[id].json', paths, ({ params }) =>
+    lines.get(params.id),
+  );
 };
 
 export const GET: APIRoute = async ({ params }) => {
