@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { buildAtomically, type BuildStep } from './lib/atomic-build.ts';
 import type { PageManifest } from '../src/data/partial-build.ts';
 import { carryForward, writeSitemap } from './lib/carry-forward.ts';
+import { buildSearchIndex } from './lib/search-index.ts';
 
 const { out, incremental } = parseArgs({
   options: {
@@ -60,7 +61,7 @@ if (partial)
   });
 // Full builds order the sitemap the same way, so a partial build's output equals a full build's.
 else steps.push({ name: 'sitemap', run: () => writeSitemap(staging) });
-steps.push({ name: 'pagefind', command: 'pagefind', args: ['--site', staging, '--quiet'] });
+steps.push({ name: 'pagefind', run: () => buildSearchIndex(staging) });
 
 rmSync(nextManifest, { force: true });
 const started = performance.now();

@@ -3,7 +3,14 @@
  * whose digest changed, and this copies every other recorded page from the last output into the
  * staged site; `writeSitemap` then lists the carried pages in the sitemap too.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PageManifest } from '../../src/data/partial-build.ts';
 import { sitemapLocs } from './sitemap.ts';
@@ -81,7 +88,12 @@ export function carryForward(options: {
       continue;
     }
     mkdirSync(dirname(join(to, file)), { recursive: true });
-    copyFileSync(source, join(to, file));
+    // A hard link where the file system allows (no build writes into a built file), else a copy.
+    try {
+      linkSync(source, join(to, file));
+    } catch {
+      copyFileSync(source, join(to, file));
+    }
   }
   problems.push(
     ...writeSitemap(to, carried.filter((file) => file.endsWith('.html')).map(pagePath)),

@@ -24,9 +24,13 @@ export function policyShape(policy: Policy): unknown {
   return shape;
 }
 
-/** JSON with Maps and Sets spelled out, so two values digest alike only when they are alike. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
+/**
+ * JSON with Maps and Sets spelled out, so two values digest alike only when they are alike.
+ * `substitute` may replace a value (before it is written) by another, e.g. a digest standing for it.
+ */
+export function stableJson(value: unknown, substitute?: (v: unknown) => unknown): string {
+  return JSON.stringify(value, (_key, raw: unknown) => {
+    const v = substitute ? substitute(raw) : raw;
     if (v instanceof Map) return { '<map>': [...v] };
     if (v instanceof Set) return { '<set>': [...v] };
     if (typeof v === 'function') throw new Error('a page digest cannot cover a function');

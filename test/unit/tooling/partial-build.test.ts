@@ -150,3 +150,13 @@ describe('carrying pages forward', () => {
     expect(writeSitemap(join(root, 'staging'))).toHaveLength(1);
   });
 });
+
+describe('substitution in the digested JSON', () => {
+  it('writes the substitute wherever the value occurs, the root included', () => {
+    const shared = { big: 'x'.repeat(100) };
+    const value = { a: shared, b: [shared], c: 1 };
+    const json = stableJson(value, (v) => (v === shared ? '#digest' : v));
+    expect(json).toBe('{"a":"#digest","b":["#digest"],"c":1}');
+    expect(stableJson(shared, (v) => (v === shared ? '#digest' : v))).toBe('"#digest"');
+  });
+});

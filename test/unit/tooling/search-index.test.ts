@@ -1,0 +1,48 @@
+/**
+ * The search index step (scripts/lib/search-index.ts) hands pagefind only the pages it indexes:
+ * the ones marked data-pagefind-body. Here on a three-page site, with the real pagefind binary.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, indexedPages } from '../../../scripts/lib/search-index.ts';
+
+const page = (body: string, indexed: boolean) =>
+  `<!doctype html><html lang="en"><head><title>t</title></head><body><main${indexed ? ' data-pagefind-body' : ''}><h1>${body}</h1><p>${body} words to find</p></main></body></html>`;
+
+function site(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bvn-search-'));
+  const files = {
+    'index.html': page('home', true),
+    'policies/a/index.html': page('policy', true),
+    'compare/a/b/index.html': page('pair', false),
+    'data/x.json': '{"data-pagefind-body": true}',
+  };
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  return dir;
+}
+
+describe('the search index step', () => {
+  it('lists only the HTML pages marked for indexing, in order', () => {
+    expect(indexedPages(site())).toEqual(['index.html', 'policies/a/index.html']);
+  });
+
+  it('writes pagefind’s bundle into the site and leaves no scratch folder', () => {
+    const dir = site();
+    expect(buildSearchIndex(dir, join(process.cwd(), 'node_modules/.bin/pagefind'))).toEqual([]);
+    expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
+    // Two pages indexed: one fragment file each.
+    expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(2);
+    expect(existsSync(`${dir}.search`)).toBe(false);
+  });
+
+  it('says so when no page is marked, rather than indexing every page', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bvn-search-'));
+    writeFileSync(join(dir, 'index.html'), page('home', false));
+    expect(buildSearchIndex(dir)).toEqual([`no page under ${dir}/ is marked data-pagefind-body`]);
+  });
+});
