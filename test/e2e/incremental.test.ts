@@ -130,6 +130,10 @@ describe('a partial build', () => {
 
     const log = build(site, true);
     expect(carried(log), log).toBeGreaterThan(100);
+    // The edit is on the page (entries kept from the last build's data store are only the unchanged ones).
+    expect(readFileSync(join(site, 'policies', summary!, 'index.html'), 'utf8')).toMatch(
+      /Edited\./,
+    );
     expect(log).not.toMatch(/Every page was rendered/);
     build(full, false);
     expect(differences(site, full)).toEqual([]);

@@ -22,18 +22,51 @@ export function linesReadBy(
   lines: readonly EvaluablePolicy[],
   all: readonly EvaluablePolicy[],
 ): EvaluablePolicy[] {
-  const byId = new Map(all.map((l) => [l.id, l]));
-  const reached = new Map<string, EvaluablePolicy>();
+  const { byId, byPolicy, position } = indexOf(all);
+  const reached = new Set<EvaluablePolicy>();
   const visit = (line: EvaluablePolicy) => {
-    if (reached.has(line.id)) return;
-    reached.set(line.id, line);
+    if (reached.has(line)) return;
+    reached.add(line);
     for (const candidate of line.lcd?.candidates ?? []) {
       const lcd = byId.get(candidate.id);
       if (lcd) visit(lcd);
     }
   };
-  for (const line of lines) visit(line);
-  const policies = new Set([...reached.values()].map((l) => l.policyId));
+  for (const line of lines) visit(byId.get(line.id) ?? line);
+  const read = new Set<EvaluablePolicy>();
+  for (const line of reached)
+    for (const sibling of byPolicy.get(line.policyId) ?? [line]) read.add(sibling);
   // Keep the order of `all`, so the inputs of a pair are the same list whatever the call order.
-  return all.filter((l) => reached.has(l.id) || policies.has(l.policyId));
+  return [...read]
+    .filter((l) => position.has(l))
+    .sort((x, y) => position.get(x)! - position.get(y)!);
+}
+
+/** Lookups over a list of lines, built once per list (a build asks for thousands of pages). */
+const indexes = new WeakMap<
+  readonly EvaluablePolicy[],
+  {
+    byId: Map<string, EvaluablePolicy>;
+    byPolicy: Map<string, EvaluablePolicy[]>;
+    position: Map<EvaluablePolicy, number>;
+  }
+>();
+
+function indexOf(all: readonly EvaluablePolicy[]) {
+  let index = indexes.get(all);
+  if (!index) {
+    const byPolicy = new Map<string, EvaluablePolicy[]>();
+    for (const line of all) {
+      const siblings = byPolicy.get(line.policyId);
+      if (siblings) siblings.push(line);
+      else byPolicy.set(line.policyId, [line]);
+    }
+    index = {
+      byId: new Map(all.map((l) => [l.id, l])),
+      byPolicy,
+      position: new Map(all.map((l, i) => [l, i])),
+    };
+    indexes.set(all, index);
+  }
+  return index;
 }

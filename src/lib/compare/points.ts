@@ -459,7 +459,18 @@ export function signature(
   return statuses;
 }
 
-/** A compact string of a signature, equal for equivalent rules. */
+const signatureKeys = new WeakMap<readonly Status[], string>();
+
+/**
+ * A compact string of a signature, equal for equivalent rules. Memoised by signature: `signature`
+ * returns the same array for the same rule and space, and lines that share a rule (many do) would
+ * otherwise spell out its up to 100,000 statuses again (3.5 s of a build at 3,000 lines).
+ */
 export function signatureKey(statuses: readonly Status[]): string {
-  return statuses.map((s) => (s === 'met' ? 'm' : s === 'failed' ? 'f' : 'u')).join('');
+  let key = signatureKeys.get(statuses);
+  if (key === undefined) {
+    key = statuses.map((s) => (s === 'met' ? 'm' : s === 'failed' ? 'f' : 'u')).join('');
+    signatureKeys.set(statuses, key);
+  }
+  return key;
 }
