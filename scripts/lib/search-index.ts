@@ -21,7 +21,7 @@ export function indexedPages(site: string): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (relative(site, path) !== 'pagefind') visit(path);
-      } else if (entry.name.endsWith('.html') && readFileSync(path, 'utf8').includes(indexedMarker))
+      } else if (entry.name.endsWith('.html') && readFileSync(path).includes(indexedMarker))
         out.push(relative(site, path));
     }
   };
