@@ -110,15 +110,17 @@ describe('the line files', () => {
   });
 });
 
+/** Three lines of two payers, as /data/lines.json lists them. */
+const index: LineIndex = {
+  lines: [
+    { id: 'cohere-ma', name: 'Cohere MA v3', payer: 'Cohere Health' },
+    { id: 'mgb-commercial', name: 'MGB 097 commercial', payer: 'Mass General Brigham' },
+    { id: 'mgb-sco', name: 'MGB 097 SCO', payer: 'Mass General Brigham' },
+  ],
+};
+
 describe('linesByPayer', () => {
   it('groups the form’s lines under their payers, keeping the index’s order', () => {
-    const index: LineIndex = {
-      lines: [
-        { id: 'cohere-ma', name: 'Cohere MA v3', payer: 'Cohere Health' },
-        { id: 'mgb-commercial', name: 'MGB 097 commercial', payer: 'Mass General Brigham' },
-        { id: 'mgb-sco', name: 'MGB 097 SCO', payer: 'Mass General Brigham' },
-      ],
-    };
     expect(linesByPayer(index).map((g) => [g.payer, g.lines.map((l) => l.id)] as const)).toEqual([
       ['Cohere Health', ['cohere-ma']],
       ['Mass General Brigham', ['mgb-commercial', 'mgb-sco']],
@@ -127,13 +129,6 @@ describe('linesByPayer', () => {
 });
 
 describe('matchingLines', () => {
-  const index: LineIndex = {
-    lines: [
-      { id: 'cohere-ma', name: 'Cohere MA v3', payer: 'Cohere Health' },
-      { id: 'mgb-commercial', name: 'MGB 097 commercial', payer: 'Mass General Brigham' },
-      { id: 'mgb-sco', name: 'MGB 097 SCO', payer: 'Mass General Brigham' },
-    ],
-  };
   const ids = (found: LineIndex) => found.lines.map((l) => l.id);
 
   it('matches a line’s name or its payer, in any case, ignoring surrounding spaces', () => {
