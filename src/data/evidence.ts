@@ -14,6 +14,7 @@ import {
   type RuleProvenance,
 } from '../lib/compare/provenance.ts';
 import { coversNobody } from '../lib/compare/rules.ts';
+import { latestDate } from '../lib/format/dates.ts';
 import { splitIntoParts, type Part } from '../lib/format/parts.ts';
 import type { EvaluablePolicy } from '../lib/engine/types.ts';
 import { comparison, type Comparison } from './comparison.ts';
@@ -27,6 +28,8 @@ export interface EvidenceComparison {
   /** Provenance by `provenanceKey(line, concept)`. */
   provenance: Map<string, RuleProvenance>;
   figures: ReturnType<typeof provenanceFigures>;
+  /** The latest review of the criteria sets and of every current line's policy: what the evidence pages are as of. */
+  lastReviewed: string;
   /** The provenance of one cell, if the line has a rule for the concept. */
   of: (line: string, concept: string) => RuleProvenance | undefined;
   /** Every rule of one current line against the evidence, by concept. */
@@ -75,12 +78,17 @@ async function load(): Promise<EvidenceComparison> {
     if (!rules) byLine.set(p.line, (rules = new Map<string, RuleProvenance>()));
     rules.set(p.concept.id, p);
   }
+  const policyById = new Map(data.content.policies.map((p) => [p.id, p.data]));
   return {
     comparison: data,
     sets,
     evidence,
     provenance,
     figures: provenanceFigures(data.matrix, provenance),
+    lastReviewed: latestDate([
+      ...data.content.criteriaSets.map((s) => s.data.lastReviewed),
+      ...data.current.map((l) => policyById.get(l.policyId)!.lastReviewed),
+    ])!,
     of: (line, concept) => provenance.get(provenanceKey(line, concept)),
     forLine: (line) => byLine.get(line) ?? new Map<string, RuleProvenance>(),
     linePages: (only) =>

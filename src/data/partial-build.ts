@@ -19,15 +19,15 @@
  * nothing is recorded.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { linesReadBy } from '../lib/compare/diff-inputs.ts';
 import type { ProvenanceLabel } from '../lib/compare/provenance.ts';
 import { outputFile, policyShape, stableJson } from '../lib/content/page-inputs.ts';
-import { latestDate } from '../lib/format/dates.ts';
 import { siteContent } from './collections.ts';
 import { comparison } from './comparison.ts';
 import { evidenceComparison } from './evidence.ts';
+import { codeDigest } from '../loaders/digest-cache.ts';
 
 /** What the manifest of a build holds: the site digest, its parts, and each recorded page's digest by output file. */
 export interface PageManifest {
@@ -68,19 +68,6 @@ function digestValue(value: unknown): string {
   return digest;
 }
 
-/** Digest of every file under `paths` (relative to `root`), skipping the folders in `skip`. */
-export function filesDigest(root: string, paths: readonly string[], skip: readonly string[] = []) {
-  const hash = createHash('sha256');
-  const visit = (full: string) => {
-    const stat = statSync(full, { throwIfNoEntry: false });
-    if (!stat || skip.includes(relative(root, full))) return;
-    if (stat.isDirectory()) for (const name of readdirSync(full).sort()) visit(join(full, name));
-    else hash.update(relative(root, full)).update('\0').update(readFileSync(full)).update('\0');
-  };
-  for (const path of paths) visit(join(root, path));
-  return hash.digest('hex');
-}
-
 let site:
   | Promise<{
       digest: string;
@@ -105,17 +92,15 @@ export function siteDigests() {
     shareAll(data.current.map((l) => evidence.forLine(l.id)));
     shareAll([evidence.figures]);
     const parts: Record<string, string> = {
-      code: filesDigest(
-        root,
-        ['src', 'astro.config.mjs', 'package-lock.json', 'public'],
-        ['src/content'],
-      ),
+      code: codeDigest(root, ['src', 'astro.config.mjs', 'package-lock.json', 'public'], {
+        files: /(?:)/,
+        skip: ['src/content'],
+      }),
       settings: sha(stableJson([process.env.SITE_URL ?? '', process.env.BVN_MAX_PAIRS ?? ''])),
-      'content other than policies': filesDigest(
-        root,
-        [contentRoot],
-        [join(contentRoot, 'policies')],
-      ),
+      'content other than policies': codeDigest(root, [contentRoot], {
+        files: /(?:)/,
+        skip: [join(contentRoot, 'policies')],
+      }),
       'policies outside their bodies': sha(
         stableJson(content.policies.map((p) => [p.id, policyShape(p.data)])),
       ),
@@ -206,8 +191,6 @@ export async function evidencePagesToRender(pattern: string, only?: ProvenanceLa
   const paths = parts
     .slice(1)
     .map((p) => ({ params: { n: String(p.index) }, props: { page: p.index } }));
-  const policyById = new Map(content.policies.map((p) => [p.id, p.data]));
-  const lastReviewed = latestDate(current.map((l) => policyById.get(l.policyId)!.lastReviewed));
   return pathsToRender(pattern, paths, async ({ props: { page } }) => {
     const items = parts[page - 1]!.items;
     const read = linesReadBy(
@@ -220,7 +203,7 @@ export async function evidencePagesToRender(pattern: string, only?: ProvenanceLa
       read,
       provenance: items.map((id) => evidence.forLine(id)),
       figures: evidence.figures,
-      lastReviewed,
+      lastReviewed: evidence.lastReviewed,
       policies: await policyDigests(read.map((l) => l.policyId)),
     };
   });

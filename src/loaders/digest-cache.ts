@@ -97,23 +97,32 @@ export function diskCache<T>(dir: string): DigestCache<T> {
 }
 
 /**
- * A digest of the source files under `paths` (folders or single files, relative to `root`): what a
- * cached result computed by that code depends on besides its inputs. Any change to them changes it.
+ * A digest of the source files under `paths` (folders or single files, relative to `root`; a path
+ * that does not exist adds nothing): what a cached result computed by that code depends on besides
+ * its inputs. Any change to them changes it. In folders it reads the files whose names match
+ * `files` (TypeScript and JSON by default) and skips the folders in `skip` (relative to `root`).
  */
-export function codeDigest(root: string, paths: readonly string[]): string {
+export function codeDigest(
+  root: string,
+  paths: readonly string[],
+  options: { files?: RegExp; skip?: readonly string[] } = {},
+): string {
+  const { files = /\.(ts|json)$/, skip = [] } = options;
   const hash = createHash('sha256');
   const visit = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
-      if (statSync(full).isDirectory()) visit(full);
-      else if (/\.(ts|json)$/.test(name))
+      if (statSync(full).isDirectory()) {
+        if (!skip.includes(relative(root, full))) visit(full);
+      } else if (files.test(name))
         hash.update(relative(root, full)).update('\0').update(readFileSync(full)).update('\0');
     }
   };
   for (const path of paths) {
     const full = join(root, path);
-    if (statSync(full).isDirectory()) visit(full);
-    else hash.update(path).update('\0').update(readFileSync(full)).update('\0');
+    const stat = statSync(full, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) visit(full);
+    else if (stat) hash.update(path).update('\0').update(readFileSync(full)).update('\0');
   }
   return hash.digest('hex');
 }
