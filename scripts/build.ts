@@ -44,7 +44,7 @@ const steps: BuildStep[] = [
   { name: 'content check', command: 'node', args: ['scripts/check-content.ts'] },
   { name: 'astro build', command: 'astro', args: ['build', '--outDir', staging, '--silent'] },
 ];
-if (partial)
+if (partial) {
   steps.push({
     name: 'carry forward',
     run: () => {
@@ -59,8 +59,10 @@ if (partial)
       return result.problems;
     },
   });
-// Full builds order the sitemap the same way, so a partial build's output equals a full build's.
-else steps.push({ name: 'sitemap', run: () => writeSitemap(staging) });
+} else {
+  // A full build orders the sitemap as carryForward does, so both kinds of build write the same file.
+  steps.push({ name: 'sitemap', run: () => writeSitemap(staging) });
+}
 steps.push({ name: 'pagefind', run: () => buildSearchIndex(staging) });
 
 rmSync(nextManifest, { force: true });
