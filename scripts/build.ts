@@ -12,7 +12,7 @@
  *   node scripts/build.ts [--out <folder>] [--incremental]
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAtomically, type BuildStep } from './lib/atomic-build.ts';
@@ -33,16 +33,24 @@ const cache = process.env.BVN_CACHE_DIR ?? 'node_modules/.cache/bvn-atlas';
 const outKey = createHash('sha256').update(resolve(out)).digest('hex').slice(0, 16);
 const manifestFile = join(cache, 'pages', `${outKey}.json`);
 const nextManifest = `${staging}.pages.json`;
+// And the pages it indexed for search: a partial build need not read its carried pages to know.
+const searchFile = join(cache, 'pages', `${outKey}.search.json`);
+const nextSearch = `${staging}.search.json`;
 const partial = incremental && existsSync(out) && existsSync(manifestFile);
 if (incremental && !partial)
   console.log(`No record of the last build of ${out}/: building every page.`);
 
 const readManifest = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as PageManifest;
-let carried = 0;
+let carried: string[] = [];
 let changed: string[] = [];
-const steps: BuildStep[] = [
-  { name: 'content check', command: 'node', args: ['scripts/check-content.ts'] },
-  { name: 'astro build', command: 'astro', args: ['build', '--outDir', staging, '--silent'] },
+// The content check and Astro run at the same time (two cores): Astro parses with the same cache
+// and its own schemas, and when the check finds a problem Astro is stopped and the check's
+// report, which names each file and field, is the one shown.
+const steps: (BuildStep | BuildStep[])[] = [
+  [
+    { name: 'content check', command: 'node', args: ['scripts/check-content.ts'] },
+    { name: 'astro build', command: 'astro', args: ['build', '--outDir', staging, '--silent'] },
+  ],
 ];
 if (partial) {
   steps.push({
@@ -63,11 +71,23 @@ if (partial) {
   // A full build orders the sitemap as carryForward does, so both kinds of build write the same file.
   steps.push({ name: 'sitemap', run: () => writeSitemap(staging) });
 }
-steps.push({ name: 'pagefind', run: () => buildSearchIndex(staging) });
+steps.push({
+  name: 'pagefind',
+  run: () => {
+    const indexed =
+      partial && existsSync(searchFile)
+        ? (JSON.parse(readFileSync(searchFile, 'utf8')) as string[])
+        : undefined;
+    const known = indexed && { files: new Set(carried), indexed: new Set(indexed) };
+    const result = buildSearchIndex(staging, { known });
+    writeFileSync(nextSearch, JSON.stringify(result.pages));
+    return result.problems;
+  },
+});
 
-rmSync(nextManifest, { force: true });
+for (const file of [nextManifest, nextSearch]) rmSync(file, { force: true });
 const started = performance.now();
-const result = buildAtomically({
+const result = await buildAtomically({
   out,
   staging,
   env: {
@@ -78,18 +98,24 @@ const result = buildAtomically({
   },
   steps,
 });
+const records = [
+  [nextManifest, manifestFile],
+  [nextSearch, searchFile],
+] as const;
 if (!result.ok) {
-  rmSync(nextManifest, { force: true });
+  for (const [next] of records) rmSync(next, { force: true });
   console.error(`\nBuild failed at: ${result.step}.`);
   for (const problem of result.problems) console.error(`  ${problem}`);
   console.error(`The previous ${out}/ (if any) was left untouched.`);
   process.exit(result.exitCode);
 }
-// The new output and its record go together; a build that recorded nothing leaves no record.
-if (existsSync(nextManifest)) {
-  mkdirSync(dirname(manifestFile), { recursive: true });
-  renameSync(nextManifest, manifestFile);
-} else rmSync(manifestFile, { force: true });
+// The new output and its records go together; a build that recorded nothing leaves no record.
+for (const [next, record] of records) {
+  if (existsSync(next)) {
+    mkdirSync(dirname(record), { recursive: true });
+    renameSync(next, record);
+  } else rmSync(record, { force: true });
+}
 
 // Seconds per step: the scale benchmark reads this line to see which step grows.
 console.log(
@@ -97,7 +123,7 @@ console.log(
     result.seconds,
   )
     .map(([step, s]) => `${step} ${s.toFixed(1)} s`)
-    .join(', ')}).${partial ? ` ${carried} pages carried forward unchanged.` : ''}`,
+    .join(', ')}).${partial ? ` ${carried.length} pages carried forward unchanged.` : ''}`,
 );
 if (changed.length > 0)
   console.log(`Every page was rendered: changed since the last build: ${changed.join(', ')}.`);

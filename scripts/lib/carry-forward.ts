@@ -66,7 +66,7 @@ export function writeSitemap(staging: string, extra: readonly string[] = []): st
 
 /**
  * Copies the carried pages from `from` into `to` and lists them in the staged sitemap. Returns
- * the problems: a carried page missing from the last output (edited or removed by hand), or a
+ * them and the problems: a carried page missing from the last output (edited or removed by hand), or a
  * sitemap in several parts.
  */
 export function carryForward(options: {
@@ -74,7 +74,7 @@ export function carryForward(options: {
   to: string;
   previous: PageManifest;
   next: PageManifest;
-}): { carried: number; changed: string[]; problems: string[] } {
+}): { carried: string[]; changed: string[]; problems: string[] } {
   const { from, to } = options;
   const carried = carriedPages(options.previous, options.next);
   const changed = changedParts(options.previous, options.next);
@@ -98,5 +98,5 @@ export function carryForward(options: {
   problems.push(
     ...writeSitemap(to, carried.filter((file) => file.endsWith('.html')).map(pagePath)),
   );
-  return { carried: carried.length, changed, problems };
+  return { carried, changed, problems };
 }

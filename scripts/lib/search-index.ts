@@ -13,38 +13,63 @@ import { dirname, join, relative } from 'node:path';
 /** The marker of an indexed page (BaseLayout.astro sets it on every page not marked noSearch). */
 export const indexedMarker = 'data-pagefind-body';
 
-/** The HTML files under `site` that pagefind indexes (relative paths, in order). */
-export function indexedPages(site: string): string[] {
+/**
+ * What is already known of some files of a site: a partial build's carried pages are the last
+ * build's files, so whether each is indexed was recorded then and need not be read again.
+ */
+export interface KnownPages {
+  files: ReadonlySet<string>;
+  indexed: ReadonlySet<string>;
+}
+
+/**
+ * The HTML files under `site` that pagefind indexes (relative paths, in order). Files in
+ * `known.files` are taken from `known.indexed` without being read.
+ */
+export function indexedPages(site: string, known?: KnownPages): string[] {
   const out: string[] = [];
   const visit = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
+      const file = relative(site, path);
       if (entry.isDirectory()) {
-        if (relative(site, path) !== 'pagefind') visit(path);
-      } else if (entry.name.endsWith('.html') && readFileSync(path).includes(indexedMarker))
-        out.push(relative(site, path));
+        if (file !== 'pagefind') visit(path);
+      } else if (!entry.name.endsWith('.html')) continue;
+      else if (known?.files.has(file) ? known.indexed.has(file) : isIndexed(path)) out.push(file);
     }
   };
   visit(site);
   return out.sort();
 }
 
-/** Runs pagefind on the indexed pages of `site`, writing `site/pagefind/`; returns the problems. */
-export function buildSearchIndex(site: string, pagefind = 'pagefind'): string[] {
+const isIndexed = (path: string) => readFileSync(path).includes(indexedMarker);
+
+/**
+ * Runs pagefind on the indexed pages of `site`, writing `site/pagefind/`. Returns the problems
+ * and the pages indexed, which the next partial build passes back as `known`.
+ */
+export function buildSearchIndex(
+  site: string,
+  options: { known?: KnownPages; pagefind?: string } = {},
+): { problems: string[]; pages: string[] } {
   const scratch = `${site}.search`;
   rmSync(scratch, { recursive: true, force: true });
-  const pages = indexedPages(site);
-  if (pages.length === 0) return [`no page under ${site}/ is marked ${indexedMarker}`];
+  const pages = indexedPages(site, options.known);
+  if (pages.length === 0)
+    return { problems: [`no page under ${site}/ is marked ${indexedMarker}`], pages };
   for (const page of pages) {
     mkdirSync(dirname(join(scratch, page)), { recursive: true });
     linkSync(join(site, page), join(scratch, page));
   }
   const result = spawnSync(
-    pagefind,
+    options.pagefind ?? 'pagefind',
     ['--site', scratch, '--output-path', join(site, 'pagefind'), '--quiet'],
     { stdio: 'inherit' },
   );
   rmSync(scratch, { recursive: true, force: true });
-  if (result.status === 0) return [];
-  return [`pagefind failed (${result.error?.message ?? `exit code ${result.status}`})`];
+  if (result.status === 0) return { problems: [], pages };
+  return {
+    problems: [`pagefind failed (${result.error?.message ?? `exit code ${result.status}`})`],
+    pages,
+  };
 }

@@ -124,7 +124,7 @@ describe('carrying pages forward', () => {
       pages: { 'a/index.html': '1', 'b/index.html': '2b', 'x.json': '4' },
     };
     const result = carryForward({ from, to, previous, next });
-    expect(result).toEqual({ carried: 2, changed: [], problems: [] });
+    expect(result).toEqual({ carried: ['a/index.html', 'x.json'], changed: [], problems: [] });
     expect(readFileSync(join(to, 'a/index.html'), 'utf8')).toBe('A');
     expect(readFileSync(join(to, 'x.json'), 'utf8')).toBe('X');
     expect(sitemapLocs(readFileSync(join(to, 'sitemap-0.xml'), 'utf8'))).toEqual([

@@ -2,7 +2,14 @@
  * The search index step (scripts/lib/search-index.ts) hands pagefind only the pages it indexes:
  * the ones marked data-pagefind-body. Here on a three-page site, with the real pagefind binary.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,9 +38,23 @@ describe('the search index step', () => {
     expect(indexedPages(site())).toEqual(['index.html', 'policies/a/index.html']);
   });
 
+  it('takes known files from the record without reading them, and reads the others', () => {
+    // The record says the pair page is indexed and the policy page is not: trusted, as a carried
+    // page is the last build's file. The home page is not in the record, so it is read.
+    const known = {
+      files: new Set(['policies/a/index.html', 'compare/a/b/index.html']),
+      indexed: new Set(['compare/a/b/index.html']),
+    };
+    expect(indexedPages(site(), known)).toEqual(['compare/a/b/index.html', 'index.html']);
+  });
+
   it('writes pagefind’s bundle into the site and leaves no scratch folder', () => {
     const dir = site();
-    expect(buildSearchIndex(dir, join(process.cwd(), 'node_modules/.bin/pagefind'))).toEqual([]);
+    const pagefind = join(process.cwd(), 'node_modules/.bin/pagefind');
+    expect(buildSearchIndex(dir, { pagefind })).toEqual({
+      problems: [],
+      pages: ['index.html', 'policies/a/index.html'],
+    });
     expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
     // Two pages indexed: one fragment file each.
     expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(2);
@@ -43,6 +64,8 @@ describe('the search index step', () => {
   it('says so when no page is marked, rather than indexing every page', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bvn-search-'));
     writeFileSync(join(dir, 'index.html'), page('home', false));
-    expect(buildSearchIndex(dir)).toEqual([`no page under ${dir}/ is marked data-pagefind-body`]);
+    expect(buildSearchIndex(dir).problems).toEqual([
+      `no page under ${dir}/ is marked data-pagefind-body`,
+    ]);
   });
 });
