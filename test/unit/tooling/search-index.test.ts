@@ -12,8 +12,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, indexedPages } from '../../../scripts/lib/search-index.ts';
+import { buildSearchIndex, indexedPages, spaceBlocks } from '../../../scripts/lib/search-index.ts';
 
 const page = (body: string, indexed: boolean) =>
   `<!doctype html><html lang="en"><head><title>t</title></head><body><main${indexed ? ' data-pagefind-body' : ''}><h1>${body}</h1><p>${body} words to find</p></main></body></html>`;
@@ -59,6 +60,37 @@ describe('the search index step', () => {
     // Two pages indexed: one fragment file each.
     expect(readdirSync(join(dir, 'pagefind', 'fragment'))).toHaveLength(2);
     expect(existsSync(`${dir}.search`)).toBe(false);
+  });
+
+  it('indexes the words of a definition list apart, as a browser shows them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bvn-search-'));
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><html lang="en"><head><title>t</title></head><body><main data-pagefind-body><h1>Claim</h1><dl><dt>Topic</dt><dd>mechanism</dd><dt>Issued by</dt><dd><a href="/x/">Kaiser</a></dd></dl><details><summary>More</summary>text</details></main></body></html>',
+    );
+    const pagefind = join(process.cwd(), 'node_modules/.bin/pagefind');
+    expect(buildSearchIndex(dir, { pagefind }).problems).toEqual([]);
+    const [fragment] = readdirSync(join(dir, 'pagefind', 'fragment'));
+    // A fragment is gzip of "pagefind_dcd" and the page's JSON record.
+    const record = JSON.parse(
+      gunzipSync(readFileSync(join(dir, 'pagefind', 'fragment', fragment!)))
+        .toString('utf8')
+        .slice('pagefind_dcd'.length),
+    ) as { content: string };
+    expect(record.content).toMatch(/Topic mechanism Issued by Kaiser More text/);
+    // What readers are served is left as it was.
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain(
+      '<dt>Topic</dt><dd>mechanism</dd>',
+    );
+  });
+
+  it('spaces block tags only, not inline ones or look-alike names', () => {
+    expect(
+      spaceBlocks('<dl><dt>A</dt><dd>b <em>c</em></dd></dl><p class="x">d</p><pre>e</pre>'),
+    ).toBe(' <dl> <dt>A</dt>  <dd>b <em>c</em></dd> </dl>  <p class="x">d</p>  <pre>e</pre> ');
+    expect(spaceBlocks('<span>a</span><param><thead><th>x</th>')).toBe(
+      '<span>a</span><param><thead> <th>x</th> ',
+    );
   });
 
   it('says so when no page is marked, rather than indexing every page', () => {
