@@ -30,6 +30,11 @@ export function parseMdx(raw: string): { data: unknown; body: string; bodyLine: 
 /** Options for reading content: a parse cache (the build's), else every file is parsed. */
 export interface ReadOptions {
   cache?: ParseCache;
+  /**
+   * Files for which this returns true are neither parsed nor read back from the cache, and are
+   * left out of the result: the caller holds them already (the Astro loader, its data store).
+   */
+  skip?: (file: { id: string; path: string; raw: string }) => boolean;
 }
 
 /** Parses one file's text: data for YAML/JSON, frontmatter data and body for MDX. */
@@ -59,6 +64,7 @@ export async function readContentFolder(
     const path = `${folder}/${name}`;
     const raw = await readFile(join(dir, name), 'utf8');
     const id = name.replace(isData ? DATA : MDX, '');
+    if (options.skip?.({ id, path, raw })) continue;
     try {
       const kind = isData ? 'data' : 'mdx';
       let parsed = options.cache?.get(raw, kind);

@@ -50,6 +50,24 @@ describe('the parse cache', () => {
     expect(files.map((f) => f.data)).toEqual([{ name: 'A' }, { name: 'B2' }]);
   });
 
+  it('neither parses nor reads back the files a caller skips, and leaves them out', async () => {
+    // The Astro loader skips the entries its data store holds unchanged.
+    const { dir, name } = folder({ 'a.yaml': 'name: A\n', 'b.yaml': 'name: [unclosed\n' });
+    const cache = diskParseCache(scratch());
+    const asked: string[] = [];
+    const files = await readContentFolder(dir, name, {
+      cache,
+      skip: (file) => {
+        asked.push(`${file.id} ${file.path} ${file.raw.trim()}`);
+        return file.id === 'b';
+      },
+    });
+    expect(asked).toEqual([`a ${name}/a.yaml name: A`, `b ${name}/b.yaml name: [unclosed`]);
+    // b would fail to parse: skipped, it is not even tried.
+    expect(files.map((f) => [f.id, f.data, f.error])).toEqual([['a', { name: 'A' }, undefined]]);
+    expect(cache.stats).toEqual({ hits: 0, misses: 1 });
+  });
+
   it('keys entries by how the file is read as well as by its text', () => {
     expect(contentDigest('x: 1\n', 'data')).not.toBe(contentDigest('x: 1\n', 'mdx'));
   });
