@@ -13,6 +13,7 @@ import {
   type ProvenanceLabel,
   type RuleProvenance,
 } from '../lib/compare/provenance.ts';
+import { matrixExportRows, type MatrixExportRow } from '../lib/compare/export.ts';
 import { coversNobody } from '../lib/compare/rules.ts';
 import { latestDate } from '../lib/format/dates.ts';
 import { splitIntoParts, type Part } from '../lib/format/parts.ts';
@@ -38,6 +39,11 @@ export interface EvidenceComparison {
   pairs: [EvaluablePolicy, EvaluablePolicy][];
   /** The diff of a payer line (A) with a criteria set (B), by the pair machinery (memoised). */
   diff(line: string, set: string): LineDiff;
+  /**
+   * The long export's rows, with each cell's provenance (memoised: the CSV and JSON exports
+   * write the same rows, 120,000 of them at 3,000 lines).
+   */
+  exportRows(): MatrixExportRow[];
   /**
    * The current lines' ids (matrix order) over the pages of /compare/evidence/, or of its filter
    * page when `only` is given (then only lines with a rule of that label).
@@ -79,6 +85,8 @@ async function load(): Promise<EvidenceComparison> {
     rules.set(p.concept.id, p);
   }
   const policyById = new Map(data.content.policies.map((p) => [p.id, p.data]));
+  const of = (line: string, concept: string) => provenance.get(provenanceKey(line, concept));
+  let exportRows: MatrixExportRow[] | undefined;
   return {
     comparison: data,
     sets,
@@ -89,7 +97,7 @@ async function load(): Promise<EvidenceComparison> {
       ...data.content.criteriaSets.map((s) => s.data.lastReviewed),
       ...data.current.map((l) => policyById.get(l.policyId)!.lastReviewed),
     ])!,
-    of: (line, concept) => provenance.get(provenanceKey(line, concept)),
+    of,
     forLine: (line) => byLine.get(line) ?? new Map<string, RuleProvenance>(),
     linePages: (only) =>
       splitIntoParts(
@@ -107,6 +115,12 @@ async function load(): Promise<EvidenceComparison> {
         Math.floor((position.get(line) ?? 0) / evidenceLinesPerPage) + 1,
       ),
     pairs: payers.flatMap((p) => trials.map((t): [EvaluablePolicy, EvaluablePolicy] => [p, t])),
+    exportRows: () =>
+      (exportRows ??= matrixExportRows(
+        data.matrix,
+        (id) => data.content.sourceById.get(id)?.verification,
+        of,
+      )),
     diff(line, set) {
       const key = `${line}|${set}`;
       let d = diffs.get(key);

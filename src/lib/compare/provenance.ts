@@ -58,16 +58,39 @@ export function relationPhrase(relation: RuleRelation, setName: string): string 
 
 const rank: Record<Status, number> = { failed: 0, undocumented: 1, met: 2 };
 
+const relations = new Map<string, RuleRelation>();
+/** Bounds the memo below, as the signature cache is bounded, so memory stays flat at scale. */
+const RELATIONS_LIMIT = 20_000;
+
 /**
  * How rule `payer` relates to rule `evidence`, both read as admit conditions (met: the rule lets
  * the patient through). Evaluated at every point of the pair's test space, with "undocumented"
  * between "failed" and "met": stricter means the payer rule's answer is never better and
- * sometimes worse.
+ * sometimes worse. Memoised by the two rules' structural keys: lines that share a rule (many
+ * do) would otherwise build the same test space again, about 1 s of a build at 3,000 lines.
  */
 export function compareRules(payer: CriterionNode, evidence: CriterionNode): RuleRelation {
+  const payerKey = ruleKey(payer);
+  const evidenceKey = ruleKey(evidence);
+  const key = `${payerKey}\0${evidenceKey}`;
+  let relation = relations.get(key);
+  if (relation === undefined) {
+    relation = relate(payer, payerKey, evidence, evidenceKey);
+    if (relations.size >= RELATIONS_LIMIT) relations.clear();
+    relations.set(key, relation);
+  }
+  return relation;
+}
+
+function relate(
+  payer: CriterionNode,
+  payerKey: string,
+  evidence: CriterionNode,
+  evidenceKey: string,
+): RuleRelation {
   const space = pointSpace([payer, evidence]);
-  const a = signature(space, payer, ruleKey(payer));
-  const b = signature(space, evidence, ruleKey(evidence));
+  const a = signature(space, payer, payerKey);
+  const b = signature(space, evidence, evidenceKey);
   let never = true; // the payer rule is never better
   let notWorse = true; // the payer rule is never worse
   a.forEach((status, i) => {

@@ -1,17 +1,10 @@
 /** The criteria matrix as JSON: one object per criterion × policy line, generated from the same matrix as /compare/. */
 import type { APIRoute } from 'astro';
-import { comparison } from '../../data/comparison.ts';
 import { evidenceComparison } from '../../data/evidence.ts';
-import { exportColumns, matrixExportRows } from '../../lib/compare/export.ts';
+import { exportColumns } from '../../lib/compare/export.ts';
 
 export const GET: APIRoute = async () => {
-  const { matrix, content } = await comparison();
-  const evidence = await evidenceComparison();
-  const rows = matrixExportRows(
-    matrix,
-    (id) => content.sourceById.get(id)?.verification,
-    evidence.of,
-  );
+  const rows = (await evidenceComparison()).exportRows();
   const body = {
     description:
       'BVN Atlas criteria matrix: one row per criterion (concept) and policy line, with the rule in words, its status, its citations and its provenance against the trials’ and guidelines’ criteria read (computed; see /compare/evidence/). Generated from the encoded criteria; see /compare/.',
