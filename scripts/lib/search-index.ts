@@ -34,8 +34,11 @@ export function indexedPages(site: string, known?: KnownPages): string[] {
       const file = relative(site, path);
       if (entry.isDirectory()) {
         if (file !== 'pagefind') visit(path);
-      } else if (!entry.name.endsWith('.html')) continue;
-      else if (known?.files.has(file) ? known.indexed.has(file) : isIndexed(path)) out.push(file);
+      } else if (
+        entry.name.endsWith('.html') &&
+        (known?.files.has(file) ? known.indexed.has(file) : isIndexed(path))
+      )
+        out.push(file);
     }
   };
   visit(site);
