@@ -27,13 +27,12 @@ export function dataFiles(folder: string): Loader {
       ]);
       // The content check, which runs alongside the build, parses into this cache too.
       const cache = diskParseCache(parseCacheDir(root, folder.replace(/\/[^/]+$/, '')));
-      const seen = new Set<string>();
+      // Every file's digest, by id: also which ids the folder still has.
       const digests = new Map<string, string>();
       // An entry kept from the last build (Astro's data store) whose text and schema code are
       // unchanged is valid as it was: it is neither read back from the parse cache (about 1 s
       // for 3,000 policies) nor validated again.
       const skip = (file: { id: string; path: string; raw: string }) => {
-        seen.add(file.id);
         const digest = context.generateDigest(`${schemaCode}\0${file.raw}`);
         digests.set(file.id, digest);
         const kept = store.get(file.id);
@@ -49,7 +48,7 @@ export function dataFiles(folder: string): Loader {
         });
         store.set({ id: file.id, data, filePath: file.path, digest });
       }
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      for (const id of store.keys()) if (!digests.has(id)) store.delete(id);
     },
   };
 }
