@@ -19,6 +19,7 @@ import { buildAtomically, type BuildStep } from './lib/atomic-build.ts';
 import type { PageManifest } from '../src/data/partial-build.ts';
 import { carryForward, writeSitemap } from './lib/carry-forward.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
+import { PARSED_MARK } from '../src/loaders/parse-cache.ts';
 
 const { out, incremental } = parseArgs({
   options: {
@@ -36,6 +37,9 @@ const nextManifest = `${staging}.pages.json`;
 // And the pages it indexed for search: a partial build need not read its carried pages to know.
 const searchFile = join(cache, 'pages', `${outKey}.search.json`);
 const nextSearch = `${staging}.search.json`;
+// Written by the content check once its parse of every file is in the cache, which the Astro
+// loader waits for before parsing a file itself (src/loaders/parse-cache.ts, `parsedByCheck`).
+const parsedMark = `${staging}.parsed`;
 const partial = incremental && existsSync(out) && existsSync(manifestFile);
 if (incremental && !partial)
   console.log(`No record of the last build of ${out}/: building every page.`);
@@ -43,9 +47,9 @@ if (incremental && !partial)
 const readManifest = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as PageManifest;
 let carried: string[] = [];
 let changed: string[] = [];
-// The content check and Astro run at the same time (two cores): Astro parses with the same cache
-// and its own schemas, and when the check finds a problem Astro is stopped and the check's
-// report, which names each file and field, is the one shown.
+// The content check and Astro run at the same time (two cores): Astro reads the check's parse
+// from the same cache and validates with its own schemas, and when the check finds a problem
+// Astro is stopped and the check's report, which names each file and field, is the one shown.
 const steps: (BuildStep | BuildStep[])[] = [
   [
     { name: 'content check', command: 'node', args: ['scripts/check-content.ts'] },
@@ -85,7 +89,7 @@ steps.push({
   },
 });
 
-for (const file of [nextManifest, nextSearch]) rmSync(file, { force: true });
+for (const file of [nextManifest, nextSearch, parsedMark]) rmSync(file, { force: true });
 const started = performance.now();
 const result = await buildAtomically({
   out,
@@ -94,10 +98,12 @@ const result = await buildAtomically({
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
     BVN_PAGES_MANIFEST: nextManifest,
+    [PARSED_MARK]: parsedMark,
     ...(partial ? { BVN_PREVIOUS_MANIFEST: manifestFile } : {}),
   },
   steps,
 });
+rmSync(parsedMark, { force: true });
 const records = [
   [nextManifest, manifestFile],
   [nextSearch, searchFile],

@@ -5,7 +5,7 @@
  *   node scripts/check-content.ts [--content <folder>]   (default $BVN_CONTENT_DIR, else src/content)
  */
 import { readAllContent } from '../src/loaders/content-files.ts';
-import { diskParseCache, parseCacheDir } from '../src/loaders/parse-cache.ts';
+import { diskParseCache, markParsed, parseCacheDir } from '../src/loaders/parse-cache.ts';
 import { formatErrors, validateContent } from '../src/lib/content/validate.ts';
 import { parseFlags } from './lib/flags.ts';
 
@@ -17,6 +17,8 @@ const contentRoot = values.content;
 // build parses only what changed (src/loaders/parse-cache.ts).
 const cache = diskParseCache(parseCacheDir(process.cwd(), contentRoot));
 const files = await readAllContent(process.cwd(), contentRoot, { cache });
+// The Astro build beside this check waits for this mark before parsing what the cache lacks.
+markParsed();
 cache.prune();
 const { errors, content } = validateContent(files);
 if (errors.length > 0) {

@@ -35,6 +35,12 @@ export interface ReadOptions {
    * left out of the result: the caller holds them already (the Astro loader, its data store).
    */
   skip?: (file: { id: string; path: string; raw: string }) => boolean;
+  /**
+   * Resolves once another process has put its parse of every file in `cache` (the content check,
+   * running beside the Astro build). A file missing from the cache is looked up again then, and
+   * parsed here only if it is still missing, so each file is parsed once per build.
+   */
+  parsedElsewhere?: () => Promise<void>;
 }
 
 /** Parses one file's text: data for YAML/JSON, frontmatter data and body for MDX. */
@@ -68,6 +74,10 @@ export async function readContentFolder(
     try {
       const kind = isData ? 'data' : 'mdx';
       let parsed = options.cache?.get(raw, kind);
+      if (!parsed && options.parsedElsewhere) {
+        await options.parsedElsewhere();
+        parsed = options.cache?.get(raw, kind);
+      }
       if (!parsed) {
         parsed = parseFile(raw, isData);
         options.cache?.set(raw, kind, parsed);

@@ -8,7 +8,7 @@
 import type { Loader } from 'astro/loaders';
 import { readContentFolder } from './content-files.ts';
 import { codeDigest } from './digest-cache.ts';
-import { diskParseCache, parseCacheDir } from './parse-cache.ts';
+import { diskParseCache, parseCacheDir, parsedByCheck } from './parse-cache.ts';
 
 /** Digest of the code that turns a file into an entry: the schemas, what they import, the parser's version. */
 let schemaCode: string | undefined;
@@ -25,7 +25,8 @@ export function dataFiles(folder: string): Loader {
         'src/content.config.ts',
         'package-lock.json',
       ]);
-      // The content check, which runs alongside the build, parses into this cache too.
+      // The content check, which runs alongside the build, parses into this cache: a file missing
+      // from it is awaited from the check rather than parsed twice.
       const cache = diskParseCache(parseCacheDir(root, folder.replace(/\/[^/]+$/, '')));
       // Every file's digest, by id: also which ids the folder still has.
       const digests = new Map<string, string>();
@@ -38,7 +39,11 @@ export function dataFiles(folder: string): Loader {
         const kept = store.get(file.id);
         return kept?.digest === digest && kept.filePath === file.path;
       };
-      for (const file of await readContentFolder(root, folder, { cache, skip })) {
+      for (const file of await readContentFolder(root, folder, {
+        cache,
+        skip,
+        parsedElsewhere: parsedByCheck,
+      })) {
         if (file.error) throw new Error(`${file.path}: ${file.error}`);
         const digest = digests.get(file.id)!;
         const data = await context.parseData({

@@ -7,7 +7,9 @@
  * message is produced afresh each time.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheBase, diskCache, digestOf, type DigestCache } from './digest-cache.ts';
 
 /** What parsing one file produced: its data, and for MDX its body and where the body starts. */
@@ -60,4 +62,34 @@ export function diskParseCache(dir: string): ParseCache {
     set: (raw, kind, parsed) => entries.set(contentDigest(raw, kind), parsed),
     prune: () => entries.prune(),
   };
+}
+
+/**
+ * Names the file the content check writes once every file's parse is in the cache. The build
+ * (scripts/build.ts) runs the check and Astro at the same time and sets it for both, so that the
+ * Astro loader, finding a file missing from the cache, waits for the check's parse instead of
+ * parsing the file a second time (`parsedByCheck`).
+ */
+export const PARSED_MARK = 'BVN_PARSED_MARK';
+
+/** Says that this process's parse of every content file is in the cache (the content check). */
+export function markParsed(env: NodeJS.ProcessEnv = process.env): void {
+  const mark = env[PARSED_MARK];
+  if (mark) writeFileSync(mark, 'parsed\n');
+}
+
+/**
+ * Resolves once the content check running beside this process has put its parse in the cache:
+ * at once when no check runs beside it (astro dev, astro check, the tests). After `limitMs`
+ * without the mark it resolves anyway, and the caller parses for itself: a slow check costs a
+ * second parse, never a failed or stalled build (were the check to fail, the build stops Astro).
+ */
+export async function parsedByCheck(
+  env: NodeJS.ProcessEnv = process.env,
+  { pollMs = 20, limitMs = 600_000 } = {},
+): Promise<void> {
+  const mark = env[PARSED_MARK];
+  if (!mark) return;
+  for (const started = performance.now(); !existsSync(mark); await sleep(pollMs))
+    if (performance.now() - started > limitMs) return;
 }

@@ -6,12 +6,16 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { readAllContent, readContentFolder } from '../../../src/loaders/content-files.ts';
 import {
   contentDigest,
   diskParseCache,
+  markParsed,
+  PARSED_MARK,
   parseCacheDir,
+  parsedByCheck,
   PARSER_KEY,
 } from '../../../src/loaders/parse-cache.ts';
 import { root } from '../../helpers/content.ts';
@@ -128,5 +132,56 @@ describe('the parse cache', () => {
       readFileSync(join(root, 'node_modules/yaml/package.json'), 'utf8'),
     ) as { version: string };
     expect(PARSER_KEY).toContain(`yaml@${version} `);
+  });
+});
+
+describe('one parse per build: the Astro loader reads what the content check beside it parsed', () => {
+  it('awaits the check for a file missing from the cache, then reads it back instead of parsing', async () => {
+    const { dir, name } = folder({ 'a.yaml': 'name: A\n' });
+    const cacheDir = scratch();
+    let waits = 0;
+    const [file] = await readContentFolder(dir, name, {
+      cache: diskParseCache(cacheDir),
+      parsedElsewhere: () => {
+        waits++;
+        // The check's parse, stored under the same digest; marked so that a parse here would show.
+        diskParseCache(cacheDir).set('name: A\n', 'data', { data: { name: 'from the check' } });
+        return Promise.resolve();
+      },
+    });
+    expect(waits).toBe(1);
+    expect(file?.data).toEqual({ name: 'from the check' });
+  });
+
+  it('does not wait for a file the cache holds, and parses what the check could not store', async () => {
+    const { dir, name } = folder({ 'a.yaml': 'name: A\n', 'odd.yaml': 'size: .inf\n' });
+    const cacheDir = scratch();
+    diskParseCache(cacheDir).set('name: A\n', 'data', { data: { name: 'cached' } });
+    const waited: string[] = [];
+    const files = await readContentFolder(dir, name, {
+      cache: diskParseCache(cacheDir),
+      parsedElsewhere: () => Promise.resolve(void waited.push('waited')),
+    });
+    // Only odd.yaml missed (JSON cannot hold .inf), and it is parsed here after the wait.
+    expect(waited).toEqual(['waited']);
+    expect(files.map((f) => f.data)).toEqual([{ name: 'cached' }, { size: Infinity }]);
+  });
+
+  it('waits for the mark the check writes, and not at all when no check runs beside', async () => {
+    await parsedByCheck({});
+    const mark = join(scratch(), 'parsed');
+    const env = { [PARSED_MARK]: mark };
+    let done = false;
+    const waiting = parsedByCheck(env, { pollMs: 5 }).then(() => (done = true));
+    await sleep(100);
+    expect(done).toBe(false);
+    markParsed(env);
+    await waiting;
+    expect(done).toBe(true);
+  });
+
+  it('stops waiting after its limit, so a slow check costs a second parse, not a stalled build', async () => {
+    const env = { [PARSED_MARK]: join(scratch(), 'never-written') };
+    await expect(parsedByCheck(env, { pollMs: 5, limitMs: 30 })).resolves.toBeUndefined();
   });
 });
