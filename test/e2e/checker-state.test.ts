@@ -189,6 +189,33 @@ describe('3. nothing the user entered is lost', () => {
     await context.close();
   });
 
+  it('applies list edits made while the list code loads in the order they were made', async () => {
+    const { context, page, errors } = await open();
+    // The list code loads on the first list edit; held back here, as a loaded machine or a slow
+    // network would, so that three choices are made before it arrives.
+    let held = 0;
+    await page.route('**/_astro/list-actions.*.js', async (route) => {
+      held++;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    await page.click('#f-mriReport-yes');
+    for (const [key, type] of [
+      ['L4-L5', '1'],
+      ['L1-L2', '2'],
+      ['L2-L3', '1'],
+    ] as const)
+      await page.selectOption(`#q-modicChanges-${key}`, type);
+    const rows = page.locator('[data-list="modicChanges"] [data-row]');
+    await expect.poll(() => rows.count()).toBe(6);
+    const levels = [];
+    for (let i = 0; i < 6; i++) levels.push(await page.inputValue(`#f-modicChanges-${i}-level`));
+    expect(held).toBe(1);
+    expect(levels).toEqual(['L4', 'L5', 'L1', 'L2', 'L2', 'L3']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('accepts every number it writes itself, after an import', async () => {
     const { context, page } = await open();
     await page.setInputFiles('#checker-import', {

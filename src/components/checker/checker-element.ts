@@ -37,6 +37,7 @@ import {
 import { openLineStore, type LineStore } from './line-store.ts';
 import { savedFacts } from './storage.ts';
 import type { Section, ToolHost, UndoKind } from './checker-tools.ts';
+import type * as ListActions from './list-actions.ts';
 
 const announceDelay = 1200;
 const addressDelay = 250;
@@ -72,6 +73,13 @@ class CheckerElement extends HTMLElement implements ToolHost {
   private lastSaved: string | null = null;
   /** Judges the facts against the trials' and guidelines' criteria, once that panel has loaded. */
   private evidence?: (facts: PatientFacts) => void;
+  /**
+   * The list code, loaded on the first list edit. Every list edit awaits this one promise, so
+   * edits made while it loads are applied in the order they were made: separate `import()`
+   * calls for a module still loading may settle in any order, and two quick-entry choices then
+   * wrote their rows in the wrong order (seen in CI on a loaded machine).
+   */
+  private listActions?: Promise<typeof ListActions>;
 
   connectedCallback(): void {
     this.form = this.querySelector<HTMLFormElement>('#checker-form')!;
@@ -298,7 +306,7 @@ class CheckerElement extends HTMLElement implements ToolHost {
       target.type === 'radio' &&
       target.name === target.closest<HTMLElement>('[data-list]')?.dataset.list;
     if (quick || listState) {
-      const lists = await import('./list-actions.ts');
+      const lists = await (this.listActions ??= import('./list-actions.ts'));
       if (quick) this.status(lists.quickChanged(this.form, target as HTMLSelectElement, value));
       else lists.listStateChanged(this.form, target.name, value);
     }
@@ -331,7 +339,7 @@ class CheckerElement extends HTMLElement implements ToolHost {
     if (!button) return;
     const action = button.dataset.action;
     if (button.matches('[data-add-row], [data-remove-row], [data-none-present]'))
-      return void import('./list-actions.ts').then((lists) => {
+      return void (this.listActions ??= import('./list-actions.ts')).then((lists) => {
         const said = lists.listButton(this.form, button);
         if (said !== undefined) this.status(said);
         this.afterAction();
