@@ -51,7 +51,7 @@ describe('the appeal letter', () => {
     await page.waitForSelector('.letter-points');
     expect(await page.evaluate(() => location.pathname)).toBe('/check/letter/');
     // The link carries only the line; the facts come from this browser's saved copy.
-    expect(await page.textContent('[data-problems]')).toContain('saved in this browser');
+    await expect.poll(() => page.textContent('[data-problems]')).toContain('saved in this browser');
     expect(await page.inputValue('#letter-line')).toBe('cohere-ma');
     await page.fill('#letter-memberName', 'Jordan Example');
     await page.fill('#letter-memberId', 'ZX-0042');

@@ -80,6 +80,14 @@ class CheckerElement extends HTMLElement implements ToolHost {
    * wrote their rows in the wrong order (seen in CI on a loaded machine).
    */
   private listActions?: Promise<typeof ListActions>;
+  /** Whether the list code is still on its way: Clear then waits in line behind the edits. */
+  private listsLoading = false;
+  /**
+   * How many times the whole form was replaced (`apply`: an import, Undo, the other tab's facts).
+   * A list edit still waiting for its code when that happens is dropped, as the replacement
+   * would have overwritten it had the code been there.
+   */
+  private replacements = 0;
 
   connectedCallback(): void {
     this.form = this.querySelector<HTMLFormElement>('#checker-form')!;
@@ -171,6 +179,7 @@ class CheckerElement extends HTMLElement implements ToolHost {
 
   /** Writes a draft into the form and re-evaluates; `showAll` shows every field's problem at once. */
   apply(draft: FactDraft, showAll: boolean): void {
+    this.replacements++;
     writeDraft(this.form, draft);
     // A folded group opens when it holds a documented fact, so nothing restored is out of sight.
     for (const fold of this.form.querySelectorAll<HTMLDetailsElement>('details.fact-group'))
@@ -306,7 +315,9 @@ class CheckerElement extends HTMLElement implements ToolHost {
       target.type === 'radio' &&
       target.name === target.closest<HTMLElement>('[data-list]')?.dataset.list;
     if (quick || listState) {
-      const lists = await (this.listActions ??= import('./list-actions.ts'));
+      const replacements = this.replacements;
+      const lists = await this.lists();
+      if (this.replacements !== replacements) return;
       if (quick) this.status(lists.quickChanged(this.form, target as HTMLSelectElement, value));
       else lists.listStateChanged(this.form, target.name, value);
     }
@@ -338,12 +349,15 @@ class CheckerElement extends HTMLElement implements ToolHost {
     const button = (event.target as Element).closest('button');
     if (!button) return;
     const action = button.dataset.action;
-    if (button.matches('[data-add-row], [data-remove-row], [data-none-present]'))
-      return void (this.listActions ??= import('./list-actions.ts')).then((lists) => {
+    if (button.matches('[data-add-row], [data-remove-row], [data-none-present]')) {
+      const replacements = this.replacements;
+      return void this.lists().then((lists) => {
+        if (this.replacements !== replacements) return;
         const said = lists.listButton(this.form, button);
         if (said !== undefined) this.status(said);
         this.afterAction();
       });
+    }
     if (action === 'export' || action === 'copy-link' || action === 'load-other-tab')
       return void import('./checker-tools.ts').then(
         (tools) => tools.toolAction(this, action) && this.afterAction(),
@@ -361,8 +375,25 @@ class CheckerElement extends HTMLElement implements ToolHost {
     this.scheduleAnnounce();
   }
 
+  /** The list code, loading it on first use. */
+  private lists(): Promise<typeof ListActions> {
+    if (!this.listActions) {
+      this.listsLoading = true;
+      this.listActions = import('./list-actions.ts').finally(() => (this.listsLoading = false));
+    }
+    return this.listActions;
+  }
+
   /** Clears the form, the address and the saved copy; the cleared facts stay in memory for Undo. */
   private clear(): void {
+    // List edits made before Clear and still waiting for their code go first (so Undo brings them
+    // back), and edits made after it, which wait too, come after: nothing cleared reappears.
+    if (this.listsLoading) {
+      const replacements = this.replacements;
+      return void this.listActions!.then(() => {
+        if (this.replacements === replacements) this.clear();
+      });
+    }
     const before = this.draft;
     writeDraft(this.form, {});
     showProblems(this.form, []);
