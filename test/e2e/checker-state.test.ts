@@ -73,6 +73,15 @@ async function holdListCode(page: Page) {
   };
 }
 
+/** Opens the checker, documents an MRI, and makes Modic quick-entry choices while the list code is held back. */
+async function modicChoicesWhileListCodeLoads(choices: readonly [string, string][]) {
+  const opened = await open();
+  const list = await holdListCode(opened.page);
+  await opened.page.click('#f-mriReport-yes');
+  for (const [key, type] of choices) await opened.page.selectOption(`#q-modicChanges-${key}`, type);
+  return { ...opened, list };
+}
+
 /** The levels of the Modic change rows, in order. */
 const modicLevels = (page: Page) =>
   page.$$eval('[data-list="modicChanges"] [data-row] [id$="-level"]', (controls) =>
@@ -222,15 +231,11 @@ describe('3. nothing the user entered is lost', () => {
   });
 
   it('applies list edits made while the list code loads in the order they were made', async () => {
-    const { context, page, errors } = await open();
-    const list = await holdListCode(page);
-    await page.click('#f-mriReport-yes');
-    for (const [key, type] of [
+    const { context, page, errors, list } = await modicChoicesWhileListCodeLoads([
       ['L4-L5', '1'],
       ['L1-L2', '2'],
       ['L2-L3', '1'],
-    ] as const)
-      await page.selectOption(`#q-modicChanges-${key}`, type);
+    ]);
     await list.settled();
     expect(list.requests()).toBe(1);
     expect(await modicLevels(page)).toEqual(['L4', 'L5', 'L1', 'L2', 'L2', 'L3']);
@@ -239,10 +244,7 @@ describe('3. nothing the user entered is lost', () => {
   });
 
   it('clears a list choice made while the list code loads, and Undo brings it back', async () => {
-    const { context, page, errors } = await open();
-    const list = await holdListCode(page);
-    await page.click('#f-mriReport-yes');
-    await page.selectOption('#q-modicChanges-L4-L5', '1');
+    const { context, page, errors, list } = await modicChoicesWhileListCodeLoads([['L4-L5', '1']]);
     await page.click('[data-action="clear"]');
     await list.settled();
     // Clear waited in line behind the choice, so the choice cannot come back after it.
@@ -258,10 +260,7 @@ describe('3. nothing the user entered is lost', () => {
   });
 
   it('lets an import replace a list choice still waiting for the list code', async () => {
-    const { context, page, errors } = await open();
-    const list = await holdListCode(page);
-    await page.click('#f-mriReport-yes');
-    await page.selectOption('#q-modicChanges-L4-L5', '1');
+    const { context, page, errors, list } = await modicChoicesWhileListCodeLoads([['L4-L5', '1']]);
     await page.setInputFiles('#checker-import', {
       name: 'age.json',
       mimeType: 'application/json',
