@@ -90,6 +90,6 @@ export async function parsedByCheck(
 ): Promise<void> {
   const mark = env[PARSED_MARK];
   if (!mark) return;
-  for (const started = performance.now(); !existsSync(mark); await sleep(pollMs))
-    if (performance.now() - started > limitMs) return;
+  const started = performance.now();
+  while (!existsSync(mark) && performance.now() - started <= limitMs) await sleep(pollMs);
 }

@@ -315,9 +315,8 @@ class CheckerElement extends HTMLElement implements ToolHost {
       target.type === 'radio' &&
       target.name === target.closest<HTMLElement>('[data-list]')?.dataset.list;
     if (quick || listState) {
-      const replacements = this.replacements;
-      const lists = await this.lists();
-      if (this.replacements !== replacements) return;
+      const lists = await this.listsInTurn();
+      if (!lists) return;
       if (quick) this.status(lists.quickChanged(this.form, target as HTMLSelectElement, value));
       else lists.listStateChanged(this.form, target.name, value);
     }
@@ -349,15 +348,13 @@ class CheckerElement extends HTMLElement implements ToolHost {
     const button = (event.target as Element).closest('button');
     if (!button) return;
     const action = button.dataset.action;
-    if (button.matches('[data-add-row], [data-remove-row], [data-none-present]')) {
-      const replacements = this.replacements;
-      return void this.lists().then((lists) => {
-        if (this.replacements !== replacements) return;
+    if (button.matches('[data-add-row], [data-remove-row], [data-none-present]'))
+      return void this.listsInTurn().then((lists) => {
+        if (!lists) return;
         const said = lists.listButton(this.form, button);
         if (said !== undefined) this.status(said);
         this.afterAction();
       });
-    }
     if (action === 'export' || action === 'copy-link' || action === 'load-other-tab')
       return void import('./checker-tools.ts').then(
         (tools) => tools.toolAction(this, action) && this.afterAction(),
@@ -375,25 +372,27 @@ class CheckerElement extends HTMLElement implements ToolHost {
     this.scheduleAnnounce();
   }
 
-  /** The list code, loading it on first use. */
-  private lists(): Promise<typeof ListActions> {
+  /**
+   * The list code (loaded on first use), once every list edit asked before has had it; undefined
+   * when the whole form was replaced meanwhile, which drops the edit. Every caller waits the same
+   * way on the same promise, so their turns keep the order they were asked in.
+   */
+  private listsInTurn(): Promise<typeof ListActions | undefined> {
     if (!this.listActions) {
       this.listsLoading = true;
       this.listActions = import('./list-actions.ts').finally(() => (this.listsLoading = false));
     }
-    return this.listActions;
+    const replacements = this.replacements;
+    return this.listActions.then((lists) =>
+      this.replacements === replacements ? lists : undefined,
+    );
   }
 
   /** Clears the form, the address and the saved copy; the cleared facts stay in memory for Undo. */
   private clear(): void {
     // List edits made before Clear and still waiting for their code go first (so Undo brings them
     // back), and edits made after it, which wait too, come after: nothing cleared reappears.
-    if (this.listsLoading) {
-      const replacements = this.replacements;
-      return void this.listActions!.then(() => {
-        if (this.replacements === replacements) this.clear();
-      });
-    }
+    if (this.listsLoading) return void this.listsInTurn().then((lists) => lists && this.clear());
     const before = this.draft;
     writeDraft(this.form, {});
     showProblems(this.form, []);
