@@ -29,6 +29,38 @@ afterAll(async () => {
 });
 
 describe('the appeal packet', () => {
+  it('prints each documented fact whole, in one column beside its label', async () => {
+    const modic = (level: string, endplate: 'inferior' | 'superior', type: 1 | 2) => ({
+      level,
+      endplate,
+      type,
+    });
+    // Only the imaging facts: the two columns are balanced, and the split fell inside this list.
+    const facts = {
+      mriReport: true,
+      modicChanges: [
+        modic('L4', 'inferior', 1),
+        modic('L5', 'superior', 1),
+        modic('L1', 'inferior', 2),
+        modic('L2', 'superior', 2),
+      ],
+    };
+    // About the width of a Letter page inside its margins.
+    const context = await browser.newContext({ viewport: { width: 720, height: 960 } });
+    const page = await context.newPage();
+    await page.goto(
+      new URL(`check/packet/#${encodeFragment(facts, { line: 'cohere-ma' })}`, site.url).href,
+    );
+    await page.waitForSelector('.packet table');
+    await page.emulateMedia({ media: 'print' });
+    // A value broken across the two columns has a box in each.
+    const split = await page.$$eval('.packet dl.facts dd', (values) =>
+      values.filter((v) => v.getClientRects().length > 1).map((v) => v.textContent),
+    );
+    expect(split).toEqual([]);
+    await context.close();
+  });
+
   it('opens from the checker and prints to PDF with every criterion, status and citation', async () => {
     const facts = vignette('V06-no-behavioral-health-assessment');
     const context = await browser.newContext();
@@ -145,7 +177,8 @@ describe('the appeal packet', () => {
 
   it('switches policy from its menu, keeping the facts, and is axe clean on screen and in print', async () => {
     const facts = vignette('V01-baseline');
-    const context = await browser.newContext();
+    // About the width of a Letter page inside its margins.
+    const context = await browser.newContext({ viewport: { width: 720, height: 960 } });
     const page = await context.newPage();
     await page.goto(
       new URL(`check/packet/#${encodeFragment(facts, { line: 'cohere-ma' })}`, site.url).href,
